@@ -1,0 +1,111 @@
+package dev.cellshell.livecompiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jdt.core.compiler.CategorizedProblem;
+import org.eclipse.jdt.core.compiler.CharOperation;
+import org.eclipse.jdt.internal.compiler.ClassFile;
+import org.eclipse.jdt.internal.compiler.CompilationResult;
+import org.eclipse.jdt.internal.compiler.Compiler;
+import org.eclipse.jdt.internal.compiler.DefaultErrorHandlingPolicies;
+import org.eclipse.jdt.internal.compiler.batch.CompilationUnit;
+import org.eclipse.jdt.internal.compiler.env.ICompilationUnit;
+import org.eclipse.jdt.internal.compiler.impl.CompilerOptions;
+import org.eclipse.jdt.internal.compiler.problem.DefaultProblemFactory;
+
+/**
+ * Compiles cell source in memory with ECJ against the classes of a host class loader. One instance lives as long as
+ * the shell and keeps its name environment warm; {@link #compile} is not re-entrant, so call it from one worker
+ * thread (the shell's compile thread).
+ */
+public final class LiveCompiler {
+
+    private static final String JAVA_LEVEL = "17";
+
+    private final HostNameEnvironment environment;
+    private final Map<String, String> options;
+
+    public LiveCompiler(ClassLoader host) {
+        this.environment = new HostNameEnvironment(host);
+        Map<String, String> o = new HashMap<>();
+        o.put(CompilerOptions.OPTION_Source, JAVA_LEVEL);
+        o.put(CompilerOptions.OPTION_Compliance, JAVA_LEVEL);
+        o.put(CompilerOptions.OPTION_TargetPlatform, JAVA_LEVEL);
+        o.put(CompilerOptions.OPTION_LineNumberAttribute, CompilerOptions.GENERATE);
+        o.put(CompilerOptions.OPTION_SourceFileAttribute, CompilerOptions.GENERATE);
+        o.put(CompilerOptions.OPTION_LocalVariableAttribute, CompilerOptions.GENERATE);
+        o.put(CompilerOptions.OPTION_ReportUnusedImport, CompilerOptions.IGNORE);
+        o.put(CompilerOptions.OPTION_ReportRawTypeReference, CompilerOptions.IGNORE);
+        o.put(CompilerOptions.OPTION_ReportUncheckedTypeOperation, CompilerOptions.IGNORE);
+        this.options = Map.copyOf(o);
+    }
+
+    /** Compiles {@code sources} together; the result holds class files only when there was no error. */
+    public synchronized CompileResult compile(List<SourceFile> sources) {
+        long start = System.nanoTime();
+        Map<String, String> texts = new HashMap<>();
+        ICompilationUnit[] units = new ICompilationUnit[sources.size()];
+        for (int i = 0; i < units.length; i++) {
+            SourceFile source = sources.get(i);
+            texts.put(source.name(), source.text());
+            units[i] = new CompilationUnit(source.text().toCharArray(), source.name(), "UTF-8");
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Compiler compiler = new Compiler(environment, DefaultErrorHandlingPolicies.proceedWithAllProblems(),
+                new CompilerOptions(options), result -> collect(result, texts, classes, diagnostics),
+                new DefaultProblemFactory(Locale.ENGLISH));
+        compiler.useSingleThread = true;
+        compiler.compile(units);
+        diagnostics.sort((a, b) -> a.file().equals(b.file())
+                ? Integer.compare(a.line(), b.line()) != 0 ? Integer.compare(a.line(), b.line())
+                        : Integer.compare(a.column(), b.column())
+                : a.file().compareTo(b.file()));
+        boolean broken = diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        return new CompileResult(broken ? Map.of() : classes, diagnostics, System.nanoTime() - start);
+    }
+
+    /** Compiles a small cell once so that the first real swap does not pay for a cold compiler. */
+    public void warmUp() {
+        compile(List.of(new SourceFile("WarmUp.java", """
+                import dev.cellshell.widgets.*;
+                public class WarmUp implements Cell {
+                    @State int count;
+                    public void render(Canvas c, CellContext ctx) {
+                        c.fillRoundRect(0, 0, ctx.width(), ctx.height(), 8, Color.rgb(1, 2, 3));
+                        c.drawText(ctx.props().string("text", "warm " + count), 4, 12, 12, Color.WHITE, Align.LEFT);
+                    }
+                }
+                """)));
+    }
+
+    private static void collect(CompilationResult result, Map<String, String> texts, Map<String, byte[]> classes,
+            List<Diagnostic> diagnostics) {
+        String file = new String(result.getFileName());
+        String text = texts.getOrDefault(file, "");
+        CategorizedProblem[] problems = result.getAllProblems();
+        if (problems != null) {
+            for (CategorizedProblem problem : problems) {
+                diagnostics.add(toDiagnostic(file, text, problem));
+            }
+        }
+        for (ClassFile classFile : result.getClassFiles()) {
+            String binaryName = CharOperation.toString(classFile.getCompoundName());
+            classes.put(binaryName, classFile.getBytes());
+        }
+    }
+
+    private static Diagnostic toDiagnostic(String file, String text, CategorizedProblem problem) {
+        int line = Math.max(1, problem.getSourceLineNumber());
+        int offset = Math.max(0, Math.min(problem.getSourceStart(), text.length()));
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        int lineEnd = text.indexOf('\n', offset);
+        String excerpt = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).stripTrailing();
+        return new Diagnostic(file, line, offset - lineStart + 1,
+                problem.isError() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                problem.getMessage(), excerpt);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cellshell.widgets;
+
+import java.time.Instant;
+
+/** What a cell may know while it renders or handles an event. */
+public interface CellContext {
+
+    /** The cell's id in the tissue, e.g. {@code "clock"}. */
+    String cellId();
+
+    /** Width of the cell's bounds in logical pixels. */
+    float width();
+
+    /** Height of the cell's bounds in logical pixels. */
+    float height();
+
+    /** The cell's props, as set in the tissue. */
+    Props props();
+
+    /** The desktop's clock: use it, not the JDK's, so screenshots and tests can freeze time. */
+    Instant now();
+
+    /** Asks for another render after {@code millis}; a clock asks once per second. */
+    void renderAgainIn(long millis);
+}

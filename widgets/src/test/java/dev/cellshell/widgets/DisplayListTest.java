@@ -1,0 +1,112 @@
+package dev.cellshell.widgets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DisplayListTest {
+
+    private static void drawEveryOperation(Canvas c) {
+        c.clear(Color.rgb(10, 20, 30));
+        c.fillRect(1, 2, 3, 4, Color.WHITE);
+        c.fillRoundRect(5, 6, 7, 8, 2.5f, 0x80FF0000);
+        c.strokeRoundRect(9, 10, 11, 12, 3, 1.5f, Color.BLACK);
+        c.drawLine(0, 0, 100, 50, 2, 0xFF00FF00);
+        c.fillCircle(20, 20, 10, 0xFF0000FF);
+        c.strokeCircle(20, 20, 12, 1, 0xFF123456);
+        c.save();
+        c.translate(4, 5);
+        c.rotate(45);
+        c.clipRect(0, 0, 50, 50);
+        c.drawText("Grüße, 世界", 25, 30, 18, Color.BLACK, Align.CENTER);
+        c.restore();
+    }
+
+    @Test
+    void replayingARecordingReproducesTheSameBytes() {
+        DisplayList original = DisplayList.record(DisplayListTest::drawEveryOperation);
+
+        DisplayList.Recorder copy = new DisplayList.Recorder();
+        DisplayList.of(original.bytes()).replay(copy);
+
+        assertThat(copy.finish()).isEqualTo(original);
+    }
+
+    @Test
+    void replayDeliversEachOperationWithItsArguments() {
+        DisplayList list = DisplayList.record(DisplayListTest::drawEveryOperation);
+        List<String> calls = new ArrayList<>();
+        list.replay(LoggingCanvas.into(calls));
+
+        assertThat(calls).containsExactly(
+                "clear[-16116706]",
+                "fillRect[1.0, 2.0, 3.0, 4.0, -1]",
+                "fillRoundRect[5.0, 6.0, 7.0, 8.0, 2.5, -2130771968]",
+                "strokeRoundRect[9.0, 10.0, 11.0, 12.0, 3.0, 1.5, -16777216]",
+                "drawLine[0.0, 0.0, 100.0, 50.0, 2.0, -16711936]",
+                "fillCircle[20.0, 20.0, 10.0, -16776961]",
+                "strokeCircle[20.0, 20.0, 12.0, 1.0, -15584170]",
+                "save[]",
+                "translate[4.0, 5.0]",
+                "rotate[45.0]",
+                "clipRect[0.0, 0.0, 50.0, 50.0]",
+                "drawText[Grüße, 世界, 25.0, 30.0, 18.0, -16777216, CENTER]",
+                "restore[]");
+    }
+
+    @Test
+    void unbalancedSavesAreClosedAndExtraRestoresDropped() {
+        DisplayList list = DisplayList.record(c -> {
+            c.restore();
+            c.save();
+            c.save();
+        });
+        List<String> calls = new ArrayList<>();
+        list.replay(LoggingCanvas.into(calls));
+        assertThat(calls).containsExactly("save[]", "save[]", "restore[]", "restore[]");
+    }
+
+    @Test
+    void truncatedBytesAreRejectedWithTheOffset() {
+        byte[] bytes = DisplayList.record(c -> c.fillRect(1, 2, 3, 4, 5)).bytes();
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 2);
+        assertThatThrownBy(() -> DisplayList.of(truncated))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("offset 1")
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void unknownOperationsAndFormatsAreRejected() {
+        assertThatThrownBy(() -> DisplayList.of(new byte[] {DisplayList.FORMAT, 99}))
+                .hasMessageContaining("unknown operation 0x63 at offset 1");
+        assertThatThrownBy(() -> DisplayList.of(new byte[] {7}))
+                .hasMessageContaining("unknown format");
+    }
+
+    @Test
+    void hugeTextLengthIsRejectedWithoutAllocating() {
+        byte[] bytes = {DisplayList.FORMAT, 8, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        assertThatThrownBy(() -> DisplayList.of(bytes)).hasMessageContaining("does not fit");
+    }
+
+    @Test
+    void aFinishedRecorderRefusesMoreDrawing() {
+        DisplayList.Recorder recorder = new DisplayList.Recorder();
+        recorder.finish();
+        assertThatThrownBy(() -> recorder.fillRect(0, 0, 1, 1, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void colourParsingAcceptsRgbAndArgbAndNamesBadInput() {
+        assertThat(Color.parse("#336699")).isEqualTo(0xFF336699);
+        assertThat(Color.parse("#80336699")).isEqualTo(0x80336699);
+        assertThat(Color.format(0xFF336699)).isEqualTo("#336699");
+        assertThatThrownBy(() -> Color.parse("blue")).hasMessageContaining("'blue'");
+        assertThat(Props.empty().with("c", "nope").color("c", 7)).isEqualTo(7);
+    }
+}
