@@ -1,0 +1,99 @@
+package dev.cellshell.ipc;
+
+import dev.cellshell.ipc.ControlMessage.CellStatus;
+import dev.cellshell.ipc.ControlMessage.Failure;
+import dev.cellshell.ipc.ControlMessage.Problem;
+import dev.cellshell.ipc.ControlMessage.ShotReply;
+import dev.cellshell.ipc.ControlMessage.ShotRequest;
+import dev.cellshell.ipc.ControlMessage.StatusReply;
+import dev.cellshell.ipc.ControlMessage.StatusRequest;
+import dev.cellshell.ipc.ControlMessage.SwapReply;
+import dev.cellshell.ipc.ControlMessage.SwapRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+final class ControlCodec implements Codec<ControlMessage> {
+
+    private static final int SWAP = 1;
+    private static final int SWAP_REPLY = 2;
+    private static final int SHOT = 3;
+    private static final int SHOT_REPLY = 4;
+    private static final int STATUS = 5;
+    private static final int STATUS_REPLY = 6;
+    private static final int FAILURE = 7;
+
+    @Override
+    public byte[] encode(ControlMessage message) {
+        WireOut out = new WireOut();
+        int tag;
+        if (message instanceof SwapRequest s) {
+            out.str(s.cellId()).str(s.fileName()).str(s.source());
+            tag = SWAP;
+        } else if (message instanceof SwapReply r) {
+            out.bool(r.swapped()).str(r.cellId()).i64(r.generation()).i32(r.problems().size());
+            for (Problem p : r.problems()) {
+                out.str(p.file()).i32(p.line()).i32(p.column()).bool(p.error()).str(p.message()).str(p.excerpt());
+            }
+            out.i64(r.compileNanos()).i64(r.editToPixelNanos());
+            tag = SWAP_REPLY;
+        } else if (message instanceof ShotRequest s) {
+            tag = SHOT;
+        } else if (message instanceof ShotReply s) {
+            out.i64(s.sceneVersion()).bytes(s.png());
+            tag = SHOT_REPLY;
+        } else if (message instanceof StatusRequest s) {
+            tag = STATUS;
+        } else if (message instanceof StatusReply s) {
+            out.i64(s.pid()).str(s.workspace()).i64(s.presentedScene()).str(s.renderer()).i32(s.cells().size());
+            for (CellStatus c : s.cells()) {
+                out.str(c.cellId()).str(c.cellType()).i64(c.generation())
+                        .f32(c.x()).f32(c.y()).f32(c.width()).f32(c.height());
+            }
+            tag = STATUS_REPLY;
+        } else if (message instanceof Failure f) {
+            out.str(f.message());
+            tag = FAILURE;
+        } else {
+            throw new IllegalArgumentException("not a message of this protocol: " + message);
+        }
+        return Frames.encode(tag, out.toByteArray());
+    }
+
+    @Override
+    public ControlMessage decode(Frames.Frame frame) throws ProtocolException {
+        WireIn in = new WireIn(frame.payload());
+        ControlMessage message = switch (frame.tag()) {
+            case SWAP -> new SwapRequest(in.str(), in.str(), in.str());
+            case SWAP_REPLY -> {
+                boolean swapped = in.bool();
+                String cellId = in.str();
+                long generation = in.i64();
+                int count = in.count(4 + 4 + 4 + 1 + 4 + 4);
+                List<Problem> problems = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    problems.add(new Problem(in.str(), in.i32(), in.i32(), in.bool(), in.str(), in.str()));
+                }
+                yield new SwapReply(swapped, cellId, generation, problems, in.i64(), in.i64());
+            }
+            case SHOT -> new ShotRequest();
+            case SHOT_REPLY -> new ShotReply(in.i64(), in.bytes());
+            case STATUS -> new StatusRequest();
+            case STATUS_REPLY -> {
+                long pid = in.i64();
+                String workspace = in.str();
+                long presented = in.i64();
+                String renderer = in.str();
+                int count = in.count(4 + 4 + 8 + 16);
+                List<CellStatus> cells = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    cells.add(new CellStatus(in.str(), in.str(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32()));
+                }
+                yield new StatusReply(pid, workspace, presented, renderer, cells);
+            }
+            case FAILURE -> new Failure(in.str());
+            default -> throw new ProtocolException("unknown control message tag " + frame.tag());
+        };
+        in.end();
+        return message;
+    }
+}

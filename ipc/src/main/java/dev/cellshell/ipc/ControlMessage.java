@@ -1,0 +1,56 @@
+package dev.cellshell.ipc;
+
+import java.util.List;
+
+/** Messages between a {@code cell} CLI client and the shell on the control socket: one request, one reply. */
+public sealed interface ControlMessage {
+
+    /** Replace the source of the cell type behind {@code cellId}. */
+    record SwapRequest(String cellId, String fileName, String source) implements ControlMessage {
+    }
+
+    /**
+     * The outcome of a swap. On success {@code generation} is the new generation, now on screen; on failure it is
+     * the generation still running and {@code problems} says why.
+     */
+    record SwapReply(boolean swapped, String cellId, long generation, List<Problem> problems, long compileNanos,
+            long editToPixelNanos) implements ControlMessage {
+        public SwapReply {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A compiler diagnostic as the CLI prints it. */
+    record Problem(String file, int line, int column, boolean error, String message, String excerpt) {
+    }
+
+    /** Take a screenshot of the composited desktop as it is on screen now. */
+    record ShotRequest() implements ControlMessage {
+    }
+
+    record ShotReply(long sceneVersion, byte[] png) implements ControlMessage {
+    }
+
+    /** Ask what the shell is running. */
+    record StatusRequest() implements ControlMessage {
+    }
+
+    /**
+     * @param presentedScene the newest scene version the compositor has presented, -1 before the first frame
+     */
+    record StatusReply(long pid, String workspace, long presentedScene, String renderer, List<CellStatus> cells)
+            implements ControlMessage {
+        public StatusReply {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height) {
+    }
+
+    /** The request could not be carried out; {@code message} says why, for a person to read. */
+    record Failure(String message) implements ControlMessage {
+    }
+
+    Codec<ControlMessage> CODEC = new ControlCodec();
+}

@@ -1,0 +1,96 @@
+package dev.cellshell.ipc;
+
+import dev.cellshell.ipc.SceneMessage.FramePresented;
+import dev.cellshell.ipc.SceneMessage.Hello;
+import dev.cellshell.ipc.SceneMessage.KeyInput;
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PointerInput;
+import dev.cellshell.ipc.SceneMessage.PointerKind;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.ipc.SceneMessage.ShotReply;
+import dev.cellshell.ipc.SceneMessage.ShotRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+final class SceneCodec implements Codec<SceneMessage> {
+
+    private static final int HELLO = 1;
+    private static final int PUBLISH = 2;
+    private static final int PRESENTED = 3;
+    private static final int POINTER = 4;
+    private static final int KEY = 5;
+    private static final int SHOT_REQUEST = 6;
+    private static final int SHOT_REPLY = 7;
+    /** Smallest encoded layer: an empty id, eight scalars and an empty display list. */
+    private static final int MIN_LAYER_BYTES = 4 + 8 + 8 + 4 * 4 + 4;
+
+    @Override
+    public byte[] encode(SceneMessage message) {
+        WireOut out = new WireOut();
+        int tag;
+        if (message instanceof Hello h) {
+            out.i64(h.pid()).i32(h.width()).i32(h.height()).bool(h.windowed()).str(h.renderer());
+            tag = HELLO;
+        } else if (message instanceof PublishScene p) {
+            out.i64(p.sceneVersion()).i32(p.background()).i32(p.layers().size());
+            for (Layer l : p.layers()) {
+                out.str(l.cellId()).i64(l.generation()).i64(l.renderVersion())
+                        .f32(l.x()).f32(l.y()).f32(l.width()).f32(l.height()).bytes(l.displayList());
+            }
+            tag = PUBLISH;
+        } else if (message instanceof FramePresented f) {
+            out.i64(f.sceneVersion()).i64(f.frameNumber()).i64(f.renderNanos());
+            tag = PRESENTED;
+        } else if (message instanceof PointerInput p) {
+            out.u8(p.kind().ordinal()).f32(p.x()).f32(p.y()).i32(p.button());
+            tag = POINTER;
+        } else if (message instanceof KeyInput k) {
+            out.bool(k.pressed()).i32(k.keyCode()).str(k.text()).i32(k.modifiers());
+            tag = KEY;
+        } else if (message instanceof ShotRequest s) {
+            out.i64(s.requestId());
+            tag = SHOT_REQUEST;
+        } else if (message instanceof ShotReply s) {
+            out.i64(s.requestId()).i64(s.sceneVersion()).bytes(s.png());
+            tag = SHOT_REPLY;
+        } else {
+            throw new IllegalArgumentException("not a message of this protocol: " + message);
+        }
+        return Frames.encode(tag, out.toByteArray());
+    }
+
+    @Override
+    public SceneMessage decode(Frames.Frame frame) throws ProtocolException {
+        WireIn in = new WireIn(frame.payload());
+        SceneMessage message = switch (frame.tag()) {
+            case HELLO -> new Hello(in.i64(), in.i32(), in.i32(), in.bool(), in.str());
+            case PUBLISH -> {
+                long version = in.i64();
+                int background = in.i32();
+                int count = in.count(MIN_LAYER_BYTES);
+                List<Layer> layers = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    layers.add(new Layer(in.str(), in.i64(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32(),
+                            in.bytes()));
+                }
+                yield new PublishScene(version, background, layers);
+            }
+            case PRESENTED -> new FramePresented(in.i64(), in.i64(), in.i64());
+            case POINTER -> new PointerInput(pointerKind(in.u8()), in.f32(), in.f32(), in.i32());
+            case KEY -> new KeyInput(in.bool(), in.i32(), in.str(), in.i32());
+            case SHOT_REQUEST -> new ShotRequest(in.i64());
+            case SHOT_REPLY -> new ShotReply(in.i64(), in.i64(), in.bytes());
+            default -> throw new ProtocolException("unknown scene message tag " + frame.tag());
+        };
+        in.end();
+        return message;
+    }
+
+    private static PointerKind pointerKind(int ordinal) throws ProtocolException {
+        PointerKind[] kinds = PointerKind.values();
+        if (ordinal >= kinds.length) {
+            throw new ProtocolException("unknown pointer kind " + ordinal);
+        }
+        return kinds[ordinal];
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cellshell.ipc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cellshell.ipc.SceneMessage.Layer;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+
+    static Stream<SceneMessage> sceneMessages() {
+        return Stream.of(
+                new SceneMessage.Hello(42, 1280, 720, false, "llvmpipe (LLVM 15.0.6, 256 bits)"),
+                new SceneMessage.PublishScene(7, 0xFF101820, List.of(
+                        new Layer("label", 3, 9, 10.5f, 20, 300, 60, new byte[] {1, 2, 3}),
+                        new Layer("clock", 1, 1, 0, 0, 0, 0, new byte[0]))),
+                new SceneMessage.FramePresented(7, 99, 1_234_567),
+                new SceneMessage.PointerInput(SceneMessage.PointerKind.PRESS, 12.5f, 40, 1),
+                new SceneMessage.KeyInput(true, 65, "a", 2),
+                new SceneMessage.ShotRequest(5),
+                new SceneMessage.ShotReply(5, 7, new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+    }
+
+    static Stream<ControlMessage> controlMessages() {
+        return Stream.of(
+                new ControlMessage.SwapRequest("label", "Label.java", "class Label {}"),
+                new ControlMessage.SwapReply(false, "label", 2, List.of(
+                        new ControlMessage.Problem("Label.java", 3, 9, true, "x cannot be resolved", "  int y = x;")),
+                        11_000_000, 0),
+                new ControlMessage.ShotRequest(),
+                new ControlMessage.ShotReply(3, new byte[] {1, 2}),
+                new ControlMessage.StatusRequest(),
+                new ControlMessage.StatusReply(77, "/tmp/ws", 12, "llvmpipe", List.of(
+                        new ControlMessage.CellStatus("clock", "Clock", 1, 1, 2, 3, 4))),
+                new ControlMessage.Failure("no cell with id 'nope'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sceneMessages")
+    void sceneMessagesSurviveARoundTrip(SceneMessage message) throws Exception {
+        SceneMessage decoded = SceneMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(
+                SceneMessage.CODEC.encode(message))));
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("controlMessages")
+    void controlMessagesSurviveARoundTrip(ControlMessage message) throws Exception {
+        ControlMessage decoded = ControlMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(
+                ControlMessage.CODEC.encode(message))));
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sceneMessages")
+    void everyTruncationOfAMessageIsRejected(SceneMessage message) {
+        byte[] frame = SceneMessage.CODEC.encode(message);
+        for (int cut = 0; cut < frame.length; cut++) {
+            byte[] shorter = Arrays.copyOf(frame, cut);
+            assertThatThrownBy(() -> SceneMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(shorter))))
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("truncated");
+        }
+    }
+
+    @Test
+    void aPayloadShorterThanItsFieldsIsRejectedEvenWithAConsistentLength() {
+        byte[] payload = new WireOut().i64(1).i32(0xFF000000).i32(1_000_000).toByteArray();
+        byte[] frame = Frames.encode(2, payload);
+        assertThatThrownBy(() -> SceneMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(frame))))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("1000000 items cannot fit");
+    }
+
+    @Test
+    void oversizedFramesAreRefusedBeforeAllocating() {
+        ByteBuffer frame = ByteBuffer.allocate(8).putInt(Frames.MAX_FRAME_BYTES + 1).put(Frames.VERSION).put((byte) 1);
+        assertThatThrownBy(() -> Frames.decode(frame.flip()))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("exceeds the limit");
+    }
+
+    @Test
+    void negativeLengthsOtherVersionsUnknownTagsAndTrailingBytesAreRefused() {
+        assertThatThrownBy(() -> Frames.decode(ByteBuffer.allocate(4).putInt(-5).flip()))
+                .hasMessageContaining("shorter than its header");
+        assertThatThrownBy(() -> Frames.decode(ByteBuffer.allocate(6).putInt(2).put((byte) 9).put((byte) 1).flip()))
+                .hasMessageContaining("protocol version 9");
+        assertThatThrownBy(() -> SceneMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(
+                Frames.encode(200, new byte[0]))))).hasMessageContaining("unknown scene message tag 200");
+        assertThatThrownBy(() -> ControlMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(
+                Frames.encode(3, new byte[] {0}))))).hasMessageContaining("trailing bytes");
+    }
+}
