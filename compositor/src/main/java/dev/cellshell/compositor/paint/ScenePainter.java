@@ -1,0 +1,72 @@
+package dev.cellshell.compositor.paint;
+
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.widgets.DisplayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes a scene onto a Skija canvas: background, then each layer in order, translated to its bounds and clipped
+ * to them. A layer whose display list does not decode is skipped with one log line naming the cell and its
+ * generation; the rest of the desktop still draws.
+ */
+final class ScenePainter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScenePainter.class);
+
+    private record Decoded(long generation, long renderVersion, DisplayList list) {
+    }
+
+    private final Fonts fonts = new Fonts();
+    private final Map<String, Decoded> decoded = new HashMap<>();
+
+    void paint(io.github.humbleui.skija.Canvas canvas, PublishScene scene) {
+        canvas.clear(scene.background());
+        SkijaCanvas target = new SkijaCanvas(canvas, fonts);
+        Set<String> present = new HashSet<>();
+        for (Layer layer : scene.layers()) {
+            present.add(layer.cellId());
+            DisplayList list = decode(layer);
+            if (list == null) {
+                continue;
+            }
+            int count = canvas.save();
+            canvas.translate(layer.x(), layer.y());
+            canvas.clipRect(io.github.humbleui.types.Rect.makeWH(layer.width(), layer.height()), true);
+            try {
+                list.replay(target);
+            } finally {
+                canvas.restoreToCount(count);
+            }
+        }
+        decoded.keySet().retainAll(present);
+    }
+
+    private DisplayList decode(Layer layer) {
+        Decoded cached = decoded.get(layer.cellId());
+        if (cached != null && cached.generation() == layer.generation()
+                && cached.renderVersion() == layer.renderVersion()) {
+            return cached.list();
+        }
+        try {
+            DisplayList list = DisplayList.of(layer.displayList());
+            decoded.put(layer.cellId(), new Decoded(layer.generation(), layer.renderVersion(), list));
+            return list;
+        } catch (IllegalArgumentException e) {
+            LOG.error("cell '{}' generation {} render {}: display list rejected, layer not drawn: {}",
+                    layer.cellId(), layer.generation(), layer.renderVersion(), e.getMessage());
+            decoded.remove(layer.cellId());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        fonts.close();
+    }
+}
