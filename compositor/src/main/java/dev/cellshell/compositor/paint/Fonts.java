@@ -1,14 +1,12 @@
 package dev.cellshell.compositor.paint;
 
+import dev.cellshell.assets.Assets;
 import io.github.humbleui.skija.Data;
 import io.github.humbleui.skija.Font;
 import io.github.humbleui.skija.FontEdging;
 import io.github.humbleui.skija.FontHinting;
 import io.github.humbleui.skija.FontMgr;
 import io.github.humbleui.skija.Typeface;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,20 +16,11 @@ import java.util.Map;
  */
 final class Fonts implements AutoCloseable {
 
-    private static final String TYPEFACE = "/dev/cellshell/assets/fonts/DejaVuSans.ttf";
-
     private final Typeface typeface;
     private final Map<Float, Font> bySize = new HashMap<>();
 
     Fonts() {
-        try (InputStream in = Fonts.class.getResourceAsStream(TYPEFACE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled font missing from the classpath: " + TYPEFACE);
-            }
-            typeface = FontMgr.getDefault().makeFromData(Data.makeFromBytes(in.readAllBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + TYPEFACE, e);
-        }
+        typeface = FontMgr.getDefault().makeFromData(Data.makeFromBytes(Assets.font()));
     }
 
     Font at(float size) {

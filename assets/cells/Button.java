@@ -1,0 +1,37 @@
+import dev.cellshell.widgets.*;
+
+/** A button that counts its clicks; the count is state and survives swaps. Props: text, color. */
+public class Button implements Cell {
+
+    @State int clicks;
+    private boolean pressed;
+
+    @Override
+    public void render(Canvas canvas, CellContext context) {
+        Props props = context.props();
+        float width = context.width();
+        float height = context.height();
+        int face = props.color("color", Color.rgb(94, 129, 172));
+        canvas.fillRoundRect(0, 0, width, height, 12, pressed ? Color.rgb(67, 97, 135) : face);
+        canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2, Color.rgb(136, 192, 208));
+        String text = props.string("text", "Click me");
+        String label = clicks == 0 ? text : text + " (" + clicks + ")";
+        canvas.drawText(label, width / 2, height / 2 + 8, 22, Color.WHITE, Align.CENTER);
+    }
+
+    @Override
+    public boolean onEvent(InputEvent event, CellContext context) {
+        if (event instanceof InputEvent.Pointer pointer) {
+            if (pointer.kind() == InputEvent.Pointer.Kind.PRESS) {
+                pressed = true;
+                clicks++;
+                return true;
+            }
+            if (pointer.kind() == InputEvent.Pointer.Kind.RELEASE && pressed) {
+                pressed = false;
+                return true;
+            }
+        }
+        return false;
+    }
+}

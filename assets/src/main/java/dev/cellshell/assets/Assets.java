@@ -1,0 +1,49 @@
+package dev.cellshell.assets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The built-in material a new workspace is made from: cell sources, the demo tissue, the bundled font. */
+public final class Assets {
+
+    /** Cell types that ship with CellShell; each is {@code cells/<Type>.java}. */
+    public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock");
+
+    private static final String ROOT = "/dev/cellshell/assets/";
+
+    private Assets() {
+    }
+
+    /** The Java source of a built-in cell type. */
+    public static String cellSource(String type) {
+        return text("cells/" + type + ".java");
+    }
+
+    /** The demo tissue definition a new workspace starts with. */
+    public static String demoTissue() {
+        return text("tissue/demo.properties");
+    }
+
+    /** The bundled typeface (DejaVu Sans), as TrueType bytes. */
+    public static byte[] font() {
+        return bytes("fonts/DejaVuSans.ttf");
+    }
+
+    private static String text(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String path) {
+        try (InputStream in = Assets.class.getResourceAsStream(ROOT + path)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in asset missing from the classpath: " + ROOT + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading built-in asset " + path, e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cellshell.compositor;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point of the compositor process, started by the shell:
+ * {@code CompositorMain --socket PATH [--headless] [--size WIDTHxHEIGHT]}.
+ */
+public final class CompositorMain {
+
+    private CompositorMain() {
+    }
+
+    public static void main(String[] args) {
+        Path socket = null;
+        boolean headless = false;
+        int width = 1280;
+        int height = 720;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--socket" -> socket = Path.of(value(args, ++i, "--socket"));
+                case "--headless" -> headless = true;
+                case "--size" -> {
+                    String[] size = value(args, ++i, "--size").split("x");
+                    if (size.length != 2) {
+                        usage("--size wants WIDTHxHEIGHT, e.g. 1280x720");
+                    }
+                    width = Integer.parseInt(size[0]);
+                    height = Integer.parseInt(size[1]);
+                }
+                default -> usage("unknown argument " + args[i]);
+            }
+        }
+        if (socket == null) {
+            usage("--socket is required");
+        }
+        System.exit(new Compositor(socket, headless, width, height).run());
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            usage(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage(String problem) {
+        System.err.println("compositor: " + problem);
+        System.err.println("usage: CompositorMain --socket PATH [--headless] [--size WIDTHxHEIGHT]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.cellshell.shell;
+
+import dev.cellshell.ipc.SocketServer;
+import dev.cellshell.livecompiler.LiveCompiler;
+import dev.cellshell.shell.control.ControlServer;
+import dev.cellshell.shell.scene.CompositorProcess;
+import dev.cellshell.shell.scene.SceneLink;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.workbench.Workbench;
+import dev.cellshell.shell.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shell process, assembled: workspace → tissue (with the live compiler) → scene link (which starts the
+ * compositor) → control socket → workbench. {@link #close()} takes it down in the reverse order.
+ */
+public final class Shell implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
+
+    /**
+     * @param frozenTime when set, the desktop's clock stands still at this instant (reproducible screenshots)
+     * @param workbench whether to open the JavaFX workbench window (needs a display)
+     */
+    public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
+            String compositorClasspath) {
+    }
+
+    private final Workspace workspace;
+    private final SocketServer controlSocket;
+    private final Tissue tissue;
+    private final SceneLink scene;
+    private final ControlServer control;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Workbench workbench;
+
+    private Shell(Options options) throws IOException {
+        workspace = Workspace.open(options.workspace());
+        controlSocket = SocketServer.bind(workspace.controlSocket());
+        Instant frozen = options.frozenTime();
+        AtomicReference<Tissue> tissueRef = new AtomicReference<>();
+        LiveCompiler compiler = new LiveCompiler(Shell.class.getClassLoader());
+        SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
+        scene = new SceneLink(sceneSocket, message -> tissueRef.get().input(message), this::close);
+        tissue = new Tissue(workspace, compiler, Shell.class.getClassLoader(),
+                frozen == null ? Instant::now : () -> frozen, frozen != null, scene);
+        tissueRef.set(tissue);
+        control = new ControlServer(controlSocket, tissue, scene, workspace.root());
+    }
+
+    /** Starts everything and returns once the first scene is published and the control socket answers. */
+    public static Shell start(Options options) throws Exception {
+        Shell shell = new Shell(options);
+        try {
+            shell.startParts(options);
+        } catch (Exception e) {
+            shell.close();
+            throw e;
+        }
+        return shell;
+    }
+
+    private void startParts(Options options) throws Exception {
+        long started = System.nanoTime();
+        tissue.start().get(120, TimeUnit.SECONDS);
+        int[] size = tissue.desktopSize();
+        scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
+                workspace.compositorLog(), options.headless(), size[0], size[1]));
+        control.start();
+        LOG.info("shell up in {} ms: workspace {}, {} cells, control socket {}",
+                (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
+                workspace.controlSocket());
+        if (options.workbench()) {
+            workbench = Workbench.open(tissue, this::close);
+        }
+    }
+
+    public Tissue tissue() {
+        return tissue;
+    }
+
+    public SceneLink scene() {
+        return scene;
+    }
+
+    /** Blocks until the shell is closed (window closed, signal, or {@link #close()}). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        LOG.info("shell closing");
+        Workbench w = workbench;
+        if (w != null) {
+            w.close();
+        }
+        control.close();
+        scene.close();
+        tissue.close();
+        controlSocket.close();
+        closed.countDown();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.shell.Shell;
+import dev.cellshell.shell.scene.CompositorProcess;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = {
+    "Start the shell: tissue, live compiler, compositor and (with a display) the workbench.",
+    "Without a display it runs headless and says so; look at the desktop with 'cell shot FILE.png'."})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--headless", description = "No window at all: the compositor draws offscreen (EGL).")
+    boolean headless;
+
+    @Option(names = "--no-workbench", description = "Do not open the workbench window.")
+    boolean noWorkbench;
+
+    @Option(names = "--frozen-time", paramLabel = "INSTANT",
+            description = "Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z) for reproducible shots.")
+    String frozenTime;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant frozen = null;
+        if (frozenTime != null) {
+            try {
+                frozen = Instant.parse(frozenTime);
+            } catch (DateTimeParseException e) {
+                System.err.println("cell run: --frozen-time wants an ISO instant like 2026-11-29T10:09:30Z");
+                return CellCommand.USAGE;
+            }
+        }
+        boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
+        boolean runHeadless = headless || !display;
+        if (!headless && !display) {
+            System.out.println("No display found (DISPLAY is not set): starting headless."
+                    + " See the desktop with: ./cell shot desktop.png");
+        }
+        Shell shell;
+        try {
+            shell = Shell.start(new Shell.Options(workspace.resolve(), runHeadless, frozen,
+                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem()));
+        } catch (IllegalStateException | java.io.IOException e) {
+            System.err.println("cell run: " + e.getMessage());
+            return CellCommand.REFUSED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(shell::close, "shell-shutdown"));
+        System.out.println("CellShell is running (workspace " + workspace.resolve() + "). Try: ./cell status,"
+                + " ./cell shot desktop.png, ./cell swap label MyLabel.java");
+        shell.awaitClosed();
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.ipc.ControlMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "shot", description = "Save a PNG of the composited desktop, exactly as the compositor presents it.")
+final class ShotCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Parameters(index = "0", paramLabel = "FILE.png", description = "Where to write the screenshot.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        ControlMessage reply;
+        try {
+            reply = ShellClient.call(workspace.resolve(), new ControlMessage.ShotRequest());
+        } catch (ShellClient.NoShellException e) {
+            System.err.println("cell shot: " + e.getMessage());
+            return CellCommand.NO_SHELL;
+        } catch (IOException e) {
+            System.err.println("cell shot: the shell connection failed: " + e.getMessage());
+            return CellCommand.NO_SHELL;
+        }
+        if (reply instanceof ControlMessage.Failure failure) {
+            System.err.println("cell shot: " + failure.message());
+            return CellCommand.REFUSED;
+        }
+        ControlMessage.ShotReply shot = (ControlMessage.ShotReply) reply;
+        try {
+            Path target = file.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".shot", ".png");
+            Files.write(temp, shot.png());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("cell shot: cannot write " + file + ": " + e.getMessage());
+            return CellCommand.REFUSED;
+        }
+        System.out.printf("wrote %s (%d bytes, scene %d)%n", file, shot.png().length, shot.sceneVersion());
+        return 0;
+    }
+}

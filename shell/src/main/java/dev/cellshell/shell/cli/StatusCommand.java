@@ -1,0 +1,39 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.ipc.ControlMessage;
+import dev.cellshell.ipc.ControlMessage.CellStatus;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", description = "Show what the running shell runs: its cells, generations and renderer.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Override
+    public Integer call() {
+        ControlMessage reply;
+        try {
+            reply = ShellClient.call(workspace.resolve(), new ControlMessage.StatusRequest());
+        } catch (ShellClient.NoShellException | IOException e) {
+            System.err.println("cell status: " + e.getMessage());
+            return CellCommand.NO_SHELL;
+        }
+        if (reply instanceof ControlMessage.Failure failure) {
+            System.err.println("cell status: " + failure.message());
+            return CellCommand.REFUSED;
+        }
+        ControlMessage.StatusReply status = (ControlMessage.StatusReply) reply;
+        System.out.printf("shell pid %d, workspace %s%n", status.pid(), status.workspace());
+        System.out.printf("compositor: %s, presented scene %d%n",
+                status.renderer().isEmpty() ? "not connected" : status.renderer(), status.presentedScene());
+        for (CellStatus cell : status.cells()) {
+            System.out.printf("  %-12s %-10s gen %-4d at %.0f,%.0f size %.0fx%.0f%n", cell.cellId(), cell.cellType(),
+                    cell.generation(), cell.x(), cell.y(), cell.width(), cell.height());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.cellshell.shell.control;
+
+import dev.cellshell.ipc.Connection;
+import dev.cellshell.ipc.ControlMessage;
+import dev.cellshell.ipc.ControlMessage.CellStatus;
+import dev.cellshell.ipc.ControlMessage.Failure;
+import dev.cellshell.ipc.ControlMessage.Problem;
+import dev.cellshell.ipc.ControlMessage.ShotReply;
+import dev.cellshell.ipc.ControlMessage.ShotRequest;
+import dev.cellshell.ipc.ControlMessage.StatusReply;
+import dev.cellshell.ipc.ControlMessage.StatusRequest;
+import dev.cellshell.ipc.ControlMessage.SwapReply;
+import dev.cellshell.ipc.ControlMessage.SwapRequest;
+import dev.cellshell.ipc.ProtocolException;
+import dev.cellshell.ipc.SocketServer;
+import dev.cellshell.shell.scene.SceneLink;
+import dev.cellshell.shell.tissue.SwapOutcome;
+import dev.cellshell.shell.tissue.Tissue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the control socket. Each client connection may send any number of requests; each gets one reply. A
+ * malformed request gets a {@link Failure} and the connection is closed; the shell carries on.
+ */
+public final class ControlServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    /** How long a swap waits for the compositor to show the new generation before replying without the figure. */
+    private static final long PRESENT_TIMEOUT_MS = 5_000;
+
+    private final SocketServer server;
+    private final Tissue tissue;
+    private final SceneLink scene;
+    private final Path workspace;
+    private final ExecutorService clients = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "control-client");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, Path workspace) {
+        this.server = server;
+        this.tissue = tissue;
+        this.scene = scene;
+        this.workspace = workspace;
+    }
+
+    public void start() {
+        Thread accept = new Thread(this::acceptLoop, "control-accept");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Connection<ControlMessage> client = server.accept(ControlMessage.CODEC);
+                clients.execute(() -> serve(client));
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.error("control socket failed: {}", e.toString());
+                }
+                return;
+            }
+        }
+    }
+
+    private void serve(Connection<ControlMessage> client) {
+        try (client) {
+            for (ControlMessage request = client.receive(); request != null; request = client.receive()) {
+                client.send(answer(request));
+            }
+        } catch (ProtocolException e) {
+            LOG.warn("control client sent a malformed request, connection closed: {}", e.getMessage());
+            try {
+                client.send(new Failure("malformed request: " + e.getMessage()));
+            } catch (IOException ignored) {
+                // The client is already gone; the log line above is the whole story.
+            }
+        } catch (IOException e) {
+            LOG.debug("control client went away: {}", e.toString());
+        }
+    }
+
+    private ControlMessage answer(ControlMessage request) {
+        try {
+            if (request instanceof SwapRequest swap) {
+                return swap(swap);
+            }
+            if (request instanceof ShotRequest) {
+                byte[] png = scene.shot().get(15, TimeUnit.SECONDS);
+                return new ShotReply(scene.presentedScene(), png);
+            }
+            if (request instanceof StatusRequest) {
+                return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
+                        scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
+                                c.generation(), c.x(), c.y(), c.width(), c.height())).toList());
+            }
+            return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
+        } catch (ExecutionException e) {
+            return new Failure(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            return new Failure("timed out waiting for the " + (request instanceof ShotRequest ? "compositor" : "tissue"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Failure("the shell is shutting down");
+        }
+    }
+
+    private SwapReply swap(SwapRequest request) throws ExecutionException, TimeoutException, InterruptedException {
+        long received = System.nanoTime();
+        SwapOutcome outcome = tissue.swap(request.cellId(), request.fileName(), request.source())
+                .get(60, TimeUnit.SECONDS);
+        long editToPixel = -1;
+        if (outcome.swapped()) {
+            try {
+                editToPixel = scene.presented(outcome.sceneVersion()).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        - received;
+            } catch (TimeoutException e) {
+                LOG.warn("swap of {} applied, but no frame showed scene {} within {} ms", request.cellId(),
+                        outcome.sceneVersion(), PRESENT_TIMEOUT_MS);
+            }
+        }
+        return new SwapReply(outcome.swapped(), outcome.cellId(), outcome.generation(),
+                outcome.swapped() && outcome.failure().isEmpty() ? problems(outcome)
+                        : problemsOrFailure(outcome), outcome.compileNanos(), editToPixel);
+    }
+
+    private static java.util.List<Problem> problems(SwapOutcome outcome) {
+        return outcome.diagnostics().stream().map(d -> new Problem(d.file(), d.line(), d.column(),
+                d.severity() == dev.cellshell.livecompiler.Diagnostic.Severity.ERROR, d.message(), d.excerpt()))
+                .toList();
+    }
+
+    /** A refusal without compiler errors (no such cell, no Cell class) still says why, as one problem line. */
+    private static java.util.List<Problem> problemsOrFailure(SwapOutcome outcome) {
+        java.util.List<Problem> problems = new java.util.ArrayList<>(problems(outcome));
+        if (problems.stream().noneMatch(Problem::error)) {
+            problems.add(0, new Problem("", 0, 0, true, outcome.failure(), ""));
+        }
+        return problems;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        server.close();
+        clients.shutdownNow();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cellshell.shell.scene;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start the compositor: a separate JVM on the compositor's own classpath (the shell never loads compositor
+ * classes), with its output appended to a log file in the workspace's run folder.
+ *
+ * @param classpath the compositor's runtime classpath; {@code ./cell} passes it as {@code cellshell.compositor.classpath}
+ */
+public record CompositorProcess(String classpath, Path socket, Path log, boolean headless, int width, int height) {
+
+    public static final String CLASSPATH_PROPERTY = "cellshell.compositor.classpath";
+
+    /** The classpath from the system property, or a clear error saying how to run. */
+    public static String classpathFromSystem() {
+        String classpath = System.getProperty(CLASSPATH_PROPERTY);
+        if (classpath == null || classpath.isBlank()) {
+            throw new IllegalStateException("the compositor's classpath is not known: start the shell with ./cell run"
+                    + " (or pass -D" + CLASSPATH_PROPERTY + "=...)");
+        }
+        return classpath;
+    }
+
+    Process start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx384m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                "dev.cellshell.compositor.CompositorMain", "--socket", socket.toString(),
+                "--size", width + "x" + height));
+        if (headless) {
+            command.add("--headless");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return builder.start();
+    }
+}

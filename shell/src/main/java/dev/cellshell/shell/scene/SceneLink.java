@@ -1,0 +1,265 @@
+package dev.cellshell.shell.scene;
+
+import dev.cellshell.ipc.Connection;
+import dev.cellshell.ipc.SceneMessage;
+import dev.cellshell.ipc.SceneMessage.FramePresented;
+import dev.cellshell.ipc.SceneMessage.Hello;
+import dev.cellshell.ipc.SceneMessage.KeyInput;
+import dev.cellshell.ipc.SceneMessage.PointerInput;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.ipc.SceneMessage.ShotReply;
+import dev.cellshell.ipc.SceneMessage.ShotRequest;
+import dev.cellshell.ipc.SocketServer;
+import dev.cellshell.shell.tissue.SceneSink;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shell's end of the scene socket. Keeps the newest scene so that a compositor that (re)connects draws the
+ * desktop at once; supervises the compositor process, restarting it when it dies; reports when the window was
+ * closed on purpose.
+ */
+public final class SceneLink implements SceneSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SceneLink.class);
+    private static final long MAX_RESTART_DELAY_MS = 5_000;
+
+    private final SocketServer server;
+    private volatile CompositorProcess process;
+    private final Consumer<SceneMessage> input;
+    private final Runnable windowClosed;
+    private final Object lock = new Object();
+    private final ConcurrentSkipListMap<Long, CompletableFuture<Long>> presentWaiters = new ConcurrentSkipListMap<>();
+    private final Map<Long, CompletableFuture<byte[]>> shots = new ConcurrentHashMap<>();
+    private final AtomicLong shotIds = new AtomicLong();
+    private volatile Connection<SceneMessage> compositor;
+    private volatile PublishScene latest;
+    private volatile long presented = -1;
+    private volatile Hello hello;
+    private volatile boolean closed;
+    private volatile Process running;
+
+    /**
+     * @param input receives pointer and key input from the compositor
+     * @param windowClosed called when a person closed the compositor's window
+     */
+    public SceneLink(SocketServer server, Consumer<SceneMessage> input, Runnable windowClosed) {
+        this.server = server;
+        this.input = input;
+        this.windowClosed = windowClosed;
+    }
+
+    /** Starts accepting compositor connections and starts (and watches) the compositor process. */
+    public void start(CompositorProcess compositorProcess) {
+        this.process = compositorProcess;
+        daemon("scene-accept", this::acceptLoop).start();
+        daemon("compositor-watch", this::superviseProcess).start();
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void superviseProcess() {
+        long delay = 250;
+        while (!closed) {
+            long started = System.nanoTime();
+            try {
+                Process p = process.start();
+                running = p;
+                LOG.info("compositor started, pid {} (log: {})", p.pid(), process.log());
+                int exit = p.waitFor();
+                if (closed) {
+                    return;
+                }
+                if (exit == 0 && !process.headless()) {
+                    LOG.info("compositor window closed");
+                    windowClosed.run();
+                    return;
+                }
+                LOG.error("compositor pid {} exited with {}; restarting (see {})", p.pid(), exit, process.log());
+            } catch (IOException e) {
+                LOG.error("cannot start the compositor: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            delay = System.nanoTime() - started > 10_000_000_000L ? 250 : Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+            sleep(delay);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Connection<SceneMessage> connection;
+            try {
+                connection = server.accept(SceneMessage.CODEC);
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.error("scene socket failed: {}", e.toString());
+                }
+                return;
+            }
+            daemon("scene-reader", () -> serve(connection)).start();
+        }
+    }
+
+    private void serve(Connection<SceneMessage> connection) {
+        try {
+            SceneMessage first = connection.receive();
+            if (!(first instanceof Hello h)) {
+                LOG.error("compositor connection refused: first message was {}, not Hello", first);
+                connection.close();
+                return;
+            }
+            hello = h;
+            LOG.info("compositor pid {} connected: {}x{} {} on {}", h.pid(), h.width(), h.height(),
+                    h.windowed() ? "window" : "offscreen", h.renderer());
+            synchronized (lock) {
+                Connection<SceneMessage> previous = compositor;
+                compositor = connection;
+                if (previous != null) {
+                    previous.close();
+                }
+                if (latest != null) {
+                    connection.send(latest);
+                }
+            }
+            for (SceneMessage message = connection.receive(); message != null; message = connection.receive()) {
+                handle(message);
+            }
+            LOG.info("compositor pid {} disconnected", h.pid());
+        } catch (IOException e) {
+            LOG.warn("compositor connection ended: {}", e.toString());
+        } finally {
+            synchronized (lock) {
+                if (compositor == connection) {
+                    compositor = null;
+                }
+            }
+            connection.close();
+            shots.values().forEach(f -> f.completeExceptionally(new IOException("the compositor went away")));
+            shots.clear();
+        }
+    }
+
+    private void handle(SceneMessage message) {
+        if (message instanceof FramePresented frame) {
+            long now = System.nanoTime();
+            presented = Math.max(presented, frame.sceneVersion());
+            var done = presentWaiters.headMap(frame.sceneVersion(), true);
+            done.values().forEach(f -> f.complete(now));
+            done.clear();
+        } else if (message instanceof ShotReply reply) {
+            CompletableFuture<byte[]> shot = shots.remove(reply.requestId());
+            if (shot != null) {
+                shot.complete(reply.png());
+            }
+        } else if (message instanceof PointerInput || message instanceof KeyInput) {
+            input.accept(message);
+        } else {
+            LOG.warn("ignoring unexpected {} from the compositor", message.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void publish(PublishScene scene) {
+        synchronized (lock) {
+            latest = scene;
+            Connection<SceneMessage> target = compositor;
+            if (target != null) {
+                try {
+                    target.send(scene);
+                } catch (IOException e) {
+                    LOG.warn("scene {} not delivered, compositor connection broken: {}", scene.sceneVersion(),
+                            e.toString());
+                    target.close();
+                }
+            }
+        }
+    }
+
+    /** Completes with {@link System#nanoTime()} at the moment a frame showing {@code sceneVersion} was acknowledged. */
+    public CompletableFuture<Long> presented(long sceneVersion) {
+        CompletableFuture<Long> waiter = presentWaiters.computeIfAbsent(sceneVersion, v -> new CompletableFuture<>());
+        if (presented >= sceneVersion) {
+            presentWaiters.remove(sceneVersion);
+            waiter.complete(System.nanoTime());
+        }
+        return waiter;
+    }
+
+    /** The newest scene version the compositor has acknowledged, -1 before the first frame. */
+    public long presentedScene() {
+        return presented;
+    }
+
+    /** Asks the compositor for a PNG of what it presents now. */
+    public CompletableFuture<byte[]> shot() {
+        Connection<SceneMessage> target = compositor;
+        if (target == null) {
+            return CompletableFuture.failedFuture(new IOException("no compositor is connected (it may be "
+                    + "restarting; see " + process.log() + ")"));
+        }
+        long id = shotIds.incrementAndGet();
+        CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        shots.put(id, reply);
+        try {
+            target.send(new ShotRequest(id));
+        } catch (IOException e) {
+            shots.remove(id);
+            return CompletableFuture.failedFuture(e);
+        }
+        return reply;
+    }
+
+    /** The renderer the connected compositor reported, or empty. */
+    public String renderer() {
+        Hello h = hello;
+        return h == null ? "" : h.renderer() + (h.windowed() ? " (window)" : " (offscreen)");
+    }
+
+    /** The compositor process running now, if any (tests kill it to prove the shell restarts it). */
+    public Process process() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        server.close();
+        Connection<SceneMessage> c = compositor;
+        if (c != null) {
+            c.close();
+        }
+        Process p = running;
+        if (p != null) {
+            p.destroy();
+            try {
+                if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.cellshell.shell.tissue;
+
+import java.util.Map;
+
+/** A read-only snapshot of one live cell, safe to hand to other threads. */
+public record CellView(String id, String type, long generation, float x, float y, float width, float height,
+        Map<String, String> props, String lastError) {
+}

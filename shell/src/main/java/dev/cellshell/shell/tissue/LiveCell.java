@@ -1,0 +1,46 @@
+package dev.cellshell.shell.tissue;
+
+import dev.cellshell.shell.workspace.CellSpec;
+import dev.cellshell.widgets.Cell;
+import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.widgets.Props;
+
+/** One cell in the tissue. Confined to the tissue thread. */
+final class LiveCell {
+
+    final String id;
+    final String type;
+    final float x;
+    final float y;
+    final float width;
+    final float height;
+    Props props;
+    Cell instance;
+    Generation generation;
+    DisplayList displayList = DisplayList.empty();
+    long renderVersion;
+    boolean renderScheduled;
+    String lastError = "";
+
+    LiveCell(CellSpec spec) {
+        this.id = spec.id();
+        this.type = spec.type();
+        this.x = spec.x();
+        this.y = spec.y();
+        this.width = spec.width();
+        this.height = spec.height();
+        this.props = Props.of(spec.props());
+    }
+
+    long generationNumber() {
+        return generation == null ? 0 : generation.number();
+    }
+
+    boolean contains(float px, float py) {
+        return px >= x && py >= y && px < x + width && py < y + height;
+    }
+
+    CellView view() {
+        return new CellView(id, type, generationNumber(), x, y, width, height, props.asMap(), lastError);
+    }
+}

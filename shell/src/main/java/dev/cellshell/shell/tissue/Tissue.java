@@ -1,0 +1,450 @@
+package dev.cellshell.shell.tissue;
+
+import dev.cellshell.ipc.SceneMessage;
+import dev.cellshell.ipc.SceneMessage.KeyInput;
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PointerInput;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.livecompiler.CompileResult;
+import dev.cellshell.livecompiler.GenerationLoader;
+import dev.cellshell.livecompiler.LiveCompiler;
+import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.shell.workspace.CellSpec;
+import dev.cellshell.shell.workspace.TissueSpec;
+import dev.cellshell.shell.workspace.Workspace;
+import dev.cellshell.widgets.Align;
+import dev.cellshell.widgets.Cell;
+import dev.cellshell.widgets.CellContext;
+import dev.cellshell.widgets.Color;
+import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.widgets.InputEvent;
+import dev.cellshell.widgets.PreviousState;
+import dev.cellshell.widgets.Props;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live cells. Every mutation runs on the tissue thread; cell code runs only there, inside {@link #supervised},
+ * which turns a throwing cell into a log line and keeps its last good frame. Compiles run on the compiler thread.
+ */
+public final class Tissue implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tissue.class);
+
+    private final Workspace workspace;
+    private final LiveCompiler compiler;
+    private final ClassLoader host;
+    private final Supplier<Instant> clock;
+    private final boolean timeFrozen;
+    private final SceneSink sink;
+    private final ScheduledExecutorService tissueThread = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "tissue"));
+    private final ExecutorService compilerThread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-compiler"));
+    private final Map<String, LiveCell> cells = new LinkedHashMap<>();
+    private final Map<String, Generation> generations = new HashMap<>();
+    private final List<TissueListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile List<CellView> views = List.of();
+    private TissueSpec spec;
+    private long nextGeneration = 1;
+    private long sceneVersion;
+    private LiveCell focused;
+
+    /**
+     * @param clock the desktop's time; {@code timeFrozen} says it never moves, so cells are not re-rendered on ticks
+     */
+    public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
+            boolean timeFrozen, SceneSink sink) {
+        this.workspace = workspace;
+        this.compiler = compiler;
+        this.host = host;
+        this.clock = clock;
+        this.timeFrozen = timeFrozen;
+        this.sink = sink;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Reads the tissue definition, compiles every cell type, renders every cell and publishes the first scene. */
+    public CompletableFuture<Void> start() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                TissueSpec tissue = workspace.readTissue();
+                Map<String, List<SourceFile>> sources = new LinkedHashMap<>();
+                for (CellSpec cell : tissue.cells()) {
+                    sources.computeIfAbsent(cell.type(), this::readSourcesOrEmpty);
+                }
+                Map<String, CompileResult> results = new LinkedHashMap<>();
+                sources.forEach((type, files) -> results.put(type, files.isEmpty() ? null : compiler.compile(files)));
+                return new Object[] {tissue, sources, results};
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the workspace " + workspace.root() + ": "
+                        + e.getMessage(), e);
+            }
+        }, compilerThread).thenAcceptAsync(loaded -> {
+            spec = (TissueSpec) loaded[0];
+            @SuppressWarnings("unchecked")
+            Map<String, List<SourceFile>> sources = (Map<String, List<SourceFile>>) loaded[1];
+            @SuppressWarnings("unchecked")
+            Map<String, CompileResult> results = (Map<String, CompileResult>) loaded[2];
+            results.forEach((type, result) -> loadAtStart(type, sources.get(type), result));
+            for (CellSpec cellSpec : spec.cells()) {
+                LiveCell cell = new LiveCell(cellSpec);
+                cells.put(cell.id, cell);
+                Generation generation = generations.get(cell.type);
+                if (generation != null) {
+                    instantiate(cell, generation, Map.of(), 0);
+                }
+                render(cell);
+            }
+            publish();
+        }, tissueThread);
+    }
+
+    private List<SourceFile> readSourcesOrEmpty(String type) {
+        try {
+            return workspace.readSources(type);
+        } catch (IOException e) {
+            LOG.error("cell type {}: {}", type, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private void loadAtStart(String type, List<SourceFile> sources, CompileResult result) {
+        if (result == null) {
+            return;
+        }
+        if (!result.succeeded()) {
+            result.errors().forEach(d -> LOG.error("cell type {} does not compile: {}", type, d.format()));
+            return;
+        }
+        try {
+            generations.put(type, define(type, result, sources));
+        } catch (IllegalArgumentException e) {
+            LOG.error("cell type {} cannot be loaded: {}", type, e.getMessage());
+        }
+    }
+
+    private Generation define(String type, CompileResult result, List<SourceFile> sources) {
+        long number = nextGeneration++;
+        return Generation.load(type, number, new GenerationLoader(type, number, result.classes(), host), sources);
+    }
+
+    /**
+     * Replaces one source file of the type behind {@code cellId} and swaps the new generation into every cell of
+     * that type, keeping props and {@code @State} fields. Broken source changes nothing that runs.
+     *
+     * @param fileName which file of the type to replace; a name the type does not have replaces its main file
+     */
+    public CompletableFuture<SwapOutcome> swap(String cellId, String fileName, String source) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                return null;
+            }
+            List<SourceFile> current = cell.generation != null ? cell.generation.sources()
+                    : readSourcesOrEmpty(cell.type);
+            return new SwapPlan(cell.id, cell.type, cell.generationNumber(), replace(current, cell.type, fileName,
+                    source));
+        }, tissueThread).thenApplyAsync(plan -> plan == null ? null : plan.compiled(compiler.compile(plan.sources())),
+                compilerThread).thenApplyAsync(plan -> {
+                    SwapOutcome outcome = plan == null
+                            ? SwapOutcome.refused(cellId, "", 0, "no cell with id '" + cellId + "' (cells: "
+                                    + String.join(", ", cells.keySet()) + ")", List.of(), 0)
+                            : apply(plan);
+                    listeners.forEach(l -> l.swapped(outcome));
+                    return outcome;
+                }, tissueThread);
+    }
+
+    private record SwapPlan(String cellId, String type, long running, List<SourceFile> sources, CompileResult result) {
+        SwapPlan(String cellId, String type, long running, List<SourceFile> sources) {
+            this(cellId, type, running, sources, null);
+        }
+
+        SwapPlan compiled(CompileResult compileResult) {
+            return new SwapPlan(cellId, type, running, sources, compileResult);
+        }
+    }
+
+    private static List<SourceFile> replace(List<SourceFile> current, String type, String fileName, String text) {
+        boolean known = current.stream().anyMatch(f -> f.name().equals(fileName));
+        String target = known ? fileName : type + ".java";
+        List<SourceFile> next = new ArrayList<>();
+        for (SourceFile file : current) {
+            if (!file.name().equals(target)) {
+                next.add(file);
+            }
+        }
+        next.add(new SourceFile(target, text));
+        return next;
+    }
+
+    private SwapOutcome apply(SwapPlan plan) {
+        CompileResult result = plan.result();
+        if (!result.succeeded()) {
+            LOG.warn("swap of {} ({}) refused, generation {} keeps running: {}", plan.cellId(), plan.type(),
+                    plan.running(), result.errors().get(0).format());
+            return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), "the source does not compile",
+                    result.diagnostics(), result.nanos());
+        }
+        Generation next;
+        try {
+            next = define(plan.type(), result, plan.sources());
+            Cell trial = next.instantiate();
+            try {
+                trial.close();
+            } catch (RuntimeException ignored) {
+                // The trial instance only proves the constructor runs; its close is the cell's business.
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("swap of {} ({}) refused, generation {} keeps running: {}", plan.cellId(), plan.type(),
+                    plan.running(), e.getMessage());
+            return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), e.getMessage(),
+                    result.diagnostics(), result.nanos());
+        }
+        try {
+            Map<String, String> files = new LinkedHashMap<>();
+            plan.sources().forEach(f -> files.put(f.name(), f.text()));
+            workspace.writeSources(plan.type(), files);
+        } catch (IOException e) {
+            return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(),
+                    "could not save the source to the workspace: " + e.getMessage(), result.diagnostics(),
+                    result.nanos());
+        }
+        generations.put(plan.type(), next);
+        for (LiveCell cell : cells.values()) {
+            if (cell.type.equals(plan.type())) {
+                Map<String, Object> state = cell.instance == null ? Map.of() : StateCarrier.read(cell.instance);
+                long previous = cell.generationNumber();
+                if (cell.instance != null) {
+                    Cell old = cell.instance;
+                    supervised(cell, "close", () -> old.close());
+                }
+                instantiate(cell, next, state, previous);
+                render(cell);
+            }
+        }
+        long version = publish();
+        LOG.info("swapped {} to {} generation {} in {} ms compile", plan.cellId(), plan.type(), next.number(),
+                result.nanos() / 1_000_000);
+        return new SwapOutcome(true, plan.cellId(), plan.type(), next.number(), result.diagnostics(), "", version,
+                result.nanos());
+    }
+
+    private void instantiate(LiveCell cell, Generation generation, Map<String, Object> state, long previous) {
+        try {
+            cell.instance = generation.instantiate();
+            cell.generation = generation;
+            cell.lastError = "";
+        } catch (IllegalArgumentException e) {
+            LOG.error("cell '{}': {}", cell.id, e.getMessage());
+            cell.lastError = e.getMessage();
+            return;
+        }
+        PreviousState carried = StateCarrier.carry(state, previous, cell.instance);
+        if (previous > 0) {
+            Cell fresh = cell.instance;
+            supervised(cell, "onReload", () -> fresh.onReload(carried));
+        }
+    }
+
+    /** Delivers pointer or key input from the compositor. Safe from any thread. */
+    public void input(SceneMessage input) {
+        tissueThread.execute(() -> {
+            if (input instanceof PointerInput pointer) {
+                pointer(pointer);
+            } else if (input instanceof KeyInput key && focused != null) {
+                deliver(focused, new InputEvent.Key(key.pressed(), key.keyCode(), key.text(), key.modifiers()));
+            }
+        });
+    }
+
+    private void pointer(PointerInput pointer) {
+        List<LiveCell> frontToBack = new ArrayList<>(cells.values());
+        java.util.Collections.reverse(frontToBack);
+        for (LiveCell cell : frontToBack) {
+            if (cell.contains(pointer.x(), pointer.y())) {
+                if (pointer.kind() == SceneMessage.PointerKind.PRESS) {
+                    focused = cell;
+                }
+                InputEvent.Pointer.Kind kind = InputEvent.Pointer.Kind.valueOf(pointer.kind().name());
+                deliver(cell, new InputEvent.Pointer(kind, pointer.x() - cell.x, pointer.y() - cell.y,
+                        pointer.button()));
+                return;
+            }
+        }
+    }
+
+    private void deliver(LiveCell cell, InputEvent event) {
+        if (cell.instance == null) {
+            return;
+        }
+        Cell target = cell.instance;
+        boolean[] dirty = {false};
+        supervised(cell, "onEvent", () -> dirty[0] = target.onEvent(event, context(cell)));
+        if (dirty[0]) {
+            render(cell);
+            publish();
+        }
+    }
+
+    private void render(LiveCell cell) {
+        DisplayList list;
+        if (cell.instance == null) {
+            list = placeholder(cell);
+        } else {
+            DisplayList.Recorder recorder = new DisplayList.Recorder();
+            Cell target = cell.instance;
+            if (!supervised(cell, "render", () -> target.render(recorder, context(cell)))) {
+                return;
+            }
+            list = recorder.finish();
+        }
+        if (!list.equals(cell.displayList)) {
+            cell.displayList = list;
+            cell.renderVersion++;
+        }
+    }
+
+    /** What a cell whose type cannot run shows instead: its id and why, so the desktop says what is wrong. */
+    private static DisplayList placeholder(LiveCell cell) {
+        return DisplayList.record(c -> {
+            c.fillRoundRect(0, 0, cell.width, cell.height, 8, Color.rgb(90, 30, 36));
+            c.strokeRoundRect(1, 1, cell.width - 2, cell.height - 2, 7, 2, Color.rgb(191, 97, 106));
+            c.drawText(cell.id + " (" + cell.type + ") is not running", 12, 24, 15, Color.WHITE, Align.LEFT);
+            c.drawText("see the shell log or the workbench", 12, 44, 12, Color.rgb(230, 200, 200), Align.LEFT);
+        });
+    }
+
+    /** Runs cell code; a throw is logged with cell, type and generation, and reported as {@code false}. */
+    private boolean supervised(LiveCell cell, String phase, Runnable cellCode) {
+        try {
+            cellCode.run();
+            return true;
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            cell.lastError = phase + " threw " + e;
+            LOG.error("cell '{}' ({} generation {}) threw in {}; keeping its last frame", cell.id, cell.type,
+                    cell.generationNumber(), phase, e);
+            return false;
+        }
+    }
+
+    private CellContext context(LiveCell cell) {
+        return new CellContext() {
+            @Override
+            public String cellId() {
+                return cell.id;
+            }
+
+            @Override
+            public float width() {
+                return cell.width;
+            }
+
+            @Override
+            public float height() {
+                return cell.height;
+            }
+
+            @Override
+            public Props props() {
+                return cell.props;
+            }
+
+            @Override
+            public Instant now() {
+                return clock.get();
+            }
+
+            @Override
+            public void renderAgainIn(long millis) {
+                scheduleRender(cell, millis);
+            }
+        };
+    }
+
+    private void scheduleRender(LiveCell cell, long millis) {
+        if (timeFrozen || cell.renderScheduled || tissueThread.isShutdown()) {
+            return;
+        }
+        cell.renderScheduled = true;
+        Generation scheduledFor = cell.generation;
+        tissueThread.schedule(() -> {
+            cell.renderScheduled = false;
+            if (cells.get(cell.id) == cell && cell.generation == scheduledFor) {
+                long before = cell.renderVersion;
+                render(cell);
+                if (cell.renderVersion != before) {
+                    publish();
+                }
+            }
+        }, Math.max(1, millis), TimeUnit.MILLISECONDS);
+    }
+
+    private long publish() {
+        List<Layer> layers = new ArrayList<>(cells.size());
+        for (LiveCell cell : cells.values()) {
+            layers.add(new Layer(cell.id, cell.generationNumber(), cell.renderVersion, cell.x, cell.y, cell.width,
+                    cell.height, cell.displayList.bytes()));
+        }
+        views = cells.values().stream().map(LiveCell::view).toList();
+        sink.publish(new PublishScene(++sceneVersion, spec.background(), layers));
+        return sceneVersion;
+    }
+
+    /** The cells as of the last published scene, back to front. Safe from any thread. */
+    public List<CellView> cells() {
+        return views;
+    }
+
+    /** The source files of the generation a cell runs (or of its type on disk when none runs). */
+    public CompletableFuture<List<SourceFile>> sources(String cellId) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                throw new IllegalArgumentException("no cell with id '" + cellId + "'");
+            }
+            return cell.generation != null ? cell.generation.sources() : readSourcesOrEmpty(cell.type);
+        }, tissueThread);
+    }
+
+    /** The desktop size the tissue was laid out for. */
+    public int[] desktopSize() {
+        TissueSpec s = spec;
+        return s == null ? new int[] {1280, 720} : new int[] {s.width(), s.height()};
+    }
+
+    public void addListener(TissueListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.runAsync(() -> cells.values().forEach(cell -> {
+            if (cell.instance != null) {
+                Cell instance = cell.instance;
+                supervised(cell, "close", instance::close);
+            }
+        }), tissueThread).orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        tissueThread.shutdownNow();
+        compilerThread.shutdownNow();
+    }
+}

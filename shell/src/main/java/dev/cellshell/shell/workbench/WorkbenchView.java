@@ -1,0 +1,183 @@
+package dev.cellshell.shell.workbench;
+
+import dev.cellshell.livecompiler.Diagnostic;
+import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.shell.tissue.CellView;
+import dev.cellshell.shell.tissue.SwapOutcome;
+import dev.cellshell.shell.tissue.Tissue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+
+/**
+ * Cell list on the left, the selected cell's source in a code editor, the compiler's problems underneath. Saving
+ * (the button or Ctrl+S) asks the tissue to swap; a refused swap marks the broken lines and lists the errors while
+ * the old generation keeps running.
+ */
+public final class WorkbenchView extends BorderPane {
+
+    private final Tissue tissue;
+    private final ListView<CellView> cells = new ListView<>();
+    private final ChoiceBox<String> files = new ChoiceBox<>();
+    private final CodeArea editor = new CodeArea();
+    private final Button save = new Button("Save & swap");
+    private final Label status = new Label("Select a cell to edit its source.");
+    private final ListView<String> problems = new ListView<>();
+    private List<SourceFile> sources = List.of();
+
+    public WorkbenchView(Tissue tissue) {
+        this.tissue = tissue;
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource("workbench.css")).toExternalForm());
+        getStyleClass().add("workbench");
+        cells.setId("cells");
+        files.setId("files");
+        editor.setId("editor");
+        save.setId("save");
+        status.setId("status");
+        problems.setId("problems");
+
+        cells.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(CellView cell, boolean empty) {
+                super.updateItem(cell, empty);
+                setText(empty || cell == null ? null
+                        : cell.id() + "  ·  " + cell.type() + " gen " + cell.generation()
+                                + (cell.lastError().isEmpty() ? "" : "  ⚠"));
+            }
+        });
+        cells.getSelectionModel().selectedItemProperty().addListener((o, before, selected) -> {
+            if (selected != null && (before == null || !before.id().equals(selected.id()))) {
+                load(selected.id());
+            }
+        });
+        files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
+        editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        editor.setDisable(true);
+        save.setDisable(true);
+        save.setOnAction(e -> save());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+                e.consume();
+                save();
+            }
+        });
+        problems.setPrefHeight(120);
+        problems.setPlaceholder(new Label("No problems."));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, files, spacer, save);
+        toolbar.setPadding(new Insets(6));
+        BorderPane editorPane = new BorderPane(new VirtualizedScrollPane<>(editor));
+        editorPane.setTop(toolbar);
+        SplitPane right = new SplitPane(editorPane, problems);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.8);
+        SplitPane main = new SplitPane(cells, right);
+        main.setDividerPositions(0.22);
+        setCenter(main);
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+
+        tissue.addListener(outcome -> Platform.runLater(() -> refreshCells()));
+        refreshCells();
+    }
+
+    private void refreshCells() {
+        CellView selected = cells.getSelectionModel().getSelectedItem();
+        cells.getItems().setAll(tissue.cells());
+        if (selected != null) {
+            cells.getItems().stream().filter(c -> c.id().equals(selected.id())).findFirst()
+                    .ifPresent(c -> cells.getSelectionModel().select(c));
+        }
+    }
+
+    private void load(String cellId) {
+        tissue.sources(cellId).whenComplete((loaded, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                status.setText("Cannot load " + cellId + ": " + error.getMessage());
+                return;
+            }
+            sources = loaded;
+            List<String> names = loaded.stream().map(SourceFile::name).toList();
+            files.getItems().setAll(names);
+            CellView cell = cells.getSelectionModel().getSelectedItem();
+            String main = cell == null ? names.get(0) : cell.type() + ".java";
+            files.getSelectionModel().select(names.contains(main) ? main : names.get(0));
+            showFile(files.getSelectionModel().getSelectedItem());
+            editor.setDisable(false);
+            save.setDisable(false);
+            problems.getItems().clear();
+            status.setText("Editing " + cellId + ". Save (Ctrl+S) swaps the new code into the running cell.");
+        }));
+    }
+
+    private void showFile(String name) {
+        sources.stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> {
+            editor.replaceText(f.text());
+            editor.moveTo(0);
+            editor.requestFollowCaret();
+        });
+    }
+
+    private void save() {
+        CellView cell = cells.getSelectionModel().getSelectedItem();
+        String file = files.getSelectionModel().getSelectedItem();
+        if (cell == null || file == null) {
+            return;
+        }
+        String text = editor.getText();
+        status.setText("Compiling " + file + "…");
+        tissue.swap(cell.id(), file, text).whenComplete((outcome, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                status.setText("Swap failed: " + error.getMessage());
+                return;
+            }
+            show(outcome, text);
+        }));
+    }
+
+    private void show(SwapOutcome outcome, String text) {
+        for (int i = 0; i < editor.getParagraphs().size(); i++) {
+            editor.setParagraphStyle(i, List.of());
+        }
+        List<String> lines = new ArrayList<>();
+        for (Diagnostic d : outcome.diagnostics()) {
+            lines.add(d.format());
+            if (d.severity() == Diagnostic.Severity.ERROR && d.line() - 1 < editor.getParagraphs().size()) {
+                editor.setParagraphStyle(d.line() - 1, List.of("error-line"));
+            }
+        }
+        if (!outcome.swapped() && outcome.diagnostics().isEmpty()) {
+            lines.add(outcome.failure());
+        }
+        problems.getItems().setAll(lines);
+        if (outcome.swapped()) {
+            sources = sources.stream().map(f -> f.name().equals(files.getValue()) ? new SourceFile(f.name(), text) : f)
+                    .toList();
+            status.setText(String.format("Swapped %s to generation %d (compiled in %.1f ms).", outcome.cellId(),
+                    outcome.generation(), outcome.compileNanos() / 1e6));
+        } else {
+            status.setText(String.format("Not swapped: %s. Generation %d keeps running.", outcome.failure(),
+                    outcome.generation()));
+        }
+    }
+}

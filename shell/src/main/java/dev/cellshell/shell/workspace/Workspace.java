@@ -1,0 +1,146 @@
+package dev.cellshell.shell.workspace;
+
+import dev.cellshell.assets.Assets;
+import dev.cellshell.livecompiler.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A workspace directory. Made from the built-in assets on first use; afterwards the files on disk are the truth and
+ * every write is atomic (temp file + rename), so a crash mid-write leaves the old file whole.
+ */
+public final class Workspace {
+
+    public static final String ENVIRONMENT_VARIABLE = "CELLSHELL_WORKSPACE";
+
+    private final Path root;
+
+    private Workspace(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** {@code explicit} if given, else {@code $CELLSHELL_WORKSPACE}, else {@code ~/.local/share/cellshell/workspace}. */
+    public static Path locate(Path explicit) {
+        if (explicit != null) {
+            return explicit.toAbsolutePath().normalize();
+        }
+        String fromEnvironment = System.getenv(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Path.of(fromEnvironment).toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "cellshell", "workspace");
+    }
+
+    /** Opens the workspace at {@code root}, creating it from the built-in assets when it does not exist yet. */
+    public static Workspace open(Path root) throws IOException {
+        Workspace workspace = new Workspace(root);
+        if (!Files.exists(workspace.tissueFile())) {
+            workspace.initialise();
+        }
+        return workspace;
+    }
+
+    /** Where the sockets of the running shell live; does not touch the disk. */
+    public static Path runDirectory(Path root) {
+        return root.resolve(".run");
+    }
+
+    public static Path controlSocket(Path root) {
+        return runDirectory(root).resolve("control.sock");
+    }
+
+    private void initialise() throws IOException {
+        Files.createDirectories(root);
+        for (String type : Assets.BUILT_IN_CELL_TYPES) {
+            Path file = typeDirectory(type).resolve(type + ".java");
+            if (!Files.exists(file)) {
+                writeAtomically(file, Assets.cellSource(type));
+            }
+        }
+        writeAtomically(tissueFile(), Assets.demoTissue());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path tissueFile() {
+        return root.resolve("tissue.properties");
+    }
+
+    public Path typeDirectory(String type) {
+        return root.resolve("cells").resolve(type);
+    }
+
+    public Path sceneSocket() {
+        return runDirectory(root).resolve("scene.sock");
+    }
+
+    public Path controlSocket() {
+        return controlSocket(root);
+    }
+
+    public Path compositorLog() {
+        return runDirectory(root).resolve("compositor.log");
+    }
+
+    public TissueSpec readTissue() throws IOException {
+        return TissueSpec.parse(Files.readString(tissueFile(), StandardCharsets.UTF_8));
+    }
+
+    /** Every {@code .java} file of a cell type, sorted by name; a cell type may span several files. */
+    public List<SourceFile> readSources(String type) throws IOException {
+        Path dir = typeDirectory(type);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("cell type " + type + " has no source folder " + dir);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> paths = files.filter(f -> f.getFileName().toString().endsWith(".java")).sorted().toList();
+            if (paths.isEmpty()) {
+                throw new IOException("cell type " + type + " has no .java file in " + dir);
+            }
+            return paths.stream().map(f -> new SourceFile(f.getFileName().toString(), read(f))).toList();
+        }
+    }
+
+    /** Writes the given files of a cell type atomically, one by one; files not named are left alone. */
+    public void writeSources(String type, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            writeAtomically(typeDirectory(type).resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
