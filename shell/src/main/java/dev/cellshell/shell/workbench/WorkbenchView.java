@@ -42,6 +42,8 @@ public final class WorkbenchView extends BorderPane {
     private final Label status = new Label("Select a cell to edit its source.");
     private final ListView<String> problems = new ListView<>();
     private List<SourceFile> sources = List.of();
+    /** The cell whose source the editor holds; refreshing the list must not reload (and lose) the editor's text. */
+    private String editing;
 
     public WorkbenchView(Tissue tissue) {
         this.tissue = tissue;
@@ -64,7 +66,7 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         cells.getSelectionModel().selectedItemProperty().addListener((o, before, selected) -> {
-            if (selected != null && (before == null || !before.id().equals(selected.id()))) {
+            if (selected != null && !selected.id().equals(editing)) {
                 load(selected.id());
             }
         });
@@ -111,6 +113,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void load(String cellId) {
+        editing = cellId;
         tissue.sources(cellId).whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (error != null) {
                 status.setText("Cannot load " + cellId + ": " + error.getMessage());

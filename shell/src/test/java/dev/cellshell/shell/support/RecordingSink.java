@@ -1,0 +1,57 @@
+package dev.cellshell.shell.support;
+
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.shell.tissue.SceneSink;
+import dev.cellshell.widgets.Align;
+import dev.cellshell.widgets.Canvas;
+import dev.cellshell.widgets.DisplayList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The test implementation of {@link SceneSink}: keeps every published scene and reads the text cells drew. */
+public final class RecordingSink implements SceneSink {
+
+    private final List<PublishScene> scenes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void publish(PublishScene scene) {
+        scenes.add(scene);
+    }
+
+    public List<PublishScene> scenes() {
+        return scenes;
+    }
+
+    public PublishScene latest() {
+        return scenes.get(scenes.size() - 1);
+    }
+
+    public Layer layer(String cellId) {
+        return latest().layers().stream().filter(l -> l.cellId().equals(cellId)).findFirst().orElseThrow();
+    }
+
+    /** Every text run the cell's current display list draws, in order. */
+    public List<String> texts(String cellId) {
+        List<String> texts = new ArrayList<>();
+        DisplayList.of(layer(cellId).displayList()).replay(new Canvas() {
+            @Override public void clear(int color) { }
+            @Override public void fillRect(float x, float y, float w, float h, int color) { }
+            @Override public void fillRoundRect(float x, float y, float w, float h, float r, int color) { }
+            @Override public void strokeRoundRect(float x, float y, float w, float h, float r, float s, int c) { }
+            @Override public void drawLine(float x0, float y0, float x1, float y1, float s, int color) { }
+            @Override public void fillCircle(float cx, float cy, float r, int color) { }
+            @Override public void strokeCircle(float cx, float cy, float r, float s, int color) { }
+            @Override public void drawText(String text, float x, float y, float size, int color, Align align) {
+                texts.add(text);
+            }
+            @Override public void save() { }
+            @Override public void restore() { }
+            @Override public void translate(float dx, float dy) { }
+            @Override public void rotate(float degrees) { }
+            @Override public void clipRect(float x, float y, float w, float h) { }
+        });
+        return texts;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cellshell.shell.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cellshell.assets.Assets;
+import dev.cellshell.shell.support.RecordingSink;
+import dev.cellshell.shell.support.TestTissues;
+import dev.cellshell.shell.tissue.Tissue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench on headless Monocle, driving a real tissue over a real workspace. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchViewTest {
+
+    private Path workspace;
+    private RecordingSink sink;
+    private Tissue tissue;
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        workspace = Files.createTempDirectory("workbench-test");
+        sink = new RecordingSink();
+        tissue = TestTissues.started(workspace, sink);
+        view = new WorkbenchView(tissue);
+        stage.setScene(new Scene(view, 1000, 680));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        tissue.close();
+    }
+
+    private void waitForStatus(FxRobot robot, String fragment) throws Exception {
+        Label status = robot.from(view).lookup("#status").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().contains(fragment));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("status never said '" + fragment + "'; it says: " + status.getText(), e);
+        }
+    }
+
+    @Test
+    void selectingACellShowsItsSourceAndSavingSwapsTheEditedCode(FxRobot robot) throws Exception {
+        ListView<?> cells = robot.from(view).lookup("#cells").queryAs(ListView.class);
+        assertThat(cells.getItems()).hasSize(3);
+        robot.clickOn(robot.from(view).lookup(".list-cell").nth(0).queryLabeled());
+        CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
+        assertThat(editor.getText()).isEqualTo(Assets.cellSource("Label"));
+
+        String edited = editor.getText().replace("props.string(\"text\", \"Hello, CellShell\")", "\"Edited live\"");
+        robot.interact(() -> editor.replaceText(edited));
+        robot.clickOn(editor).press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+
+        waitForStatus(robot, "Swapped label to generation");
+        assertThat(sink.texts("label")).containsExactly("Edited live");
+        assertThat(workspace.resolve("cells/Label/Label.java")).hasContent(edited);
+    }
+
+    @Test
+    void brokenCodeIsNotSwappedAndItsErrorsAreListedWithLineAndColumn(FxRobot robot) throws Exception {
+        robot.clickOn(robot.from(view).lookup(".list-cell").nth(0).queryLabeled());
+        CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
+        robot.interact(() -> editor.replaceText(editor.getText().replace("float width", "float width = nope;\n float w")));
+        robot.clickOn(robot.from(view).lookup("#save").queryButton());
+
+        waitForStatus(robot, "Not swapped");
+        ListView<?> problems = robot.from(view).lookup("#problems").queryAs(ListView.class);
+        assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString())
+                .startsWith("Label.java:9:").contains("nope cannot be resolved"));
+        assertThat(editor.getParagraph(8).getParagraphStyle()).contains("error-line");
+        assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
+    }
+}
