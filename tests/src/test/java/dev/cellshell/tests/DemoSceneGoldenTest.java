@@ -1,0 +1,82 @@
+package dev.cellshell.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cellshell.compositor.gl.EglOffscreenSurface;
+import dev.cellshell.compositor.paint.GpuPainter;
+import dev.cellshell.compositor.paint.RasterPainter;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.livecompiler.LiveCompiler;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.workspace.Workspace;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo desktop, from the built-in cell sources through the live compiler and the tissue to pixels: drawn
+ * offscreen by the compositor's own GPU path (EGL surfaceless + Skija on Mesa) and compared with a committed golden
+ * image, and with the CPU raster reference.
+ */
+class DemoSceneGoldenTest {
+
+    private static final Instant FROZEN = Instant.parse("2026-11-29T10:09:30Z");
+    private static PublishScene scene;
+
+    @BeforeAll
+    static void renderTheDemoTissue(@TempDir Path dir) throws Exception {
+        Workspace workspace = Workspace.open(dir);
+        Files.writeString(workspace.tissueFile(), "\nclock.prop.zone=UTC\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        List<PublishScene> published = new CopyOnWriteArrayList<>();
+        ClassLoader host = DemoSceneGoldenTest.class.getClassLoader();
+        try (Tissue tissue = new Tissue(workspace, new LiveCompiler(host), host, () -> FROZEN, true,
+                published::add)) {
+            tissue.start().get(60, TimeUnit.SECONDS);
+        }
+        scene = published.get(published.size() - 1);
+    }
+
+    private static BufferedImage gpu() {
+        try (EglOffscreenSurface surface = EglOffscreenSurface.create(1280, 720);
+                GpuPainter painter = new GpuPainter(surface)) {
+            painter.paint(scene);
+            return GoldenImages.decode(painter.snapshotPng());
+        }
+    }
+
+    @Test
+    void theDemoDesktopDrawnOnTheGpuMatchesItsGoldenImage() throws Exception {
+        GoldenImages.assertMatches(gpu(), "demo-desktop");
+    }
+
+    @Test
+    void theGpuPainterAgreesWithTheCpuReference() {
+        BufferedImage gpu = gpu();
+        BufferedImage cpu;
+        try (RasterPainter painter = new RasterPainter(1280, 720)) {
+            painter.paint(scene);
+            cpu = GoldenImages.decode(painter.snapshotPng());
+        }
+        int off = 0;
+        int worst = 0;
+        for (int y = 0; y < 720; y++) {
+            for (int x = 0; x < 1280; x++) {
+                int d = GoldenImages.channelDifference(gpu.getRGB(x, y), cpu.getRGB(x, y));
+                worst = Math.max(worst, d);
+                off += d > 2 ? 1 : 0;
+            }
+        }
+        assertThat(worst).as("largest channel difference (anti-aliased edges)").isLessThanOrEqualTo(64);
+        assertThat(off).as("pixels off by more than 2 levels, of 921600").isLessThan(5_000);
+    }
+}
