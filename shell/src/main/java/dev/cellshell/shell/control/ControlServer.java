@@ -76,18 +76,27 @@ public final class ControlServer implements AutoCloseable {
 
     private void serve(Connection<ControlMessage> client) {
         try (client) {
-            for (ControlMessage request = client.receive(); request != null; request = client.receive()) {
+            for (ControlMessage request = receive(client); request != null; request = receive(client)) {
                 client.send(answer(request));
             }
         } catch (ProtocolException e) {
             LOG.warn("control client sent a malformed request, connection closed: {}", e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("control client went away: {}", e.toString());
+        }
+    }
+
+    /** Receives the next request; a malformed one is answered with a {@link Failure} before the connection ends. */
+    private static ControlMessage receive(Connection<ControlMessage> client) throws IOException {
+        try {
+            return client.receive();
+        } catch (ProtocolException e) {
             try {
                 client.send(new Failure("malformed request: " + e.getMessage()));
             } catch (IOException ignored) {
-                // The client is already gone; the log line above is the whole story.
+                // The client is already gone; the caller logs the protocol error.
             }
-        } catch (IOException e) {
-            LOG.debug("control client went away: {}", e.toString());
+            throw e;
         }
     }
 

@@ -152,6 +152,7 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             synchronized (lock) {
                 if (compositor == connection) {
                     compositor = null;
+                    hello = null;
                 }
             }
             connection.close();
@@ -230,7 +231,7 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         return reply;
     }
 
-    /** The renderer the connected compositor reported, or empty. */
+    /** The renderer the connected compositor reported; empty while none is connected. */
     public String renderer() {
         Hello h = hello;
         return h == null ? "" : h.renderer() + (h.windowed() ? " (window)" : " (offscreen)");

@@ -1,0 +1,139 @@
+package dev.cellshell.tests;
+
+import dev.cellshell.ipc.Connection;
+import dev.cellshell.ipc.ControlMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real shell started through the README's launcher ({@code ./cell run}), in its own workspace, with the real
+ * compositor it starts. CLI verbs run as real {@code ./cell} processes too.
+ */
+final class RunningShell implements AutoCloseable {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final String FROZEN = "2026-11-29T10:09:30Z";
+
+    /** What a {@code ./cell} verb printed and returned. */
+    record Result(int exit, String out, String err) {
+    }
+
+    private final Path workspace;
+    private final Process process;
+    private final Path log;
+
+    private RunningShell(Path workspace, Process process, Path log) {
+        this.workspace = workspace;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code ./cell run --workspace DIR --frozen-time …} plus {@code flags}; returns once a frame is presented. */
+    static RunningShell start(Path workspace, Map<String, String> environment, String... flags) throws Exception {
+        Path log = workspace.resolveSibling(workspace.getFileName() + "-shell.log");
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString(), "run", "--workspace",
+                workspace.toString(), "--frozen-time", FROZEN));
+        command.addAll(List.of(flags));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CELLSHELL_NO_BUILD", "1");
+        builder.environment().remove("DISPLAY");
+        builder.environment().putAll(environment);
+        RunningShell shell = new RunningShell(workspace, builder.start(), log);
+        shell.awaitPresented(1, Duration.ofSeconds(90));
+        return shell;
+    }
+
+    Path workspace() {
+        return workspace;
+    }
+
+    /** Runs {@code ./cell VERB ARGS --workspace DIR}. */
+    Result cli(String... verbAndArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString()));
+        command.addAll(List.of(verbAndArgs));
+        command.addAll(List.of("--workspace", workspace.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("CELLSHELL_NO_BUILD", "1");
+        Path out = Files.createTempFile("cell-out", ".txt");
+        Path err = Files.createTempFile("cell-err", ".txt");
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./cell " + String.join(" ", verbAndArgs) + " did not finish in 120 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Asks the shell over its control socket. */
+    ControlMessage call(ControlMessage request) throws IOException {
+        try (Connection<ControlMessage> c = Connection.open(workspace.resolve(".run/control.sock"),
+                ControlMessage.CODEC)) {
+            return c.call(request);
+        }
+    }
+
+    ControlMessage.StatusReply status() throws IOException {
+        return (ControlMessage.StatusReply) call(new ControlMessage.StatusRequest());
+    }
+
+    /** Waits until the compositor has presented scene {@code version} or later. */
+    void awaitPresented(long version, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the shell exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                ControlMessage.StatusReply status = status();
+                if (status.presentedScene() >= version) {
+                    return;
+                }
+                last = "presented scene " + status.presentedScene();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no frame presented within " + timeout + " (" + last + "):\n" + log());
+    }
+
+    String log() {
+        try {
+            String shell = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            Path compositor = workspace.resolve(".run/compositor.log");
+            return shell + (Files.exists(compositor) ? "\n--- compositor.log ---\n" + Files.readString(compositor) : "");
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** The compositor process the shell started: the shell's only child JVM. */
+    java.util.Optional<ProcessHandle> compositor() {
+        return process.toHandle().descendants()
+                .filter(p -> p.isAlive() && p.info().command().orElse("").endsWith("/java"))
+                .findFirst();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.toHandle().descendants().toList();
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+}
