@@ -1,0 +1,147 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.assets.Assets;
+import dev.cellshell.ipc.Connection;
+import dev.cellshell.ipc.ControlMessage;
+import dev.cellshell.ipc.ControlMessage.StatusReply;
+import dev.cellshell.ipc.ControlMessage.SwapReply;
+import dev.cellshell.shell.scene.CompositorProcess;
+import dev.cellshell.shell.workspace.Workspace;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cell bench}: starts a fresh headless shell in a scratch workspace (timing the cold start to its first
+ * presented frame), then swaps the Label's source many times over the control socket, and prints JSON with medians
+ * and 95th percentiles. Figures are wall-clock on whatever else the machine is doing: quote medians.
+ */
+@Command(name = "bench", description = "Measure cold start and edit→pixel on a scratch headless shell; prints JSON.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--swaps", defaultValue = "60", description = "Measured swaps (default ${DEFAULT-VALUE}).")
+    int swaps;
+
+    @Option(names = "--warmup", defaultValue = "15", description = "Unmeasured swaps first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--cold-starts", defaultValue = "3", description = "Cold starts to time (default ${DEFAULT-VALUE}).")
+    int coldStarts;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Double> coldMs = new ArrayList<>();
+        StatusReply status = null;
+        List<Double> editToPixel = new ArrayList<>();
+        List<Double> roundTrip = new ArrayList<>();
+        List<Double> compile = new ArrayList<>();
+        for (int run = 0; run < coldStarts; run++) {
+            Path workspace = Files.createTempDirectory("cellshell-bench");
+            long spawned = System.nanoTime();
+            Process shell = startShell(workspace);
+            try {
+                status = awaitFirstFrame(workspace, shell);
+                coldMs.add((System.nanoTime() - spawned) / 1e6);
+                if (run == coldStarts - 1) {
+                    measureSwaps(workspace, editToPixel, roundTrip, compile);
+                }
+            } finally {
+                shell.destroy();
+                if (!shell.waitFor(10, TimeUnit.SECONDS)) {
+                    shell.destroyForcibly();
+                }
+            }
+        }
+        System.out.println(json(status, coldMs, editToPixel, roundTrip, compile));
+        return 0;
+    }
+
+    private static Process startShell(Path workspace) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xss2m", "-XX:+UseSerialGC",
+                "-D" + CompositorProcess.CLASSPATH_PROPERTY + "=" + CompositorProcess.classpathFromSystem(),
+                "-cp", System.getProperty("java.class.path"), CellCommand.class.getName(), "run", "--headless",
+                "--workspace", workspace.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(workspace.resolveSibling(workspace.getFileName() + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+
+    private static StatusReply awaitFirstFrame(Path workspace, Process shell) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!shell.isAlive()) {
+                throw new IllegalStateException("the benchmark shell exited with " + shell.exitValue());
+            }
+            try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
+                    ControlMessage.CODEC)) {
+                StatusReply status = (StatusReply) c.call(new ControlMessage.StatusRequest());
+                if (status.presentedScene() >= 1) {
+                    return status;
+                }
+            } catch (IOException notYet) {
+                // The shell has not bound its control socket yet.
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("no frame presented within 120 s");
+    }
+
+    private void measureSwaps(Path workspace, List<Double> editToPixel, List<Double> roundTrip,
+            List<Double> compile) throws IOException {
+        String label = Assets.cellSource("Label");
+        try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
+                ControlMessage.CODEC)) {
+            for (int i = 0; i < warmup + swaps; i++) {
+                String source = label.replace("props.string(\"text\", \"Hello, CellShell\")", "\"edit " + i + "\"");
+                long sent = System.nanoTime();
+                ControlMessage reply = c.call(new ControlMessage.SwapRequest("label", "Label.java", source));
+                long received = System.nanoTime();
+                if (!(reply instanceof SwapReply swap) || !swap.swapped() || swap.editToPixelNanos() < 0) {
+                    throw new IllegalStateException("swap " + i + " did not reach the screen: " + reply);
+                }
+                if (i >= warmup) {
+                    editToPixel.add(swap.editToPixelNanos() / 1e6);
+                    roundTrip.add((received - sent) / 1e6);
+                    compile.add(swap.compileNanos() / 1e6);
+                }
+            }
+        }
+    }
+
+    private static String json(StatusReply status, List<Double> coldMs, List<Double> editToPixel,
+            List<Double> roundTrip, List<Double> compile) {
+        return String.format(Locale.ROOT, """
+                {
+                  "machine": {"cores": %d, "java": "%s", "renderer": "%s"},
+                  "cold_start_ms": %s,
+                  "edit_to_pixel_ms": %s,
+                  "swap_round_trip_ms": %s,
+                  "compile_ms": %s
+                }""", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                status == null ? "" : status.renderer().replace("\"", "'"), stats(coldMs), stats(editToPixel),
+                stats(roundTrip), stats(compile));
+    }
+
+    private static String stats(List<Double> samples) {
+        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "null";
+        }
+        return String.format(Locale.ROOT, "{\"n\": %d, \"p50\": %.2f, \"p95\": %.2f, \"min\": %.2f, \"max\": %.2f}",
+                sorted.length, percentile(sorted, 50), percentile(sorted, 95), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cellshell.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compositor in a real GLFW window under Xvfb: a synthetic click (xdotool) at the Button goes from X through
+ * GLFW to the compositor, over the scene socket to the shell, hit-tests to the Button cell, and its new frame comes
+ * back on screen; the X server's own screenshot shows what {@code cell shot} reads back.
+ */
+class WindowInputEndToEndTest {
+
+    private static final int BUTTON_X = 40;
+    private static final int BUTTON_Y = 170;
+    private static final int BUTTON_W = 240;
+    private static final int BUTTON_H = 64;
+
+    @TempDir
+    Path dir;
+
+    private static boolean insideButton(int x, int y) {
+        return x >= BUTTON_X && x < BUTTON_X + BUTTON_W && y >= BUTTON_Y && y < BUTTON_Y + BUTTON_H;
+    }
+
+    private BufferedImage shot(RunningShell shell, String name) throws Exception {
+        Path file = dir.resolve(name + ".png");
+        RunningShell.Result result = shell.cli("shot", file.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        return GoldenImages.decode(Files.readAllBytes(file));
+    }
+
+    @Test
+    void aClickInTheWindowReachesTheButtonCellAndOnlyItRedraws() throws Exception {
+        try (Xvfb x = Xvfb.start();
+                RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
+                        "--no-workbench")) {
+            assertThat(shell.status().renderer()).endsWith("(window)");
+            BufferedImage before = shot(shell, "before");
+            long scene = shell.status().presentedScene();
+
+            assertThat(x.run("xdotool", "mousemove", "100", "200", "click", "1")).isZero();
+            shell.awaitPresented(scene + 2, java.time.Duration.ofSeconds(30));
+
+            BufferedImage after = shot(shell, "after");
+            int inside = 0;
+            int outside = 0;
+            for (int py = 0; py < after.getHeight(); py++) {
+                for (int px = 0; px < after.getWidth(); px++) {
+                    if (before.getRGB(px, py) != after.getRGB(px, py)) {
+                        if (insideButton(px, py)) {
+                            inside++;
+                        } else {
+                            outside++;
+                        }
+                    }
+                }
+            }
+            assertThat(inside).as("the button redrew with its click count").isGreaterThan(50);
+            assertThat(outside).as("pixels outside the button changed").isZero();
+
+            Path root = dir.resolve("x-root.png");
+            assertThat(x.run("import", "-window", "root", root.toString())).isZero();
+            BufferedImage screen = GoldenImages.decode(Files.readAllBytes(root));
+            int worst = 0;
+            for (int py = 0; py < after.getHeight(); py++) {
+                for (int px = 0; px < after.getWidth(); px++) {
+                    worst = Math.max(worst, GoldenImages.channelDifference(screen.getRGB(px, py) | 0xFF000000,
+                            after.getRGB(px, py)));
+                }
+            }
+            assertThat(worst).as("X server screenshot vs cell shot, largest channel difference").isLessThanOrEqualTo(2);
+        }
+    }
+}
