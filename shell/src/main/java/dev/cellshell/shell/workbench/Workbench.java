@@ -4,11 +4,16 @@ import dev.cellshell.shell.tissue.Tissue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The workbench window: starts JavaFX, shows a {@link WorkbenchView}, closes the shell when closed. */
 public final class Workbench {
+
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 680;
 
     private final Stage stage;
 
@@ -23,7 +28,8 @@ public final class Workbench {
             try {
                 Stage stage = new Stage();
                 stage.setTitle("CellShell workbench");
-                stage.setScene(new Scene(new WorkbenchView(tissue), 1000, 680));
+                stage.setScene(new Scene(new WorkbenchView(tissue), WIDTH, HEIGHT));
+                placeBesideTheDesktop(stage, tissue.desktopSize()[0]);
                 stage.setOnHidden(e -> new Thread(onClosed, "workbench-closed").start());
                 stage.show();
                 shown.complete(stage);
@@ -38,6 +44,13 @@ public final class Workbench {
         }
         Platform.setImplicitExit(false);
         return new Workbench(shown.get(60, TimeUnit.SECONDS));
+    }
+
+    /** Beside the compositor's window when the screen has room, else at the screen's right edge. */
+    private static void placeBesideTheDesktop(Stage stage, int desktopWidth) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getWidth() >= desktopWidth + WIDTH ? desktopWidth : Math.max(0, screen.getWidth() - WIDTH));
+        stage.setY(Math.max(0, screen.getHeight() - HEIGHT) / 2);
     }
 
     public void close() {
