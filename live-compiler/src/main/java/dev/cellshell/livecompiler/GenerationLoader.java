@@ -1,11 +1,15 @@
 package dev.cellshell.livecompiler;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The class loader of one generation: defines exactly the classes one successful compile produced, and delegates
- * everything else (the widgets API, the JDK) to the host. Once nothing refers to the generation's objects, the
- * loader and its classes can be collected.
+ * everything else (the widgets API, the JDK) to the host. Every class is checked against the {@link Sandbox} before
+ * anything is defined (so bytecode that did not come from the compiler gets no further) and instrumented with
+ * {@link Budget} ticks when defined. Once nothing refers to the generation's objects, the loader and its classes
+ * can be collected.
  */
 public final class GenerationLoader extends ClassLoader {
 
@@ -16,8 +20,15 @@ public final class GenerationLoader extends ClassLoader {
     private final Map<String, byte[]> classes;
     private final long generation;
 
+    /** @throws SecurityException listing every reference the sandbox refuses */
     public GenerationLoader(String cellType, long generation, Map<String, byte[]> classes, ClassLoader host) {
         super(cellType + "#" + generation, host);
+        List<SandboxCheck.Violation> violations = SandboxCheck.check(classes);
+        if (!violations.isEmpty()) {
+            throw new SecurityException(cellType + " generation " + generation + " refused: " + violations.stream()
+                    .map(v -> v.className() + (v.line() > 0 ? " line " + v.line() : "") + ": " + v.describe())
+                    .collect(Collectors.joining("; ")));
+        }
         this.classes = Map.copyOf(classes);
         this.generation = generation;
     }
@@ -32,7 +43,8 @@ public final class GenerationLoader extends ClassLoader {
         if (bytes == null) {
             throw new ClassNotFoundException(name + " is not part of generation " + getName());
         }
-        return defineClass(name, bytes, 0, bytes.length);
+        byte[] instrumented = BudgetInstrumenter.instrument(bytes);
+        return defineClass(name, instrumented, 0, instrumented.length);
     }
 
     @Override

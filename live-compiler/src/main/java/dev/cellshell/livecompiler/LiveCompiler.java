@@ -65,6 +65,11 @@ public final class LiveCompiler {
                         : Integer.compare(a.column(), b.column())
                 : a.file().compareTo(b.file()));
         boolean broken = diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        if (!broken) {
+            List<Diagnostic> refused = sandboxErrors(classes, texts);
+            diagnostics.addAll(refused);
+            broken = !refused.isEmpty();
+        }
         return new CompileResult(broken ? Map.of() : classes, diagnostics, System.nanoTime() - start);
     }
 
@@ -80,6 +85,27 @@ public final class LiveCompiler {
                     }
                 }
                 """)));
+    }
+
+    /** Sandbox refusals as compile errors, on the line that makes the reference and at the refused name. */
+    private static List<Diagnostic> sandboxErrors(Map<String, byte[]> classes, Map<String, String> texts) {
+        List<Diagnostic> errors = new ArrayList<>();
+        for (SandboxCheck.Violation v : SandboxCheck.check(classes)) {
+            String file = texts.containsKey(v.sourceFile()) ? v.sourceFile()
+                    : texts.keySet().stream().findFirst().orElse(v.sourceFile());
+            String[] lines = texts.getOrDefault(file, "").split("\n", -1);
+            int line = v.line() > 0 && v.line() <= lines.length ? v.line() : 1;
+            String excerpt = lines.length == 0 ? "" : lines[line - 1].stripTrailing();
+            String simple = v.name().replaceAll("^catch \\((.*)\\)$", "$1");
+            simple = simple.substring(simple.lastIndexOf('.') + 1);
+            int column = excerpt.indexOf(simple);
+            Diagnostic d = new Diagnostic(file, line, column < 0 ? 1 : column + 1, Diagnostic.Severity.ERROR,
+                    v.describe(), excerpt);
+            if (!errors.contains(d)) {
+                errors.add(d);
+            }
+        }
+        return errors;
     }
 
     private static void collect(CompilationResult result, Map<String, String> texts, Map<String, byte[]> classes,

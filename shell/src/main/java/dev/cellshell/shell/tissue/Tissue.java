@@ -5,6 +5,7 @@ import dev.cellshell.ipc.SceneMessage.KeyInput;
 import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PointerInput;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.livecompiler.Budget;
 import dev.cellshell.livecompiler.CompileResult;
 import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.LiveCompiler;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class Tissue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tissue.class);
+    /** How long one call into cell code (render, event, reload, constructor) may run before it is stopped. */
+    static final long CELL_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Workspace workspace;
     private final LiveCompiler compiler;
@@ -137,7 +140,7 @@ public final class Tissue implements AutoCloseable {
         }
         try {
             generations.put(type, define(type, result, sources));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | SecurityException e) {
             LOG.error("cell type {} cannot be loaded: {}", type, e.getMessage());
         }
     }
@@ -208,13 +211,15 @@ public final class Tissue implements AutoCloseable {
         Generation next;
         try {
             next = define(plan.type(), result, plan.sources());
-            Cell trial = next.instantiate();
+            Budget.arm(CELL_BUDGET_NANOS, plan.type() + " constructor");
             try {
-                trial.close();
+                next.instantiate().close();
             } catch (RuntimeException ignored) {
                 // The trial instance only proves the constructor runs; its close is the cell's business.
+            } finally {
+                Budget.disarm();
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | SecurityException | Budget.CellTimeout e) {
             LOG.warn("swap of {} ({}) refused, generation {} keeps running: {}", plan.cellId(), plan.type(),
                     plan.running(), e.getMessage());
             return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), e.getMessage(),
@@ -250,14 +255,17 @@ public final class Tissue implements AutoCloseable {
     }
 
     private void instantiate(LiveCell cell, Generation generation, Map<String, Object> state, long previous) {
+        Budget.arm(CELL_BUDGET_NANOS, "cell '" + cell.id + "' constructor");
         try {
             cell.instance = generation.instantiate();
             cell.generation = generation;
             cell.lastError = "";
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | Budget.CellTimeout e) {
             LOG.error("cell '{}': {}", cell.id, e.getMessage());
             cell.lastError = e.getMessage();
             return;
+        } finally {
+            Budget.disarm();
         }
         PreviousState carried = StateCarrier.carry(state, previous, cell.instance);
         if (previous > 0) {
@@ -336,14 +344,22 @@ public final class Tissue implements AutoCloseable {
 
     /** Runs cell code; a throw is logged with cell, type and generation, and reported as {@code false}. */
     private boolean supervised(LiveCell cell, String phase, Runnable cellCode) {
+        Budget.arm(CELL_BUDGET_NANOS, "cell '" + cell.id + "' " + phase);
         try {
             cellCode.run();
             return true;
+        } catch (Budget.CellTimeout e) {
+            cell.lastError = phase + " stopped: " + e.getMessage();
+            LOG.error("cell '{}' ({} generation {}) stopped in {}: {}; keeping its last frame", cell.id, cell.type,
+                    cell.generationNumber(), phase, e.getMessage());
+            return false;
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             cell.lastError = phase + " threw " + e;
             LOG.error("cell '{}' ({} generation {}) threw in {}; keeping its last frame", cell.id, cell.type,
                     cell.generationNumber(), phase, e);
             return false;
+        } finally {
+            Budget.disarm();
         }
     }
 

@@ -111,6 +111,38 @@ class TissueTest {
     }
 
     @Test
+    void aCellThatLoopsForeverIsStoppedAtItsBudgetAndTheTissueKeepsRunning() throws Exception {
+        byte[] before = sink.layer("label").displayList();
+        String endless = Assets.cellSource("Label").replace("Props props = context.props();",
+                "Props props = context.props(); long spins = 0; while (props != null) { spins++; }");
+
+        SwapOutcome outcome = swap("label", endless);
+
+        assertThat(outcome.swapped()).isTrue();
+        assertThat(sink.layer("label").displayList()).isEqualTo(before);
+        assertThat(tissue.cells()).filteredOn(c -> c.id().equals("label")).singleElement()
+                .satisfies(c -> assertThat(c.lastError()).contains("render stopped").contains("time budget"));
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        settle();
+        assertThat(sink.texts("button")).containsExactly("Click me (1)");
+    }
+
+    @Test
+    void sourceUsingAForbiddenApiIsRefusedAndSaysWhich() throws Exception {
+        String sneaky = Assets.cellSource("Label").replace("Props props = context.props();",
+                "Props props = context.props(); if (props == null) System.exit(3);");
+
+        SwapOutcome outcome = swap("label", sneaky);
+
+        assertThat(outcome.swapped()).isFalse();
+        assertThat(outcome.diagnostics()).anySatisfy(d -> {
+            assertThat(d.line()).isEqualTo(8);
+            assertThat(d.message()).contains("java.lang.System.exit is not allowed in cells");
+        });
+        assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
+    }
+
+    @Test
     void swappingAnUnknownCellNamesTheCellsThatExist() throws Exception {
         SwapOutcome outcome = swap("nope", Assets.cellSource("Label"));
         assertThat(outcome.swapped()).isFalse();

@@ -1,0 +1,47 @@
+package dev.cellshell.livecompiler;
+
+/**
+ * The time budget of the cell code running now. Loaded cell code is instrumented to call {@link #tick()} at every
+ * method entry and loop back-edge; once the armed deadline has passed, the next tick throws {@link CellTimeout},
+ * which cell code cannot catch (the sandbox refuses {@code catch (Throwable)}). Only the tissue thread runs cell
+ * code, so the counter needs no synchronisation.
+ */
+public final class Budget {
+
+    static final String OWNER = "dev/cellshell/livecompiler/Budget";
+    static final String TIMEOUT = "dev/cellshell/livecompiler/Budget$CellTimeout";
+    /** Ticks between clock reads: a tick costs an increment and a mask test, every 256th a nanoTime. */
+    private static final int CHECK_EVERY = 0xFF;
+
+    private static volatile long deadline = Long.MAX_VALUE;
+    private static volatile String armedFor = "";
+    private static int ticks;
+
+    private Budget() {
+    }
+
+    /** Thrown into cell code whose budget ran out. An {@link Error}, so a cell's {@code catch (Exception)} misses it. */
+    public static final class CellTimeout extends Error {
+        CellTimeout(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Starts a budget of {@code nanos} for {@code what} (e.g. "label render"). */
+    public static void arm(long nanos, String what) {
+        armedFor = what;
+        deadline = System.nanoTime() + nanos;
+    }
+
+    public static void disarm() {
+        deadline = Long.MAX_VALUE;
+    }
+
+    /** Called by instrumented cell code. */
+    public static void tick() {
+        if ((++ticks & CHECK_EVERY) == 0 && System.nanoTime() > deadline) {
+            deadline = Long.MAX_VALUE;
+            throw new CellTimeout(armedFor + " ran past its time budget (endless loop or endless recursion?)");
+        }
+    }
+}

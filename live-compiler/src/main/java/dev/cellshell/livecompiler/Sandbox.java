@@ -1,0 +1,170 @@
+package dev.cellshell.livecompiler;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What cell code may reference: the widgets API, {@code java.lang} without the parts that reach outside the cell
+ * (processes, threads, class loading, reflection, {@code System.exit}…), {@code java.util} without thread pools,
+ * {@code java.time}, {@code java.math}, {@code java.text}. Anything else is refused with the reason. Names are JVM
+ * internal names ({@code java/lang/String}).
+ */
+public final class Sandbox {
+
+    private static final Set<String> PACKAGES = Set.of(
+            "java/lang", "java/util", "java/util/function", "java/util/stream", "java/util/regex",
+            "java/util/concurrent", "java/util/concurrent/atomic",
+            "java/time", "java/time/format", "java/time/temporal", "java/time/chrono", "java/time/zone",
+            "java/math", "java/text", "dev/cellshell/widgets");
+
+    private static final String THREADS = "cells run on the tissue thread; ask for a later render with "
+            + "CellContext.renderAgainIn instead";
+    private static final String REFLECTION = "reflection and class loading could reach past the sandbox";
+    private static final String OUTSIDE = "cells cannot reach the process, the machine or other programs";
+
+    /** Classes refused although their package is allowed, with the reason. */
+    private static final Map<String, String> CLASSES = Map.ofEntries(
+            Map.entry("java/lang/Runtime", OUTSIDE),
+            Map.entry("java/lang/ProcessBuilder", OUTSIDE),
+            Map.entry("java/lang/Process", OUTSIDE),
+            Map.entry("java/lang/ProcessHandle", OUTSIDE),
+            Map.entry("java/lang/SecurityManager", OUTSIDE),
+            Map.entry("java/lang/Thread", THREADS),
+            Map.entry("java/lang/ThreadGroup", THREADS),
+            Map.entry("java/lang/InheritableThreadLocal", THREADS),
+            Map.entry("java/lang/ClassLoader", REFLECTION),
+            Map.entry("java/lang/Module", REFLECTION),
+            Map.entry("java/lang/ModuleLayer", REFLECTION),
+            Map.entry("java/lang/StackWalker", REFLECTION),
+            Map.entry("java/util/Timer", THREADS),
+            Map.entry("java/util/TimerTask", THREADS),
+            Map.entry("java/util/ServiceLoader", REFLECTION),
+            Map.entry("java/util/ResourceBundle", REFLECTION),
+            Map.entry("java/util/concurrent/Executor", THREADS),
+            Map.entry("java/util/concurrent/Executors", THREADS),
+            Map.entry("java/util/concurrent/ExecutorService", THREADS),
+            Map.entry("java/util/concurrent/ScheduledExecutorService", THREADS),
+            Map.entry("java/util/concurrent/ThreadPoolExecutor", THREADS),
+            Map.entry("java/util/concurrent/ScheduledThreadPoolExecutor", THREADS),
+            Map.entry("java/util/concurrent/ForkJoinPool", THREADS),
+            Map.entry("java/util/concurrent/ForkJoinTask", THREADS),
+            Map.entry("java/util/concurrent/CompletableFuture", THREADS),
+            Map.entry("java/util/concurrent/ThreadFactory", THREADS),
+            Map.entry("java/util/concurrent/CountDownLatch", THREADS),
+            Map.entry("java/util/concurrent/CyclicBarrier", THREADS),
+            Map.entry("java/util/concurrent/Semaphore", THREADS),
+            Map.entry("java/util/concurrent/Phaser", THREADS),
+            Map.entry("java/util/concurrent/Exchanger", THREADS),
+            Map.entry("java/util/concurrent/SynchronousQueue", THREADS));
+
+    /** For classes only partly allowed: the members cells may use; every other member is refused. */
+    private static final Map<String, Set<String>> ONLY_MEMBERS = Map.of(
+            "java/lang/System", Set.of("currentTimeMillis", "nanoTime", "arraycopy", "identityHashCode",
+                    "lineSeparator", "out", "err"),
+            "java/lang/Class", Set.of("getName", "getSimpleName", "getTypeName", "isInstance", "cast", "isArray",
+                    "isEnum", "isRecord", "isPrimitive", "isInterface", "desiredAssertionStatus", "hashCode",
+                    "equals", "toString", "getEnumConstants", "getComponentType"));
+
+    /** Members refused on any allowed class. */
+    private static final Map<String, String> MEMBERS = Map.of(
+            "wait", THREADS, "notify", THREADS, "notifyAll", THREADS,
+            "parallel", THREADS, "parallelStream", THREADS);
+
+    /** Classes outside the allowed packages that cells still use through a narrow door. */
+    private static final Map<String, Set<String>> EXTRA = Map.of(
+            "java/io/PrintStream", Set.of("print", "println", "printf", "format", "flush"),
+            "java/io/Serializable", Set.of());
+
+    private static final Set<String> UNCATCHABLE = Set.of("java/lang/Throwable", "java/lang/Error",
+            "java/lang/VirtualMachineError", "java/lang/StackOverflowError", "java/lang/OutOfMemoryError",
+            "java/lang/ThreadDeath", "java/lang/LinkageError", Budget.TIMEOUT);
+
+    private Sandbox() {
+    }
+
+    /** Why cell code may not use class {@code type} at all; empty when it may. */
+    public static Optional<String> refuseType(String type) {
+        String element = elementType(type);
+        if (element == null) {
+            return Optional.empty();
+        }
+        if (CLASSES.containsKey(element)) {
+            return Optional.of(CLASSES.get(element));
+        }
+        if (EXTRA.containsKey(element) || ONLY_MEMBERS.containsKey(element)) {
+            return Optional.empty();
+        }
+        int slash = element.lastIndexOf('/');
+        String pkg = slash < 0 ? "" : element.substring(0, slash);
+        if (PACKAGES.contains(pkg)) {
+            return Optional.empty();
+        }
+        return Optional.of(reasonForPackage(pkg));
+    }
+
+    /** Why cell code may not use member {@code name} of {@code owner}; empty when it may. */
+    public static Optional<String> refuseMember(String owner, String name) {
+        Optional<String> type = refuseType(owner);
+        if (type.isPresent()) {
+            return type;
+        }
+        String element = elementType(owner);
+        if (element == null) {
+            return Optional.empty();
+        }
+        if (MEMBERS.containsKey(name)) {
+            return Optional.of(MEMBERS.get(name));
+        }
+        Set<String> only = ONLY_MEMBERS.containsKey(element) ? ONLY_MEMBERS.get(element) : EXTRA.get(element);
+        if (only != null && !only.contains(name)) {
+            return Optional.of(element.equals("java/lang/System") ? OUTSIDE
+                    : element.equals("java/lang/Class") ? REFLECTION
+                    : "only " + String.join(", ", new java.util.TreeSet<>(only)) + " of it are available to cells");
+        }
+        return Optional.empty();
+    }
+
+    /** Why cell code may not catch {@code type}: the supervisor's budget and the JVM's errors must get through. */
+    public static Optional<String> refuseCatch(String type) {
+        return UNCATCHABLE.contains(type)
+                ? Optional.of("catching " + type.replace('/', '.') + " would hide the supervisor's stop signals; "
+                        + "catch Exception or a narrower type")
+                : Optional.empty();
+    }
+
+    private static String reasonForPackage(String pkg) {
+        if (pkg.startsWith("java/io") || pkg.startsWith("java/nio")) {
+            return "files and I/O are not available to cells";
+        }
+        if (pkg.startsWith("java/net") || pkg.startsWith("javax/net") || pkg.startsWith("java/net/http")) {
+            return "the network is not available to cells";
+        }
+        if (pkg.startsWith("java/lang/reflect") || pkg.startsWith("java/lang/invoke")) {
+            return REFLECTION;
+        }
+        if (pkg.startsWith("java/util/concurrent/locks")) {
+            return THREADS;
+        }
+        if (pkg.startsWith("sun/") || pkg.startsWith("jdk/") || pkg.startsWith("com/sun")) {
+            return "JDK internals are not available to cells";
+        }
+        return "package " + pkg.replace('/', '.') + " is not available to cells (they may use the widgets API, "
+                + "java.lang, java.util, java.time, java.math and java.text)";
+    }
+
+    /** The class inside an array type, {@code null} for primitives and arrays of them. */
+    private static String elementType(String type) {
+        String t = type;
+        while (t.startsWith("[")) {
+            t = t.substring(1);
+        }
+        if (t.length() == 1) {
+            return null;
+        }
+        if (t.startsWith("L") && t.endsWith(";")) {
+            t = t.substring(1, t.length() - 1);
+        }
+        return t;
+    }
+}
