@@ -73,7 +73,12 @@ final class ControlCodec implements Codec<ControlMessage> {
                 for (int i = 0; i < count; i++) {
                     problems.add(new Problem(in.str(), in.i32(), in.i32(), in.bool(), in.str(), in.str()));
                 }
-                yield new SwapReply(swapped, cellId, generation, problems, in.i64(), in.i64());
+                int noteCount = in.count(4);
+                List<String> notes = new ArrayList<>(noteCount);
+                for (int i = 0; i < noteCount; i++) {
+                    notes.add(in.str());
+                }
+                yield new SwapReply(swapped, cellId, generation, problems, notes, in.i64(), in.i64());
             }
             case SHOT -> new ShotRequest();
             case SHOT_REPLY -> new ShotReply(in.i64(), in.bytes());

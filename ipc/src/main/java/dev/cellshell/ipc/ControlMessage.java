@@ -11,12 +11,13 @@ public sealed interface ControlMessage {
 
     /**
      * The outcome of a swap. On success {@code generation} is the new generation, now on screen; on failure it is
-     * the generation still running and {@code problems} says why.
+     * the generation still running and {@code problems} says why. {@code notes} say what happened to state.
      */
-    record SwapReply(boolean swapped, String cellId, long generation, List<Problem> problems, long compileNanos,
-            long editToPixelNanos) implements ControlMessage {
+    record SwapReply(boolean swapped, String cellId, long generation, List<Problem> problems, List<String> notes,
+            long compileNanos, long editToPixelNanos) implements ControlMessage {
         public SwapReply {
             problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
         }
     }
 

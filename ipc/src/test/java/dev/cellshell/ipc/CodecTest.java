@@ -32,7 +32,7 @@ class CodecTest {
                 new ControlMessage.SwapRequest("label", "Label.java", "class Label {}"),
                 new ControlMessage.SwapReply(false, "label", 2, List.of(
                         new ControlMessage.Problem("Label.java", 3, 9, true, "x cannot be resolved", "  int y = x;")),
-                        11_000_000, 0),
+                        List.of("state field n reset: its type changed from int to java.lang.String"), 11_000_000, 0),
                 new ControlMessage.ShotRequest(),
                 new ControlMessage.ShotReply(3, new byte[] {1, 2}),
                 new ControlMessage.StatusRequest(),

@@ -69,6 +69,7 @@ final class SwapCommand implements Callable<Integer> {
     }
 
     private static void print(PrintStream out, SwapReply swap) {
+        swap.notes().forEach(note -> out.println("note: " + note));
         for (Problem p : swap.problems()) {
             if (p.file().isEmpty()) {
                 out.println(p.message());

@@ -141,7 +141,7 @@ public final class ControlServer implements AutoCloseable {
         }
         return new SwapReply(outcome.swapped(), outcome.cellId(), outcome.generation(),
                 outcome.swapped() && outcome.failure().isEmpty() ? problems(outcome)
-                        : problemsOrFailure(outcome), outcome.compileNanos(), editToPixel);
+                        : problemsOrFailure(outcome), outcome.notes(), outcome.compileNanos(), editToPixel);
     }
 
     private static java.util.List<Problem> problems(SwapOutcome outcome) {

@@ -5,71 +5,162 @@ import dev.cellshell.widgets.PreviousState;
 import dev.cellshell.widgets.State;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Carries {@link State} fields from an old cell instance to its replacement: by name, when the new field's type
- * accepts the value. Only JDK values cross (their classes come from the boot or platform loader), so nothing keeps
- * the old generation's loader alive.
+ * Carries {@link State} fields from an old cell instance to its replacement, by name. A value is carried when the
+ * new field's type accepts it, including primitive widening and boxing ({@code int} → {@code long}, {@code int} →
+ * {@code Integer} → {@code double}); a field whose type changed incompatibly starts from its declaration, with a
+ * note; a field that disappeared is dropped, with a note; a new field starts from its declaration. Only JDK values
+ * cross (classes from the boot or platform loader), so nothing keeps the old generation's loader alive. Static
+ * fields are never carried: a new generation is a new class.
  */
 final class StateCarrier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StateCarrier.class);
+    /** One carried value and the type it was declared with, by name (no {@code Class} of the old generation). */
+    record Value(String declaredType, Object value) {
+    }
+
+    /** What a carry did: the notes say what was reset or dropped, for the person who made the change. */
+    record Report(PreviousState previous, List<String> notes) {
+    }
 
     private StateCarrier() {
     }
 
-    /** Reads the {@link State} fields of {@code cell}, JDK values only. */
-    static Map<String, Object> read(Cell cell) {
-        Map<String, Object> values = new HashMap<>();
+    /** Reads the {@link State} fields of {@code cell}; fields holding non-JDK objects are left out with a note. */
+    static Map<String, Value> read(Cell cell, List<String> notes) {
+        Map<String, Value> values = new LinkedHashMap<>();
         for (Field field : stateFields(cell.getClass())) {
+            Object value;
             try {
-                Object value = field.get(cell);
-                if (value == null || isJdkValue(value)) {
-                    values.put(field.getName(), value);
-                } else {
-                    LOG.warn("{}.{} holds a {} (not a JDK type): not carried across swaps",
-                            cell.getClass().getName(), field.getName(), value.getClass().getName());
-                }
+                value = field.get(cell);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("state field " + field + " is not readable", e);
+            }
+            if (value == null || isJdkValue(value)) {
+                values.put(field.getName(), new Value(field.getType().getTypeName(), value));
+            } else {
+                notes.add("state field " + field.getName() + " holds a " + value.getClass().getName()
+                        + ", not a JDK type: not carried");
             }
         }
         return values;
     }
 
-    /** Writes every carried value {@code fresh} has a compatible {@link State} field for; returns what was offered. */
-    static PreviousState carry(Map<String, Object> previous, long previousGeneration, Cell fresh) {
+    /** Writes what {@code fresh} can accept of {@code previous} into it. */
+    static Report carry(Map<String, Value> previous, long previousGeneration, Cell fresh) {
+        List<String> notes = new ArrayList<>();
+        Map<String, Object> offered = new HashMap<>();
+        List<String> present = new ArrayList<>();
         for (Field field : stateFields(fresh.getClass())) {
-            if (!previous.containsKey(field.getName())) {
+            present.add(field.getName());
+            Value old = previous.get(field.getName());
+            if (old == null) {
                 continue;
             }
-            Object value = previous.get(field.getName());
-            if (!accepts(field.getType(), value)) {
-                LOG.warn("{}.{}: type changed to {}, state reset", fresh.getClass().getName(), field.getName(),
-                        field.getType().getName());
+            if (old.value() != null) {
+                offered.put(field.getName(), old.value());
+            }
+            Object converted = convert(old.value(), field.getType());
+            if (converted == INCOMPATIBLE) {
+                notes.add("state field " + field.getName() + " reset: its type changed from " + old.declaredType()
+                        + " to " + field.getType().getTypeName());
                 continue;
             }
             try {
-                field.set(fresh, value);
+                field.set(fresh, converted);
             } catch (IllegalAccessException | IllegalArgumentException e) {
-                LOG.warn("{}.{}: could not carry state: {}", fresh.getClass().getName(), field.getName(), e.toString());
+                notes.add("state field " + field.getName() + " reset: " + e.getMessage());
             }
         }
-        Map<String, Object> nonNull = new HashMap<>();
-        previous.forEach((k, v) -> {
-            if (v != null) {
-                nonNull.put(k, v);
+        previous.forEach((name, value) -> {
+            if (!present.contains(name)) {
+                offered.putIfAbsent(name, value.value());
+                notes.add("state field " + name + " dropped: the new code has no @State field of that name");
             }
         });
-        return new PreviousState(previousGeneration, nonNull);
+        offered.values().removeIf(java.util.Objects::isNull);
+        return new Report(new PreviousState(previousGeneration, offered), notes);
     }
 
-    private static Iterable<Field> stateFields(Class<?> type) {
-        java.util.List<Field> fields = new java.util.ArrayList<>();
+    private static final Object INCOMPATIBLE = new Object();
+
+    /** The value as {@code type} accepts it, or {@link #INCOMPATIBLE}. */
+    private static Object convert(Object value, Class<?> type) {
+        if (value == null) {
+            return type.isPrimitive() ? INCOMPATIBLE : null;
+        }
+        if (!type.isPrimitive() && type.isInstance(value)) {
+            return value;
+        }
+        Numeric from = Numeric.of(value.getClass());
+        Numeric to = Numeric.of(type);
+        if (from == null || to == null) {
+            return INCOMPATIBLE;
+        }
+        if (from == to) {
+            return value;
+        }
+        if (!from.widensTo(to)) {
+            return INCOMPATIBLE;
+        }
+        double asDouble = from == Numeric.CHAR ? (Character) value : ((Number) value).doubleValue();
+        long asLong = from == Numeric.CHAR ? (Character) value : ((Number) value).longValue();
+        return switch (to) {
+            case SHORT -> (short) asLong;
+            case INT -> (int) asLong;
+            case LONG -> asLong;
+            case FLOAT -> from == Numeric.LONG ? (float) asLong : (float) asDouble;
+            case DOUBLE -> from == Numeric.LONG ? (double) asLong : asDouble;
+            default -> INCOMPATIBLE;
+        };
+    }
+
+    /** Java's primitive widening conversions (JLS 5.1.2), for primitives and their boxes alike. */
+    private enum Numeric {
+        BYTE, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE;
+
+        static Numeric of(Class<?> type) {
+            if (type == byte.class || type == Byte.class) {
+                return BYTE;
+            }
+            if (type == short.class || type == Short.class) {
+                return SHORT;
+            }
+            if (type == char.class || type == Character.class) {
+                return CHAR;
+            }
+            if (type == int.class || type == Integer.class) {
+                return INT;
+            }
+            if (type == long.class || type == Long.class) {
+                return LONG;
+            }
+            if (type == float.class || type == Float.class) {
+                return FLOAT;
+            }
+            if (type == double.class || type == Double.class) {
+                return DOUBLE;
+            }
+            return null;
+        }
+
+        boolean widensTo(Numeric target) {
+            return switch (this) {
+                case BYTE -> target != CHAR && target.ordinal() > ordinal();
+                case SHORT, CHAR -> target.ordinal() >= INT.ordinal();
+                default -> target.ordinal() > ordinal();
+            };
+        }
+    }
+
+    private static List<Field> stateFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (field.isAnnotationPresent(State.class) && !Modifier.isStatic(field.getModifiers())
@@ -86,19 +177,4 @@ final class StateCarrier {
         ClassLoader loader = value.getClass().getClassLoader();
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
-
-    private static boolean accepts(Class<?> type, Object value) {
-        if (value == null) {
-            return !type.isPrimitive();
-        }
-        if (type.isPrimitive()) {
-            return BOXES.get(type) == value.getClass();
-        }
-        return type.isInstance(value);
-    }
-
-    private static final Map<Class<?>, Class<?>> BOXES = Map.of(
-            int.class, Integer.class, long.class, Long.class, double.class, Double.class, float.class, Float.class,
-            boolean.class, Boolean.class, char.class, Character.class, byte.class, Byte.class, short.class,
-            Short.class);
 }

@@ -19,7 +19,6 @@ import dev.cellshell.widgets.CellContext;
 import dev.cellshell.widgets.Color;
 import dev.cellshell.widgets.DisplayList;
 import dev.cellshell.widgets.InputEvent;
-import dev.cellshell.widgets.PreviousState;
 import dev.cellshell.widgets.Props;
 import java.io.IOException;
 import java.time.Instant;
@@ -235,26 +234,32 @@ public final class Tissue implements AutoCloseable {
                     result.nanos());
         }
         generations.put(plan.type(), next);
+        List<String> notes = new ArrayList<>();
         for (LiveCell cell : cells.values()) {
             if (cell.type.equals(plan.type())) {
-                Map<String, Object> state = cell.instance == null ? Map.of() : StateCarrier.read(cell.instance);
+                Map<String, StateCarrier.Value> state = cell.instance == null ? Map.of()
+                        : StateCarrier.read(cell.instance, notes);
                 long previous = cell.generationNumber();
                 if (cell.instance != null) {
                     Cell old = cell.instance;
                     supervised(cell, "close", () -> old.close());
                 }
-                instantiate(cell, next, state, previous);
+                notes.addAll(instantiate(cell, next, state, previous));
                 render(cell);
             }
         }
+        notes.forEach(note -> LOG.info("swap of {} ({} generation {}): {}", plan.cellId(), plan.type(),
+                next.number(), note));
         long version = publish();
         LOG.info("swapped {} to {} generation {} in {} ms compile", plan.cellId(), plan.type(), next.number(),
                 result.nanos() / 1_000_000);
         return new SwapOutcome(true, plan.cellId(), plan.type(), next.number(), result.diagnostics(), "", version,
-                result.nanos());
+                result.nanos(), notes);
     }
 
-    private void instantiate(LiveCell cell, Generation generation, Map<String, Object> state, long previous) {
+    /** Gives {@code cell} a new instance of {@code generation} with the carried state; returns the carry's notes. */
+    private List<String> instantiate(LiveCell cell, Generation generation, Map<String, StateCarrier.Value> state,
+            long previous) {
         Budget.arm(CELL_BUDGET_NANOS, "cell '" + cell.id + "' constructor");
         try {
             cell.instance = generation.instantiate();
@@ -263,15 +268,20 @@ public final class Tissue implements AutoCloseable {
         } catch (IllegalArgumentException | Budget.CellTimeout e) {
             LOG.error("cell '{}': {}", cell.id, e.getMessage());
             cell.lastError = e.getMessage();
-            return;
+            return List.of(cell.id + ": " + e.getMessage());
         } finally {
             Budget.disarm();
         }
-        PreviousState carried = StateCarrier.carry(state, previous, cell.instance);
+        StateCarrier.Report carried = StateCarrier.carry(state, previous, cell.instance);
         if (previous > 0) {
             Cell fresh = cell.instance;
-            supervised(cell, "onReload", () -> fresh.onReload(carried));
+            if (!supervised(cell, "onReload", () -> fresh.onReload(carried.previous()))) {
+                List<String> notes = new ArrayList<>(carried.notes());
+                notes.add(cell.id + ": " + cell.lastError);
+                return notes;
+            }
         }
+        return carried.notes();
     }
 
     /** Delivers pointer or key input from the compositor. Safe from any thread. */
@@ -440,6 +450,12 @@ public final class Tissue implements AutoCloseable {
             }
             return cell.generation != null ? cell.generation.sources() : readSourcesOrEmpty(cell.type);
         }, tissueThread);
+    }
+
+    /** The class loader of the generation a cell runs, for leak checks; empty when none runs. */
+    CompletableFuture<java.util.Optional<ClassLoader>> generationLoader(String cellId) {
+        return CompletableFuture.supplyAsync(() -> java.util.Optional.ofNullable(cells.get(cellId))
+                .filter(c -> c.instance != null).map(c -> c.instance.getClass().getClassLoader()), tissueThread);
     }
 
     /** The desktop size the tissue was laid out for. */

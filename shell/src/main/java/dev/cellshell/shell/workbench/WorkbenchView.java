@@ -169,6 +169,7 @@ public final class WorkbenchView extends BorderPane {
                 editor.setParagraphStyle(d.line() - 1, List.of("error-line"));
             }
         }
+        outcome.notes().forEach(note -> lines.add("note: " + note));
         if (!outcome.swapped() && outcome.diagnostics().isEmpty()) {
             lines.add(outcome.failure());
         }

@@ -143,6 +143,22 @@ class TissueTest {
     }
 
     @Test
+    void aCellThatThrowsInOnReloadStillRunsWithItsCarriedStateAndTheSwapSaysSo() throws Exception {
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        settle();
+        String throwing = Assets.cellSource("Button").replace("private boolean pressed;", """
+                private boolean pressed;
+                    public void onReload(PreviousState previous) { throw new IllegalStateException("no migration"); }
+                """);
+
+        SwapOutcome outcome = swap("button", throwing);
+
+        assertThat(outcome.swapped()).isTrue();
+        assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("onReload threw").contains("no migration"));
+        assertThat(sink.texts("button")).containsExactly("Click me (1)");
+    }
+
+    @Test
     void swappingAnUnknownCellNamesTheCellsThatExist() throws Exception {
         SwapOutcome outcome = swap("nope", Assets.cellSource("Label"));
         assertThat(outcome.swapped()).isFalse();
