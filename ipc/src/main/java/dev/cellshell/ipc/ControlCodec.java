@@ -34,6 +34,8 @@ final class ControlCodec implements Codec<ControlMessage> {
             for (Problem p : r.problems()) {
                 out.str(p.file()).i32(p.line()).i32(p.column()).bool(p.error()).str(p.message()).str(p.excerpt());
             }
+            out.i32(r.notes().size());
+            r.notes().forEach(out::str);
             out.i64(r.compileNanos()).i64(r.editToPixelNanos());
             tag = SWAP_REPLY;
         } else if (message instanceof ShotRequest s) {

@@ -6,6 +6,7 @@ import dev.cellshell.shell.control.ControlServer;
 import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.scene.SceneLink;
 import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.watch.WorkspaceWatcher;
 import dev.cellshell.shell.workbench.Workbench;
 import dev.cellshell.shell.workspace.Workspace;
 import java.io.IOException;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class Shell implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
+    /** How long a cell type's files must stay unchanged on disk before they are swapped in. */
+    private static final java.time.Duration WATCH_QUIET = java.time.Duration.ofMillis(40);
+    /** Background compiles after start, so that the first real swap does not meet a cold compiler. */
+    private static final int WARM_UP_COMPILES = Integer.getInteger("cellshell.warmUpCompiles", 20);
 
     /**
      * @param frozenTime when set, the desktop's clock stands still at this instant (reproducible screenshots)
@@ -38,6 +43,7 @@ public final class Shell implements AutoCloseable {
     private final Tissue tissue;
     private final SceneLink scene;
     private final ControlServer control;
+    private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Workbench workbench;
 
@@ -74,6 +80,8 @@ public final class Shell implements AutoCloseable {
         scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
                 workspace.compositorLog(), options.headless(), size[0], size[1]));
         control.start();
+        watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
+        tissue.warmUpCompiler(WARM_UP_COMPILES);
         LOG.info("shell up in {} ms: workspace {}, {} cells, control socket {}",
                 (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
                 workspace.controlSocket());
@@ -106,6 +114,10 @@ public final class Shell implements AutoCloseable {
             w.close();
         }
         control.close();
+        WorkspaceWatcher w2 = watcher;
+        if (w2 != null) {
+            w2.close();
+        }
         scene.close();
         tissue.close();
         controlSocket.close();

@@ -59,6 +59,8 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, LiveCell> cells = new LinkedHashMap<>();
     private final Map<String, Generation> generations = new HashMap<>();
     private final List<TissueListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, PendingSwap> pending = new HashMap<>();
+    private final Map<String, List<SourceFile>> requested = new HashMap<>();
     private volatile List<CellView> views = List.of();
     private TissueSpec spec;
     private long nextGeneration = 1;
@@ -120,6 +122,16 @@ public final class Tissue implements AutoCloseable {
         }, tissueThread);
     }
 
+    /**
+     * Queues {@code compiles} throw-away compiles on the compiler thread, behind any real swap already queued, so
+     * the JIT has seen the compiler's hot paths before the first real swap.
+     */
+    public void warmUpCompiler(int compiles) {
+        for (int i = 0; i < compiles; i++) {
+            compilerThread.execute(compiler::warmUp);
+        }
+    }
+
     private List<SourceFile> readSourcesOrEmpty(String type) {
         try {
             return workspace.readSources(type);
@@ -151,7 +163,9 @@ public final class Tissue implements AutoCloseable {
 
     /**
      * Replaces one source file of the type behind {@code cellId} and swaps the new generation into every cell of
-     * that type, keeping props and {@code @State} fields. Broken source changes nothing that runs.
+     * that type, keeping props and {@code @State} fields. Broken source changes nothing that runs. Edits of a type
+     * that arrive while an earlier one waits for the compiler join it: a burst compiles once, with the latest text,
+     * and every caller in the burst gets that outcome.
      *
      * @param fileName which file of the type to replace; a name the type does not have replaces its main file
      */
@@ -159,31 +173,108 @@ public final class Tissue implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             LiveCell cell = cells.get(cellId);
             if (cell == null) {
-                return null;
+                SwapOutcome outcome = SwapOutcome.refused(cellId, "", 0, "no cell with id '" + cellId + "' (cells: "
+                        + String.join(", ", cells.keySet()) + ")", List.of(), 0);
+                listeners.forEach(l -> l.swapped(outcome));
+                return CompletableFuture.completedFuture(outcome);
             }
-            List<SourceFile> current = cell.generation != null ? cell.generation.sources()
-                    : readSourcesOrEmpty(cell.type);
-            return new SwapPlan(cell.id, cell.type, cell.generationNumber(), replace(current, cell.type, fileName,
-                    source));
-        }, tissueThread).thenApplyAsync(plan -> plan == null ? null : plan.compiled(compiler.compile(plan.sources())),
-                compilerThread).thenApplyAsync(plan -> {
-                    SwapOutcome outcome = plan == null
-                            ? SwapOutcome.refused(cellId, "", 0, "no cell with id '" + cellId + "' (cells: "
-                                    + String.join(", ", cells.keySet()) + ")", List.of(), 0)
-                            : apply(plan);
+            return enqueue(cell.id, cell.type, sources -> replace(sources, cell.type, fileName, source));
+        }, tissueThread).thenCompose(outcome -> outcome);
+    }
+
+    /**
+     * Swaps in a whole new set of source files for {@code type}, e.g. what an IDE left on disk. Completes with
+     * {@code null} when no cell has that type or the files are what already runs.
+     */
+    public CompletableFuture<SwapOutcome> swapType(String type, List<SourceFile> sources) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.values().stream().filter(c -> c.type.equals(type)).findFirst().orElse(null);
+            List<SourceFile> base = cell == null ? null : latestSources(type);
+            if (cell == null || sameFiles(base, sources)) {
+                return CompletableFuture.<SwapOutcome>completedFuture(null);
+            }
+            return enqueue(cell.id, type, ignored -> List.copyOf(sources));
+        }, tissueThread).thenCompose(outcome -> outcome);
+    }
+
+    private static boolean sameFiles(List<SourceFile> a, List<SourceFile> b) {
+        return new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
+    }
+
+    /** A swap waiting for the compiler; confined to the tissue thread until the compiler takes it. */
+    private static final class PendingSwap {
+        final String cellId;
+        final String type;
+        List<SourceFile> sources;
+        final CompletableFuture<SwapOutcome> outcome = new CompletableFuture<>();
+
+        PendingSwap(String cellId, String type, List<SourceFile> sources) {
+            this.cellId = cellId;
+            this.type = type;
+            this.sources = sources;
+        }
+    }
+
+    /** The newest sources asked for, per type, while a swap of it is waiting or compiling. */
+    private List<SourceFile> latestSources(String type) {
+        List<SourceFile> latest = requested.get(type);
+        if (latest != null) {
+            return latest;
+        }
+        Generation running = generations.get(type);
+        return running != null ? running.sources() : readSourcesOrEmpty(type);
+    }
+
+    private CompletableFuture<SwapOutcome> enqueue(String cellId, String type,
+            java.util.function.UnaryOperator<List<SourceFile>> edit) {
+        List<SourceFile> next = edit.apply(latestSources(type));
+        requested.put(type, next);
+        PendingSwap waiting = pending.get(type);
+        if (waiting != null) {
+            waiting.sources = next;
+            return waiting.outcome;
+        }
+        PendingSwap swap = new PendingSwap(cellId, type, next);
+        pending.put(type, swap);
+        compilerThread.execute(() -> compile(swap));
+        return swap.outcome;
+    }
+
+    /** On the compiler thread: take the swap's latest sources, compile them, hand the result to the tissue. */
+    private void compile(PendingSwap swap) {
+        List<SourceFile> sources;
+        try {
+            sources = CompletableFuture.supplyAsync(() -> {
+                pending.remove(swap.type, swap);
+                return swap.sources;
+            }, tissueThread).join();
+        } catch (RuntimeException e) {
+            swap.outcome.completeExceptionally(e);
+            return;
+        }
+        CompileResult result = compiler.compile(sources);
+        try {
+            tissueThread.execute(() -> {
+                try {
+                    Generation running = generations.get(swap.type);
+                    SwapOutcome outcome = apply(new SwapPlan(swap.cellId, swap.type,
+                            running == null ? 0 : running.number(), sources, result));
+                    if (requested.get(swap.type) == sources) {
+                        requested.remove(swap.type);
+                    }
                     listeners.forEach(l -> l.swapped(outcome));
-                    return outcome;
-                }, tissueThread);
+                    swap.outcome.complete(outcome);
+                } catch (RuntimeException e) {
+                    LOG.error("swap of {} ({}) failed", swap.cellId, swap.type, e);
+                    swap.outcome.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            swap.outcome.completeExceptionally(new IllegalStateException("the tissue has closed"));
+        }
     }
 
     private record SwapPlan(String cellId, String type, long running, List<SourceFile> sources, CompileResult result) {
-        SwapPlan(String cellId, String type, long running, List<SourceFile> sources) {
-            this(cellId, type, running, sources, null);
-        }
-
-        SwapPlan compiled(CompileResult compileResult) {
-            return new SwapPlan(cellId, type, running, sources, compileResult);
-        }
     }
 
     private static List<SourceFile> replace(List<SourceFile> current, String type, String fileName, String text) {

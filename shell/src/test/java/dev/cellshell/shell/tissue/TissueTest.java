@@ -8,6 +8,9 @@ import dev.cellshell.ipc.SceneMessage.PointerKind;
 import dev.cellshell.shell.support.RecordingSink;
 import dev.cellshell.shell.support.TestTissues;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -156,6 +159,25 @@ class TissueTest {
         assertThat(outcome.swapped()).isTrue();
         assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("onReload threw").contains("no migration"));
         assertThat(sink.texts("button")).containsExactly("Click me (1)");
+    }
+
+    @Test
+    void aBurstOfSavesCompilesFewerTimesAndEndsWithTheLatestText() throws Exception {
+        long before = tissue.cells().get(0).generation();
+        List<CompletableFuture<SwapOutcome>> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            burst.add(tissue.swap("label", "Label.java", Assets.cellSource("Label")
+                    .replace("props.string(\"text\", \"Hello, CellShell\")", "\"save " + i + "\"")));
+        }
+        List<SwapOutcome> outcomes = new ArrayList<>();
+        for (CompletableFuture<SwapOutcome> f : burst) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
+        }
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.swapped()).isTrue());
+        assertThat(outcomes.get(19).generation() - before).as("generations made by 20 saves").isLessThan(20);
+        assertThat(outcomes.stream().map(SwapOutcome::generation).distinct().count()).isLessThan(20);
+        assertThat(sink.texts("label")).containsExactly("save 19");
     }
 
     @Test

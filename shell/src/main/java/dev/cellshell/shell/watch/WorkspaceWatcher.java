@@ -1,0 +1,150 @@
+package dev.cellshell.shell.watch;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches {@code cells/<Type>/} folders. When a type's {@code .java} files change and then stay quiet for a short
+ * while (an IDE writing several files, an editor saving on every keystroke), the type's files are read once and
+ * handed to {@link Tissue#swapType}; files identical to what runs (the tissue's own writes) change nothing.
+ */
+public final class WorkspaceWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceWatcher.class);
+
+    private final Workspace workspace;
+    private final Tissue tissue;
+    private final long quietNanos;
+    private final WatchService watcher;
+    private final Map<WatchKey, Path> directories = new HashMap<>();
+    private final Map<String, Long> changed = new HashMap<>();
+    private final Thread thread;
+
+    public WorkspaceWatcher(Workspace workspace, Tissue tissue, Duration quiet) throws IOException {
+        this.workspace = workspace;
+        this.tissue = tissue;
+        this.quietNanos = quiet.toNanos();
+        this.watcher = workspace.root().getFileSystem().newWatchService();
+        Path cells = workspace.root().resolve("cells");
+        Files.createDirectories(cells);
+        register(cells);
+        try (Stream<Path> types = Files.list(cells)) {
+            for (Path type : types.filter(Files::isDirectory).toList()) {
+                register(type);
+            }
+        }
+        thread = new Thread(this::loop, "workspace-watcher");
+        thread.setDaemon(true);
+    }
+
+    public WorkspaceWatcher start() {
+        thread.start();
+        return this;
+    }
+
+    private void register(Path directory) throws IOException {
+        directories.put(directory.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), directory);
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                WatchKey key = changed.isEmpty() ? watcher.take() : watcher.poll(quietNanos, TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    collect(key);
+                }
+                swapQuietTypes();
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            LOG.debug("workspace watcher stopped");
+        }
+    }
+
+    private void collect(WatchKey key) {
+        Path directory = directories.get(key);
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW || directory == null) {
+                continue;
+            }
+            Path child = directory.resolve((Path) event.context());
+            boolean isTypeFolder = directory.equals(workspace.root().resolve("cells"));
+            if (isTypeFolder) {
+                if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
+                    try {
+                        register(child);
+                        changed.put(child.getFileName().toString(), System.nanoTime());
+                    } catch (IOException e) {
+                        LOG.warn("cannot watch {}: {}", child, e.toString());
+                    }
+                }
+            } else if (child.getFileName().toString().endsWith(".java")) {
+                changed.put(directory.getFileName().toString(), System.nanoTime());
+            }
+        }
+        if (!key.reset()) {
+            directories.remove(key);
+        }
+    }
+
+    private void swapQuietTypes() {
+        long now = System.nanoTime();
+        changed.entrySet().removeIf(entry -> {
+            if (now - entry.getValue() < quietNanos) {
+                return false;
+            }
+            swap(entry.getKey());
+            return true;
+        });
+    }
+
+    private void swap(String type) {
+        List<SourceFile> sources;
+        try {
+            sources = workspace.readSources(type);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cell type {} changed on disk but cannot be read: {}", type, e.getMessage());
+            return;
+        }
+        tissue.swapType(type, sources).whenComplete((outcome, error) -> {
+            if (error != null) {
+                LOG.error("swap of {} from disk failed: {}", type, error.toString());
+            } else if (outcome != null && outcome.swapped()) {
+                LOG.info("{} changed on disk: swapped to generation {}", type, outcome.generation());
+            } else if (outcome != null) {
+                LOG.warn("{} changed on disk but was not swapped ({}); generation {} keeps running{}", type,
+                        outcome.failure(), outcome.generation(), outcome.diagnostics().isEmpty() ? ""
+                                : ": " + outcome.diagnostics().get(0).format());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            watcher.close();
+        } catch (IOException ignored) {
+            // Nothing is left to watch.
+        }
+    }
+}
