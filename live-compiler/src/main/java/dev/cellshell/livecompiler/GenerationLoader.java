@@ -1,6 +1,13 @@
 package dev.cellshell.livecompiler;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jdt.internal.compiler.classfmt.ClassFileReader;
+import org.eclipse.jdt.internal.compiler.classfmt.ClassFormatException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,6 +24,7 @@ public final class GenerationLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    /** The compiler's bytes (not instrumented) of every class, replaced when redefined in place. */
     private final Map<String, byte[]> classes;
     private final long generation;
 
@@ -29,8 +37,54 @@ public final class GenerationLoader extends ClassLoader {
                     .map(v -> v.className() + (v.line() > 0 ? " line " + v.line() : "") + ": " + v.describe())
                     .collect(Collectors.joining("; ")));
         }
-        this.classes = Map.copyOf(classes);
+        this.classes = new ConcurrentHashMap<>(classes);
         this.generation = generation;
+    }
+
+    /** What an in-place redefinition did: {@code done}, or why not (the caller then makes a new generation). */
+    public record Redefinition(boolean done, String why) {
+    }
+
+    /**
+     * Replaces the method bodies of this generation's classes with those of {@code next}, keeping every object's
+     * identity and state (the in-place tier). Refused when the classes differ in anything but method bodies (ECJ's
+     * structural comparison, synthetic members included, so a new lambda is a structural change) or when the JVM
+     * refuses the redefinition.
+     *
+     * @throws SecurityException when {@code next} references what the sandbox refuses
+     */
+    public Redefinition redefine(Map<String, byte[]> next, Instrumentation instrumentation) {
+        if (!next.keySet().equals(classes.keySet())) {
+            return new Redefinition(false, "the set of classes changed");
+        }
+        for (Map.Entry<String, byte[]> entry : next.entrySet()) {
+            try {
+                ClassFileReader old = new ClassFileReader(classes.get(entry.getKey()), entry.getKey().toCharArray());
+                if (old.hasStructuralChanges(entry.getValue(), true, false)) {
+                    return new Redefinition(false, entry.getKey() + " changed more than method bodies");
+                }
+            } catch (ClassFormatException e) {
+                return new Redefinition(false, "cannot compare " + entry.getKey() + ": " + e.getMessage());
+            }
+        }
+        List<SandboxCheck.Violation> violations = SandboxCheck.check(next);
+        if (!violations.isEmpty()) {
+            throw new SecurityException(violations.get(0).describe());
+        }
+        List<ClassDefinition> definitions = new ArrayList<>();
+        next.forEach((name, bytes) -> {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded != null) {
+                definitions.add(new ClassDefinition(loaded, BudgetInstrumenter.instrument(bytes)));
+            }
+        });
+        try {
+            instrumentation.redefineClasses(definitions.toArray(ClassDefinition[]::new));
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            return new Redefinition(false, "the JVM refused: " + e);
+        }
+        classes.putAll(next);
+        return new Redefinition(true, "");
     }
 
     public long generation() {

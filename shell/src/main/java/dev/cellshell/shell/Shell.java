@@ -1,6 +1,7 @@
 package dev.cellshell.shell;
 
 import dev.cellshell.ipc.SocketServer;
+import dev.cellshell.livecompiler.InPlaceAgent;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.shell.control.ControlServer;
 import dev.cellshell.shell.scene.CompositorProcess;
@@ -10,6 +11,7 @@ import dev.cellshell.shell.watch.WorkspaceWatcher;
 import dev.cellshell.shell.workbench.Workbench;
 import dev.cellshell.shell.workspace.Workspace;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +37,7 @@ public final class Shell implements AutoCloseable {
      * @param workbench whether to open the JavaFX workbench window (needs a display)
      */
     public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
-            String compositorClasspath) {
+            String compositorClasspath, boolean inPlace) {
     }
 
     private final Workspace workspace;
@@ -55,8 +57,10 @@ public final class Shell implements AutoCloseable {
         LiveCompiler compiler = new LiveCompiler(Shell.class.getClassLoader());
         SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
         scene = new SceneLink(sceneSocket, message -> tissueRef.get().input(message), this::close);
+        Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
+                new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
         tissue = new Tissue(workspace, compiler, Shell.class.getClassLoader(),
-                frozen == null ? Instant::now : () -> frozen, frozen != null, scene);
+                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace);
         tissueRef.set(tissue);
         control = new ControlServer(controlSocket, tissue, scene, workspace.root());
     }

@@ -23,6 +23,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-workbench", description = "Do not open the workbench window.")
     boolean noWorkbench;
 
+    @Option(names = "--in-place", description = {
+        "Swaps that change only method bodies redefine the running classes in place (objects, their state and",
+        "static fields kept) instead of making a new generation. Needs the JVM agent, which ./cell adds."})
+    boolean inPlace;
+
     @Option(names = "--frozen-time", paramLabel = "INSTANT",
             description = "Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z) for reproducible shots.")
     String frozenTime;
@@ -47,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         Shell shell;
         try {
             shell = Shell.start(new Shell.Options(workspace.resolve(), runHeadless, frozen,
-                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem()));
+                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace));
         } catch (IllegalStateException | java.io.IOException e) {
             System.err.println("cell run: " + e.getMessage());
             return CellCommand.REFUSED;

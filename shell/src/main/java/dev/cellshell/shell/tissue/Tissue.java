@@ -21,6 +21,7 @@ import dev.cellshell.widgets.DisplayList;
 import dev.cellshell.widgets.InputEvent;
 import dev.cellshell.widgets.Props;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ public final class Tissue implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final boolean timeFrozen;
     private final SceneSink sink;
+    private final Instrumentation inPlace;
     private final ScheduledExecutorService tissueThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "tissue"));
     private final ExecutorService compilerThread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-compiler"));
@@ -72,6 +74,16 @@ public final class Tissue implements AutoCloseable {
      */
     public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
             boolean timeFrozen, SceneSink sink) {
+        this(workspace, compiler, host, clock, timeFrozen, sink, null);
+    }
+
+    /**
+     * @param inPlace when not null, swaps that change only method bodies redefine the running classes in place
+     *     (keeping identity and static state) instead of making a new generation
+     */
+    public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
+            boolean timeFrozen, SceneSink sink, Instrumentation inPlace) {
+        this.inPlace = inPlace;
         this.workspace = workspace;
         this.compiler = compiler;
         this.host = host;
@@ -298,6 +310,13 @@ public final class Tissue implements AutoCloseable {
             return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), "the source does not compile",
                     result.diagnostics(), result.nanos());
         }
+        Generation running = generations.get(plan.type());
+        if (inPlace != null && running != null) {
+            SwapOutcome redefined = redefineInPlace(plan, running, result);
+            if (redefined != null) {
+                return redefined;
+            }
+        }
         Generation next;
         try {
             next = define(plan.type(), result, plan.sources());
@@ -346,6 +365,45 @@ public final class Tissue implements AutoCloseable {
                 result.nanos() / 1_000_000);
         return new SwapOutcome(true, plan.cellId(), plan.type(), next.number(), result.diagnostics(), "", version,
                 result.nanos(), notes);
+    }
+
+    /**
+     * The in-place tier: redefine the running generation's classes when only method bodies changed. Returns
+     * {@code null} when it does not apply, so the caller makes a new generation instead.
+     */
+    private SwapOutcome redefineInPlace(SwapPlan plan, Generation running, CompileResult result) {
+        GenerationLoader loader = (GenerationLoader) running.constructor().getDeclaringClass().getClassLoader();
+        GenerationLoader.Redefinition redefinition;
+        try {
+            redefinition = loader.redefine(result.classes(), inPlace);
+        } catch (SecurityException e) {
+            return SwapOutcome.refused(plan.cellId(), plan.type(), running.number(), e.getMessage(),
+                    result.diagnostics(), result.nanos());
+        }
+        if (!redefinition.done()) {
+            LOG.debug("{}: not redefined in place ({}); making a new generation", plan.type(), redefinition.why());
+            return null;
+        }
+        try {
+            Map<String, String> files = new LinkedHashMap<>();
+            plan.sources().forEach(f -> files.put(f.name(), f.text()));
+            workspace.writeSources(plan.type(), files);
+        } catch (IOException e) {
+            LOG.error("{} redefined in place but not saved to the workspace: {}", plan.type(), e.getMessage());
+        }
+        Generation next = new Generation(plan.type(), nextGeneration++, running.constructor(), plan.sources());
+        generations.put(plan.type(), next);
+        for (LiveCell cell : cells.values()) {
+            if (cell.type.equals(plan.type()) && cell.generation == running) {
+                cell.generation = next;
+                render(cell);
+            }
+        }
+        long version = publish();
+        LOG.info("redefined {} in place as generation {} ({} ms compile)", plan.type(), next.number(),
+                result.nanos() / 1_000_000);
+        return new SwapOutcome(true, plan.cellId(), plan.type(), next.number(), result.diagnostics(), "", version,
+                result.nanos(), List.of("redefined in place: objects, their state and static fields kept"));
     }
 
     /** Gives {@code cell} a new instance of {@code generation} with the carried state; returns the carry's notes. */
