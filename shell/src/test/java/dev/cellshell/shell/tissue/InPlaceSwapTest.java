@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cellshell.assets.Assets;
 import dev.cellshell.ipc.SceneMessage.PointerInput;
 import dev.cellshell.ipc.SceneMessage.PointerKind;
-import dev.cellshell.livecompiler.InPlaceAgent;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.shell.support.RecordingSink;
 import dev.cellshell.shell.support.TestTissues;
 import dev.cellshell.shell.workspace.Workspace;
 import java.nio.file.Path;
+import net.bytebuddy.agent.ByteBuddyAgent;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-place tier (the surefire JVM runs with the live compiler's agent, as {@code ./cell run --in-place} does). */
+/**
+ * The in-place tier. {@code ./cell run --in-place} gets the JVM's instrumentation from the live compiler's
+ * {@code -javaagent} at start; this test attaches an agent to itself instead (Byte Buddy), so it also runs from
+ * plain {@code mvn test}, where no jar exists yet.
+ */
 class InPlaceSwapTest {
 
     /** A Button that also counts presses in a static field, which only an in-place redefinition keeps. */
@@ -37,8 +41,7 @@ class InPlaceSwapTest {
     void start() throws Exception {
         ClassLoader host = getClass().getClassLoader();
         tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
-                sink, InPlaceAgent.instrumentation().orElseThrow(() ->
-                        new AssertionError("the test JVM must run with -javaagent:live-compiler.jar (see pom)")));
+                sink, ByteBuddyAgent.install());
         tissue.start().get(60, TimeUnit.SECONDS);
     }
 
