@@ -28,6 +28,11 @@ final class RunCommand implements Callable<Integer> {
         "static fields kept) instead of making a new generation. Needs the JVM agent, which ./cell adds."})
     boolean inPlace;
 
+    @Option(names = "--dev", description = {
+        "For working on CellShell itself: ./cell starts both JVMs with HotswapAgent, from target/classes, so a",
+        "method-body change to a shell or compositor class that your IDE recompiles is applied while it runs."})
+    boolean dev;
+
     @Option(names = "--frozen-time", paramLabel = "INSTANT",
             description = "Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z) for reproducible shots.")
     String frozenTime;
@@ -48,6 +53,12 @@ final class RunCommand implements Callable<Integer> {
         if (!headless && !display) {
             System.out.println("No display found (DISPLAY is not set): starting headless."
                     + " See the desktop with: ./cell shot desktop.png");
+        }
+        if (dev) {
+            boolean agent = ClassLoader.getSystemClassLoader().getResource("org/hotswap/agent/HotswapAgent.class")
+                    != null;
+            System.out.println(agent ? "Dev mode: HotswapAgent redefines shell and compositor classes recompiled under"
+                    + " */target/classes." : "cell run: --dev without HotswapAgent (start it through ./cell run --dev)");
         }
         Shell shell;
         try {

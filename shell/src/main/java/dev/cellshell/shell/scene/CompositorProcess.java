@@ -15,6 +15,8 @@ import java.util.List;
 public record CompositorProcess(String classpath, Path socket, Path log, boolean headless, int width, int height) {
 
     public static final String CLASSPATH_PROPERTY = "cellshell.compositor.classpath";
+    /** Extra JVM options for the compositor, space-separated ({@code ./cell run --dev} passes HotswapAgent's). */
+    public static final String JVM_ARGS_PROPERTY = "cellshell.compositor.jvmArgs";
 
     /** The classpath from the system property, or a clear error saying how to run. */
     public static String classpathFromSystem() {
@@ -29,9 +31,13 @@ public record CompositorProcess(String classpath, Path socket, Path log, boolean
     Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "dev.cellshell.compositor.CompositorMain", "--socket", socket.toString(),
-                "--size", width + "x" + height));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        String extra = System.getProperty(JVM_ARGS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, "dev.cellshell.compositor.CompositorMain", "--socket",
+                socket.toString(), "--size", width + "x" + height));
         if (headless) {
             command.add("--headless");
         }
