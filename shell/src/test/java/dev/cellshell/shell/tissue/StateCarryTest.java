@@ -163,6 +163,16 @@ class StateCarryTest {
     }
 
     @Test
+    void aChangedInterfaceListKeepsState() throws Exception {
+        Swapped s = swapFromClickedV1(COUNTER_V1.replace("public class Counter implements Cell {",
+                "public class Counter implements Cell, Comparable<Counter> {")
+                .replace("static int loads = 7;",
+                        "static int loads = 7; public int compareTo(Counter o) { return Integer.compare(count, o.count); }"));
+        assertThat(s.field("count")).isEqualTo(3);
+        assertThat(s.cell()).isInstanceOf(Comparable.class);
+    }
+
+    @Test
     void staticStateIsNotCarriedBecauseANewGenerationIsANewClass() throws Exception {
         Swapped s = swapFromClickedV1(COUNTER_V1);
         assertThat(s.field("loads")).isEqualTo(7);
