@@ -14,6 +14,8 @@ public final class Connection<M> implements AutoCloseable {
     private final SocketChannel channel;
     private final Codec<M> codec;
     private final Object writeLock = new Object();
+    private int sent;
+    private int received;
 
     public Connection(SocketChannel channel, Codec<M> codec) {
         this.channel = channel;
@@ -33,8 +35,12 @@ public final class Connection<M> implements AutoCloseable {
     }
 
     public void send(M message) throws IOException {
-        byte[] frame = codec.encode(message);
+        write(codec.encode(message));
+    }
+
+    private void write(byte[] frame) throws IOException {
         synchronized (writeLock) {
+            Frames.stamp(frame, ++sent);
             Frames.write(channel, frame);
         }
     }
@@ -43,11 +49,41 @@ public final class Connection<M> implements AutoCloseable {
      * Blocks for the next message.
      *
      * @return the message, or {@code null} when the peer closed the connection between messages
-     * @throws ProtocolException when the peer sent something malformed
+     * @throws ProtocolException when the peer sent something malformed or out of sequence
+     * @throws PeerError when the peer sent an error frame (it is closing the connection)
      */
     public M receive() throws IOException {
         Frames.Frame frame = Frames.read(channel);
-        return frame == null ? null : codec.decode(frame);
+        if (frame == null) {
+            return null;
+        }
+        if (frame.sequence() != received + 1) {
+            throw new ProtocolException("frame out of sequence: expected " + (received + 1) + ", got "
+                    + frame.sequence());
+        }
+        received++;
+        if (frame.tag() == Frames.ERROR_TAG) {
+            WireIn in = new WireIn(frame.payload());
+            throw new PeerError(in.str());
+        }
+        return codec.decode(frame);
+    }
+
+    /** The peer said why it is closing the connection. */
+    public static final class PeerError extends IOException {
+        public PeerError(String message) {
+            super(message);
+        }
+    }
+
+    /** Tells the peer why, then closes: the answer to a malformed frame. Best effort; never throws. */
+    public void refuse(String why) {
+        try {
+            write(Frames.error(why));
+        } catch (IOException | RuntimeException ignored) {
+            // The peer is gone or the channel broken: closing is all that is left.
+        }
+        close();
     }
 
     /** Sends {@code request} and waits for one reply. */

@@ -7,30 +7,48 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * Framing shared by every protocol: {@code int length | byte version | byte tag | payload}, where length counts
- * the bytes after itself. A frame longer than {@link #MAX_FRAME_BYTES}, shorter than its header, or of another
- * protocol version is refused before anything is allocated for it.
+ * Framing shared by every protocol: {@code int length | byte version | byte tag | int sequence | payload}, where
+ * length counts the bytes after itself and the sequence numbers a connection's frames 1, 2, 3… in each direction
+ * (a gap or repeat means a confused peer). A frame longer than {@link #MAX_FRAME_BYTES}, shorter than its header,
+ * or of another protocol version is refused before anything is allocated for it. Tag {@link #ERROR_TAG} is the
+ * same in every protocol: a UTF-8 message saying why the sender is closing the connection.
  */
 public final class Frames {
 
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
+    /** Bytes after the length prefix and before the payload: version, tag, sequence. */
+    static final int HEADER = 1 + 1 + 4;
+    /** The tag of an error frame, in every protocol. */
+    public static final int ERROR_TAG = 0xFF;
     /** Big enough for a full-scene publish or a PNG screenshot of a 4K desktop. */
     public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+    private static final int INITIAL_READ_BYTES = 64 * 1024;
 
     private Frames() {
     }
 
-    /** A frame whose payload has been checked for length and version; {@link #payload} starts after the tag. */
-    public record Frame(int tag, ByteBuffer payload) {
+    /** A frame whose length and version have been checked; {@link #payload} starts after the header. */
+    public record Frame(int tag, int sequence, ByteBuffer payload) {
     }
 
+    /** A whole frame with sequence 0; {@link Connection} stamps the real sequence number when sending. */
     static byte[] encode(int tag, byte[] payload) {
-        if (payload.length + 2 > MAX_FRAME_BYTES) {
+        if (payload.length + HEADER > MAX_FRAME_BYTES) {
             throw new IllegalArgumentException("message of " + payload.length + " bytes exceeds the frame limit");
         }
-        ByteBuffer frame = ByteBuffer.allocate(4 + 2 + payload.length);
-        frame.putInt(2 + payload.length).put(VERSION).put((byte) tag).put(payload);
+        ByteBuffer frame = ByteBuffer.allocate(4 + HEADER + payload.length);
+        frame.putInt(HEADER + payload.length).put(VERSION).put((byte) tag).putInt(0).put(payload);
         return frame.array();
+    }
+
+    static void stamp(byte[] frame, int sequence) {
+        ByteBuffer.wrap(frame).putInt(4 + 2, sequence);
+    }
+
+    /** An error frame carrying {@code message}. */
+    static byte[] error(String message) {
+        return encode(ERROR_TAG, new WireOut().str(message).toByteArray());
     }
 
     /** Decodes one complete frame held in {@code bytes} (length prefix included). */
@@ -60,8 +78,17 @@ public final class Frames {
             return null;
         }
         int length = checkedLength(prefix.flip().getInt());
-        ByteBuffer body = ByteBuffer.allocate(length);
-        fill(channel, body, false);
+        // Grow with what actually arrives: a peer announcing 64 MiB and sending nothing costs 64 KiB, not 64 MiB.
+        ByteBuffer body = ByteBuffer.allocate(Math.min(length, INITIAL_READ_BYTES));
+        while (true) {
+            fill(channel, body, false);
+            if (body.capacity() == length) {
+                break;
+            }
+            ByteBuffer larger = ByteBuffer.allocate((int) Math.min(length, 2L * body.capacity()));
+            larger.put(body.flip());
+            body = larger;
+        }
         return checkedBody(body.flip());
     }
 
@@ -73,7 +100,7 @@ public final class Frames {
     }
 
     private static int checkedLength(int length) throws ProtocolException {
-        if (length < 2) {
+        if (length < HEADER) {
             throw new ProtocolException("frame length " + length + " is shorter than its header");
         }
         if (length > MAX_FRAME_BYTES) {
@@ -85,10 +112,12 @@ public final class Frames {
     private static Frame checkedBody(ByteBuffer body) throws ProtocolException {
         byte version = body.get();
         if (version != VERSION) {
-            throw new ProtocolException("protocol version " + version + " is not " + VERSION);
+            throw new ProtocolException("the peer speaks protocol version " + version + "; this side speaks "
+                    + VERSION + " (are both from the same CellShell build?)");
         }
         int tag = body.get() & 0xFF;
-        return new Frame(tag, body.slice());
+        int sequence = body.getInt();
+        return new Frame(tag, sequence, body.slice());
     }
 
     private static boolean fill(ReadableByteChannel channel, ByteBuffer buffer, boolean eofAllowedAtStart)

@@ -1,6 +1,8 @@
 package dev.cellshell.ipc;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Reads message fields, turning every overrun or impossible length into a {@link ProtocolException}. */
@@ -43,8 +45,15 @@ final class WireIn {
         return in.getFloat();
     }
 
+    /** A UTF-8 string; malformed UTF-8 is refused, never replaced. */
     String str() throws ProtocolException {
-        return new String(bytes(), StandardCharsets.UTF_8);
+        byte[] utf8 = bytes();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(utf8)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException("a string field is not valid UTF-8");
+        }
     }
 
     byte[] bytes() throws ProtocolException {

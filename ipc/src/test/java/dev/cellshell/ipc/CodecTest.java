@@ -79,8 +79,16 @@ class CodecTest {
     }
 
     @Test
+    void invalidUtf8IsRefusedNotReplaced() {
+        byte[] payload = {0, 0, 0, 2, (byte) 0xC3, (byte) 0x28, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertThatThrownBy(() -> ControlMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(
+                Frames.encode(1, payload))))).isInstanceOf(ProtocolException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
     void oversizedFramesAreRefusedBeforeAllocating() {
-        ByteBuffer frame = ByteBuffer.allocate(8).putInt(Frames.MAX_FRAME_BYTES + 1).put(Frames.VERSION).put((byte) 1);
+        ByteBuffer frame = ByteBuffer.allocate(10).putInt(Frames.MAX_FRAME_BYTES + 1).put(Frames.VERSION).put((byte) 1)
+                .putInt(1);
         assertThatThrownBy(() -> Frames.decode(frame.flip()))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("exceeds the limit");
@@ -90,8 +98,9 @@ class CodecTest {
     void negativeLengthsOtherVersionsUnknownTagsAndTrailingBytesAreRefused() {
         assertThatThrownBy(() -> Frames.decode(ByteBuffer.allocate(4).putInt(-5).flip()))
                 .hasMessageContaining("shorter than its header");
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.allocate(6).putInt(2).put((byte) 9).put((byte) 1).flip()))
-                .hasMessageContaining("protocol version 9");
+        assertThatThrownBy(() -> Frames.decode(ByteBuffer.allocate(10).putInt(6).put((byte) 9).put((byte) 1).putInt(1)
+                .flip()))
+                .hasMessageContaining("the peer speaks protocol version 9; this side speaks " + Frames.VERSION);
         assertThatThrownBy(() -> SceneMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(
                 Frames.encode(200, new byte[0]))))).hasMessageContaining("unknown scene message tag 200");
         assertThatThrownBy(() -> ControlMessage.CODEC.decode(Frames.decode(ByteBuffer.wrap(

@@ -40,16 +40,55 @@ class SocketTest {
     }
 
     @Test
+    void aLargeFrameArrivesWhole() throws Exception {
+        byte[] png = new byte[5 * 1024 * 1024 + 17];
+        new java.util.Random(3).nextBytes(png);
+        try (SocketServer server = SocketServer.bind(dir.resolve("big.sock"))) {
+            CompletableFuture<ControlMessage> received = CompletableFuture.supplyAsync(() -> {
+                try (Connection<ControlMessage> peer = server.accept(ControlMessage.CODEC)) {
+                    return peer.receive();
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            try (Connection<ControlMessage> client = Connection.open(server.path(), ControlMessage.CODEC)) {
+                client.send(new ControlMessage.ShotReply(9, png));
+            }
+            assertThat(((ControlMessage.ShotReply) received.get(10, TimeUnit.SECONDS)).png()).isEqualTo(png);
+        }
+    }
+
+    @Test
     void aPeerClosingMidFrameIsAnEofNotAHang() throws Exception {
         try (SocketServer server = SocketServer.bind(dir.resolve("scene.sock"))) {
             try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 raw.connect(UnixDomainSocketAddress.of(server.path()));
                 try (Connection<SceneMessage> accepted = server.accept(SceneMessage.CODEC)) {
-                    raw.write(ByteBuffer.allocate(6).putInt(100).put(Frames.VERSION).put((byte) 1).flip());
+                    raw.write(ByteBuffer.allocate(10).putInt(100).put(Frames.VERSION).put((byte) 1).putInt(1).flip());
                     raw.close();
                     assertThatThrownBy(accepted::receive).isInstanceOf(EOFException.class)
                             .hasMessageContaining("mid-frame");
                 }
+            }
+        }
+    }
+
+    @Test
+    void anOutOfSequenceFrameIsRefusedAndAnErrorFrameReachesThePeer() throws Exception {
+        try (SocketServer server = SocketServer.bind(dir.resolve("seq.sock"))) {
+            try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                raw.connect(UnixDomainSocketAddress.of(server.path()));
+                try (Connection<ControlMessage> accepted = server.accept(ControlMessage.CODEC)) {
+                    byte[] frame = ControlMessage.CODEC.encode(new ControlMessage.StatusRequest());
+                    Frames.stamp(frame, 7);
+                    raw.write(ByteBuffer.wrap(frame));
+                    assertThatThrownBy(accepted::receive).isInstanceOf(ProtocolException.class)
+                            .hasMessageContaining("expected 1, got 7");
+                    accepted.refuse("frame out of sequence");
+                }
+                Connection<ControlMessage> client = new Connection<>(raw, ControlMessage.CODEC);
+                assertThatThrownBy(client::receive).isInstanceOf(Connection.PeerError.class)
+                        .hasMessage("frame out of sequence");
             }
         }
     }

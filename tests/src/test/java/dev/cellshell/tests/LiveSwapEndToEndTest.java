@@ -3,7 +3,7 @@ package dev.cellshell.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cellshell.assets.Assets;
-import dev.cellshell.ipc.ControlMessage;
+import dev.cellshell.ipc.Frames;
 import java.awt.image.BufferedImage;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -139,10 +139,11 @@ class LiveSwapEndToEndTest {
 
     @Test
     @Order(4)
-    void malformedBytesOnTheControlSocketAreRefusedAndTheShellCarriesOn() throws Exception {
+    void malformedBytesOnTheControlSocketGetAnErrorFrameAndTheShellCarriesOn() throws Exception {
         try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             raw.connect(UnixDomainSocketAddress.of(shell.workspace().resolve(".run/control.sock")));
-            raw.write(ByteBuffer.allocate(10).putInt(6).put((byte) 1).put((byte) 99).putInt(0).flip());
+            raw.write(ByteBuffer.allocate(14).putInt(10).put(Frames.VERSION).put((byte) 99).putInt(1).putInt(0)
+                    .flip());
             ByteBuffer reply = ByteBuffer.allocate(4096);
             raw.read(reply);
             assertThat(new String(reply.array(), 0, reply.position())).contains("unknown control message tag 99");

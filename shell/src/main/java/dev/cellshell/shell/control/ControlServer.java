@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the control socket. Each client connection may send any number of requests; each gets one reply. A
- * malformed request gets a {@link Failure} and the connection is closed; the shell carries on.
+ * malformed request gets an error frame saying why and the connection is closed; the shell carries on.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -86,16 +86,12 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    /** Receives the next request; a malformed one is answered with a {@link Failure} before the connection ends. */
+    /** Receives the next request; a malformed one is answered with an error frame and the connection closed. */
     private static ControlMessage receive(Connection<ControlMessage> client) throws IOException {
         try {
             return client.receive();
         } catch (ProtocolException e) {
-            try {
-                client.send(new Failure("malformed request: " + e.getMessage()));
-            } catch (IOException ignored) {
-                // The client is already gone; the caller logs the protocol error.
-            }
+            client.refuse("malformed request: " + e.getMessage());
             throw e;
         }
     }

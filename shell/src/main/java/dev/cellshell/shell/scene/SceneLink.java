@@ -146,6 +146,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 handle(message);
             }
             LOG.info("compositor pid {} disconnected", h.pid());
+        } catch (dev.cellshell.ipc.ProtocolException e) {
+            LOG.error("compositor sent a malformed frame, connection closed: {}", e.getMessage());
+            connection.refuse(e.getMessage());
         } catch (IOException e) {
             LOG.warn("compositor connection ended: {}", e.toString());
         } finally {
