@@ -12,6 +12,7 @@ import dev.cellshell.shell.workbench.Workbench;
 import dev.cellshell.shell.workspace.Workspace;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +52,8 @@ public final class Shell implements AutoCloseable {
 
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
+        workspace.createRunDirectory();
+        Files.createDirectories(workspace.compositorLog().getParent());
         controlSocket = SocketServer.bind(workspace.controlSocket());
         Instant frozen = options.frozenTime();
         AtomicReference<Tissue> tissueRef = new AtomicReference<>();

@@ -50,7 +50,7 @@ class DevModeEndToEndTest {
             }
             assertThat(shell.log()).contains("Reloading classes [dev.cellshell.shell.scene.SceneLink]");
             assertThat(shell.status().cells()).hasSize(3);
-            assertThat(Files.readString(shell.workspace().resolve(".run/compositor.log")))
+            assertThat(Files.readString(shell.workspace().resolve("logs/compositor.log")))
                     .as("the compositor JVM runs with the agent too").contains("Loading Hotswap agent");
         }
     }

@@ -141,7 +141,7 @@ class LiveSwapEndToEndTest {
     @Order(4)
     void malformedBytesOnTheControlSocketGetAnErrorFrameAndTheShellCarriesOn() throws Exception {
         try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            raw.connect(UnixDomainSocketAddress.of(shell.workspace().resolve(".run/control.sock")));
+            raw.connect(UnixDomainSocketAddress.of(dev.cellshell.shell.workspace.Workspace.controlSocket(shell.workspace())));
             raw.write(ByteBuffer.allocate(14).putInt(10).put(Frames.VERSION).put((byte) 99).putInt(1).putInt(0)
                     .flip());
             ByteBuffer reply = ByteBuffer.allocate(4096);

@@ -74,7 +74,7 @@ final class RunningShell implements AutoCloseable {
 
     /** Asks the shell over its control socket. */
     ControlMessage call(ControlMessage request) throws IOException {
-        try (Connection<ControlMessage> c = Connection.open(workspace.resolve(".run/control.sock"),
+        try (Connection<ControlMessage> c = Connection.open(dev.cellshell.shell.workspace.Workspace.controlSocket(workspace),
                 ControlMessage.CODEC)) {
             return c.call(request);
         }
@@ -109,7 +109,7 @@ final class RunningShell implements AutoCloseable {
     String log() {
         try {
             String shell = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            Path compositor = workspace.resolve(".run/compositor.log");
+            Path compositor = workspace.resolve("logs/compositor.log");
             return shell + (Files.exists(compositor) ? "\n--- compositor.log ---\n" + Files.readString(compositor) : "");
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";

@@ -1,6 +1,7 @@
 package dev.cellshell.shell.workspace;
 
 import dev.cellshell.assets.Assets;
+import dev.cellshell.ipc.RuntimeDirectory;
 import dev.cellshell.livecompiler.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,9 +49,14 @@ public final class Workspace {
         return workspace;
     }
 
-    /** Where the sockets of the running shell live; does not touch the disk. */
+    /** Where the sockets of the running shell live (a private runtime folder); does not touch the disk. */
     public static Path runDirectory(Path root) {
-        return root.resolve(".run");
+        return RuntimeDirectory.of(root.toAbsolutePath().normalize());
+    }
+
+    /** Creates the private runtime folder (0700) of this workspace. */
+    public Path createRunDirectory() throws IOException {
+        return RuntimeDirectory.create(root);
     }
 
     public static Path controlSocket(Path root) {
@@ -89,7 +95,7 @@ public final class Workspace {
     }
 
     public Path compositorLog() {
-        return runDirectory(root).resolve("compositor.log");
+        return root.resolve("logs").resolve("compositor.log");
     }
 
     public TissueSpec readTissue() throws IOException {
