@@ -4,6 +4,7 @@ import dev.cellshell.compositor.gl.EglOffscreenSurface;
 import dev.cellshell.compositor.gl.GlSurface;
 import dev.cellshell.compositor.gl.GlfwWindowSurface;
 import dev.cellshell.compositor.paint.GpuPainter;
+import dev.cellshell.compositor.paint.LayerSource;
 import dev.cellshell.compositor.paint.Painter;
 import dev.cellshell.ipc.Connection;
 import dev.cellshell.ipc.SceneMessage;
@@ -12,6 +13,7 @@ import dev.cellshell.ipc.SceneMessage.Hello;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.ipc.SceneMessage.ShotReply;
 import dev.cellshell.ipc.SceneMessage.ShotRequest;
+import dev.cellshell.ipc.SceneRegion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +48,15 @@ final class Compositor {
     }
 
     private final Path socket;
+    private final Path region;
     private final boolean headless;
     private final int width;
     private final int height;
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
 
-    Compositor(Path socket, boolean headless, int width, int height) {
+    Compositor(Path socket, Path region, boolean headless, int width, int height) {
         this.socket = socket;
+        this.region = region;
         this.headless = headless;
         this.width = width;
         this.height = height;
@@ -66,15 +70,25 @@ final class Compositor {
             LOG.error("cannot reach the shell's scene socket {}: {}", socket, e.toString());
             return EXIT_FAILED;
         }
+        SceneRegion shared;
+        try {
+            shared = region == null ? null : SceneRegion.attach(region);
+        } catch (IOException e) {
+            LOG.error("cannot attach the scene region {}: {}", region, e.toString());
+            shell.close();
+            return EXIT_FAILED;
+        }
         boolean windowed = !headless && System.getenv("DISPLAY") != null;
         try (shell; GlSurface surface = windowed
                 ? GlfwWindowSurface.open("CellShell", width, height, message -> send(shell, message))
                 : EglOffscreenSurface.create(width, height);
-                Painter painter = new GpuPainter(surface)) {
-            LOG.info("drawing {}x{} {} on {}", surface.width(), surface.height(),
-                    surface.windowed() ? "in a window" : "offscreen (EGL surfaceless)", surface.renderer());
+                Painter painter = new GpuPainter(surface,
+                        shared == null ? LayerSource.inline() : LayerSource.shared(shared))) {
+            LOG.info("drawing {}x{} {} on {}, display lists {}", surface.width(), surface.height(),
+                    surface.windowed() ? "in a window" : "offscreen (EGL surfaceless)", surface.renderer(),
+                    shared == null ? "inline only" : "through shared memory " + shared.path());
             shell.send(new Hello(ProcessHandle.current().pid(), surface.width(), surface.height(),
-                    surface.windowed(), surface.renderer()));
+                    surface.windowed(), surface.renderer(), shared == null ? 0 : shared.epoch()));
             Thread reader = new Thread(() -> receive(shell, surface.windowed()), "scene-reader");
             reader.setDaemon(true);
             reader.start();

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Entry point of the compositor process, started by the shell:
- * {@code CompositorMain --socket PATH [--headless] [--size WIDTHxHEIGHT]}.
+ * {@code CompositorMain --socket PATH [--scene-region PATH] [--headless] [--size WIDTHxHEIGHT]}.
  */
 public final class CompositorMain {
 
@@ -13,12 +13,14 @@ public final class CompositorMain {
 
     public static void main(String[] args) {
         Path socket = null;
+        Path region = null;
         boolean headless = false;
         int width = 1280;
         int height = 720;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--socket" -> socket = Path.of(value(args, ++i, "--socket"));
+                case "--scene-region" -> region = Path.of(value(args, ++i, "--scene-region"));
                 case "--headless" -> headless = true;
                 case "--size" -> {
                     String[] size = value(args, ++i, "--size").split("x");
@@ -34,7 +36,7 @@ public final class CompositorMain {
         if (socket == null) {
             usage("--socket is required");
         }
-        System.exit(new Compositor(socket, headless, width, height).run());
+        System.exit(new Compositor(socket, region, headless, width, height).run());
     }
 
     private static String value(String[] args, int i, String option) {
@@ -46,7 +48,8 @@ public final class CompositorMain {
 
     private static void usage(String problem) {
         System.err.println("compositor: " + problem);
-        System.err.println("usage: CompositorMain --socket PATH [--headless] [--size WIDTHxHEIGHT]");
+        System.err.println("usage: CompositorMain --socket PATH [--scene-region PATH] [--headless]"
+                + " [--size WIDTHxHEIGHT]");
         System.exit(2);
     }
 }

@@ -22,20 +22,20 @@ final class SceneCodec implements Codec<SceneMessage> {
     private static final int SHOT_REQUEST = 6;
     private static final int SHOT_REPLY = 7;
     /** Smallest encoded layer: an empty id, eight scalars and an empty display list. */
-    private static final int MIN_LAYER_BYTES = 4 + 8 + 8 + 4 * 4 + 4;
+    private static final int MIN_LAYER_BYTES = 4 + 8 + 8 + 4 * 4 + 4 + 4;
 
     @Override
     public byte[] encode(SceneMessage message) {
         WireOut out = new WireOut();
         int tag;
         if (message instanceof Hello h) {
-            out.i64(h.pid()).i32(h.width()).i32(h.height()).bool(h.windowed()).str(h.renderer());
+            out.i64(h.pid()).i32(h.width()).i32(h.height()).bool(h.windowed()).str(h.renderer()).i64(h.regionEpoch());
             tag = HELLO;
         } else if (message instanceof PublishScene p) {
             out.i64(p.sceneVersion()).i32(p.background()).i32(p.layers().size());
             for (Layer l : p.layers()) {
                 out.str(l.cellId()).i64(l.generation()).i64(l.renderVersion())
-                        .f32(l.x()).f32(l.y()).f32(l.width()).f32(l.height()).bytes(l.displayList());
+                        .f32(l.x()).f32(l.y()).f32(l.width()).f32(l.height()).i32(l.slot()).bytes(l.displayList());
             }
             tag = PUBLISH;
         } else if (message instanceof FramePresented f) {
@@ -63,7 +63,7 @@ final class SceneCodec implements Codec<SceneMessage> {
     public SceneMessage decode(Frames.Frame frame) throws ProtocolException {
         WireIn in = new WireIn(frame.payload());
         SceneMessage message = switch (frame.tag()) {
-            case HELLO -> new Hello(in.i64(), in.i32(), in.i32(), in.bool(), in.str());
+            case HELLO -> new Hello(in.i64(), in.i32(), in.i32(), in.bool(), in.str(), in.i64());
             case PUBLISH -> {
                 long version = in.i64();
                 int background = in.i32();
@@ -71,7 +71,7 @@ final class SceneCodec implements Codec<SceneMessage> {
                 List<Layer> layers = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     layers.add(new Layer(in.str(), in.i64(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32(),
-                            in.bytes()));
+                            slot(in.i32()), in.bytes()));
                 }
                 yield new PublishScene(version, background, layers);
             }
@@ -84,6 +84,13 @@ final class SceneCodec implements Codec<SceneMessage> {
         };
         in.end();
         return message;
+    }
+
+    private static int slot(int slot) throws ProtocolException {
+        if (slot < -1) {
+            throw new ProtocolException("layer slot " + slot + " is negative");
+        }
+        return slot;
     }
 
     private static PointerKind pointerKind(int ordinal) throws ProtocolException {

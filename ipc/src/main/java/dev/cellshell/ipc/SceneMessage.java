@@ -5,8 +5,9 @@ import java.util.List;
 /** Messages between the shell and the compositor on the scene socket. */
 public sealed interface SceneMessage {
 
-    /** Compositor → shell, first message on a connection: what it draws on. */
-    record Hello(long pid, int width, int height, boolean windowed, String renderer) implements SceneMessage {
+    /** Compositor → shell, first message on a connection: what it draws on, and which region it attached. */
+    record Hello(long pid, int width, int height, boolean windowed, String renderer, long regionEpoch)
+            implements SceneMessage {
     }
 
     /**
@@ -22,11 +23,24 @@ public sealed interface SceneMessage {
     /**
      * One cell as the compositor sees it.
      *
-     * @param renderVersion increases every time the cell's display list changes
-     * @param displayList an encoded {@link dev.cellshell.widgets.DisplayList}
+     * @param renderVersion increases every time the cell's display list changes; the stamp of its shared-memory slot
+     * @param slot the {@link SceneRegion} slot holding the display list at {@code renderVersion}, or -1 when the
+     *     bytes travel inline in {@code displayList}
+     * @param displayList an encoded {@link dev.cellshell.widgets.DisplayList}; empty when {@code slot} is used
      */
     record Layer(String cellId, long generation, long renderVersion, float x, float y, float width, float height,
-            byte[] displayList) {
+            int slot, byte[] displayList) {
+
+        /** A layer whose display list travels inline. */
+        public Layer(String cellId, long generation, long renderVersion, float x, float y, float width, float height,
+                byte[] displayList) {
+            this(cellId, generation, renderVersion, x, y, width, height, -1, displayList);
+        }
+
+        /** This layer announced in {@code sharedSlot} instead of carrying its bytes. */
+        public Layer inSlot(int sharedSlot) {
+            return new Layer(cellId, generation, renderVersion, x, y, width, height, sharedSlot, new byte[0]);
+        }
     }
 
     /** Compositor → shell: the frame showing {@code sceneVersion} is on screen (or in the offscreen buffer). */

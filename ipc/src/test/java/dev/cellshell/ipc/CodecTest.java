@@ -16,10 +16,10 @@ class CodecTest {
 
     static Stream<SceneMessage> sceneMessages() {
         return Stream.of(
-                new SceneMessage.Hello(42, 1280, 720, false, "llvmpipe (LLVM 15.0.6, 256 bits)"),
+                new SceneMessage.Hello(42, 1280, 720, false, "llvmpipe (LLVM 15.0.6, 256 bits)", 77L),
                 new SceneMessage.PublishScene(7, 0xFF101820, List.of(
                         new Layer("label", 3, 9, 10.5f, 20, 300, 60, new byte[] {1, 2, 3}),
-                        new Layer("clock", 1, 1, 0, 0, 0, 0, new byte[0]))),
+                        new Layer("clock", 1, 1, 0, 0, 0, 0, new byte[0]).inSlot(7))),
                 new SceneMessage.FramePresented(7, 99, 1_234_567),
                 new SceneMessage.PointerInput(SceneMessage.PointerKind.PRESS, 12.5f, 40, 1),
                 new SceneMessage.KeyInput(true, 65, "a", 2),

@@ -1,5 +1,6 @@
 package dev.cellshell.shell;
 
+import dev.cellshell.ipc.SceneRegion;
 import dev.cellshell.ipc.SocketServer;
 import dev.cellshell.livecompiler.InPlaceAgent;
 import dev.cellshell.livecompiler.LiveCompiler;
@@ -59,7 +60,9 @@ public final class Shell implements AutoCloseable {
         AtomicReference<Tissue> tissueRef = new AtomicReference<>();
         LiveCompiler compiler = new LiveCompiler(Shell.class.getClassLoader());
         SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
-        scene = new SceneLink(sceneSocket, message -> tissueRef.get().input(message), this::close);
+        SceneRegion region = SceneRegion.create(workspace.sceneRegion(), SceneLink.REGION_SLOTS,
+                SceneLink.REGION_SLOT_BYTES);
+        scene = new SceneLink(sceneSocket, region, message -> tissueRef.get().input(message), this::close);
         Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
         tissue = new Tissue(workspace, compiler, Shell.class.getClassLoader(),
@@ -85,7 +88,7 @@ public final class Shell implements AutoCloseable {
         tissue.start().get(120, TimeUnit.SECONDS);
         int[] size = tissue.desktopSize();
         scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
-                workspace.compositorLog(), options.headless(), size[0], size[1]));
+                workspace.sceneRegion(), workspace.compositorLog(), options.headless(), size[0], size[1]));
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
         tissue.warmUpCompiler(WARM_UP_COMPILES);

@@ -3,6 +3,7 @@ package dev.cellshell.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cellshell.assets.Assets;
+import dev.cellshell.ipc.ControlMessage;
 import dev.cellshell.ipc.Frames;
 import java.awt.image.BufferedImage;
 import java.net.StandardProtocolFamily;
@@ -153,23 +154,38 @@ class LiveSwapEndToEndTest {
 
     @Test
     @Order(5)
-    void aKilledCompositorIsRestartedAndDrawsTheSameDesktop() throws Exception {
-        BufferedImage before = shot("before-kill");
-        ProcessHandle compositor = shell.compositor().orElseThrow(() -> new AssertionError(shell.log()));
-        long presented = shell.status().presentedScene();
-
-        compositor.destroyForcibly();
-        compositor.onExit().get(10, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (shell.compositor().filter(p -> p.pid() != compositor.pid()).isEmpty()
-                || shell.status().renderer().isEmpty()) {
-            assertThat(System.nanoTime()).as("compositor restarted in 60 s\n" + shell.log()).isLessThan(deadline);
-            Thread.sleep(100);
+    void aCompositorKilledTwentyTimesWhileScenesArePublishedComesBackShowingTheSameDesktop() throws Exception {
+        assertThat(Files.readString(shell.workspace().resolve("logs/compositor.log")))
+                .contains("display lists through shared memory");
+        Path[] variants = {write("A.java", SWAPPED_LABEL.replace("Swapped while running", "Variant A")),
+            write("B.java", SWAPPED_LABEL.replace("Swapped while running", "Variant B"))};
+        BufferedImage[] expected = new BufferedImage[2];
+        for (int v = 0; v < 2; v++) {
+            assertThat(shell.cli("swap", "label", variants[v].toString()).exit()).isZero();
+            expected[v] = shot("variant-" + v);
         }
+        assertThat(differingPixels(expected[0], expected[1])[0]).isPositive();
 
-        BufferedImage after = shot("after-kill");
-        assertThat(differingPixels(before, after)).containsExactly(0, 0);
-        assertThat(shell.status().presentedScene()).isGreaterThanOrEqualTo(presented);
+        String[] sources = {Files.readString(variants[0]), Files.readString(variants[1])};
+        for (int kill = 0; kill < 20; kill++) {
+            ProcessHandle compositor = shell.compositor().orElseThrow(() -> new AssertionError(shell.log()));
+            compositor.destroyForcibly();
+            int v = kill % 2;
+            ControlMessage swap = shell.call(new ControlMessage.SwapRequest("label", "Label.java", sources[v]));
+            assertThat(swap).as("swap %d while the compositor is dead", kill)
+                    .isInstanceOfSatisfying(ControlMessage.SwapReply.class, r -> assertThat(r.swapped()).isTrue());
+            compositor.onExit().get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (shell.compositor().filter(p -> p.pid() != compositor.pid()).isEmpty()
+                    || shell.status().renderer().isEmpty()) {
+                assertThat(System.nanoTime()).as("compositor restarted in 60 s\n" + shell.log()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            ControlMessage shot = shell.call(new ControlMessage.ShotRequest());
+            assertThat(shot).isInstanceOf(ControlMessage.ShotReply.class);
+            BufferedImage after = GoldenImages.decode(((ControlMessage.ShotReply) shot).png());
+            assertThat(differingPixels(expected[v], after)).as("kill %d", kill).containsExactly(0, 0);
+        }
         assertThat(shell.isAlive()).isTrue();
     }
 

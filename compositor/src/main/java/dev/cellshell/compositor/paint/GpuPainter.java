@@ -25,11 +25,16 @@ public final class GpuPainter implements Painter {
     private final DirectContext context;
     private final BackendRenderTarget target;
     private final Surface surface;
-    private final ScenePainter scenes = new ScenePainter();
+    private final ScenePainter scenes;
     private boolean closed;
 
     public GpuPainter(GlSurface gl) {
+        this(gl, LayerSource.inline());
+    }
+
+    public GpuPainter(GlSurface gl, LayerSource source) {
         this.gl = gl;
+        this.scenes = new ScenePainter(source);
         context = DirectContext.makeGL();
         target = BackendRenderTarget.makeGL(gl.width(), gl.height(), 0, 8, gl.framebuffer(),
                 FramebufferFormat.GR_GL_RGBA8);

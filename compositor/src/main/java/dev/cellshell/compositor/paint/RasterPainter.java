@@ -9,11 +9,16 @@ import io.github.humbleui.skija.Surface;
 public final class RasterPainter implements Painter {
 
     private final Surface surface;
-    private final ScenePainter scenes = new ScenePainter();
+    private final ScenePainter scenes;
     private boolean closed;
 
     public RasterPainter(int width, int height) {
+        this(width, height, LayerSource.inline());
+    }
+
+    public RasterPainter(int width, int height, LayerSource source) {
         surface = Surface.makeRasterN32Premul(width, height);
+        scenes = new ScenePainter(source);
     }
 
     @Override

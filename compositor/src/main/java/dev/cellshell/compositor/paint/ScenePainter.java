@@ -24,6 +24,11 @@ final class ScenePainter implements AutoCloseable {
 
     private final Fonts fonts = new Fonts();
     private final Map<String, Decoded> decoded = new HashMap<>();
+    private final LayerSource source;
+
+    ScenePainter(LayerSource source) {
+        this.source = source;
+    }
 
     void paint(io.github.humbleui.skija.Canvas canvas, PublishScene scene) {
         canvas.clear(scene.background());
@@ -53,8 +58,14 @@ final class ScenePainter implements AutoCloseable {
                 && cached.renderVersion() == layer.renderVersion()) {
             return cached.list();
         }
+        byte[] bytes = source.bytes(layer);
+        if (bytes == null) {
+            LOG.debug("cell '{}' render {}: slot {} has moved on; drawing its previous list", layer.cellId(),
+                    layer.renderVersion(), layer.slot());
+            return cached == null ? null : cached.list();
+        }
         try {
-            DisplayList list = DisplayList.of(layer.displayList());
+            DisplayList list = DisplayList.of(bytes);
             decoded.put(layer.cellId(), new Decoded(layer.generation(), layer.renderVersion(), list));
             return list;
         } catch (IllegalArgumentException e) {

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param classpath the compositor's runtime classpath; {@code ./cell} passes it as {@code cellshell.compositor.classpath}
  */
-public record CompositorProcess(String classpath, Path socket, Path log, boolean headless, int width, int height) {
+public record CompositorProcess(String classpath, Path socket, Path region, Path log, boolean headless, int width,
+        int height) {
 
     public static final String CLASSPATH_PROPERTY = "cellshell.compositor.classpath";
     /** Extra JVM options for the compositor, space-separated ({@code ./cell run --dev} passes HotswapAgent's). */
@@ -37,7 +38,7 @@ public record CompositorProcess(String classpath, Path socket, Path log, boolean
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", classpath, "dev.cellshell.compositor.CompositorMain", "--socket",
-                socket.toString(), "--size", width + "x" + height));
+                socket.toString(), "--scene-region", region.toString(), "--size", width + "x" + height));
         if (headless) {
             command.add("--headless");
         }

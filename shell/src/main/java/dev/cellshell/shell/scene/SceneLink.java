@@ -4,14 +4,17 @@ import dev.cellshell.ipc.Connection;
 import dev.cellshell.ipc.SceneMessage;
 import dev.cellshell.ipc.SceneMessage.FramePresented;
 import dev.cellshell.ipc.SceneMessage.Hello;
+import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.KeyInput;
 import dev.cellshell.ipc.SceneMessage.PointerInput;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.ipc.SceneMessage.ShotReply;
 import dev.cellshell.ipc.SceneMessage.ShotRequest;
+import dev.cellshell.ipc.SceneRegion;
 import dev.cellshell.ipc.SocketServer;
 import dev.cellshell.shell.tissue.SceneSink;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +33,17 @@ public final class SceneLink implements SceneSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SceneLink.class);
     private static final long MAX_RESTART_DELAY_MS = 5_000;
+    /** Two slots (a double buffer) per cell for 512 cells; pages are only backed once written. */
+    public static final int REGION_SLOTS = 1024;
+    /** A display list larger than a slot travels inline on the socket instead. */
+    public static final int REGION_SLOT_BYTES = 64 * 1024;
 
     private final SocketServer server;
+    private final SceneRegion region;
+    /** Tissue thread only: each cell's slot pair, and the slot and stamp it was last announced in. */
+    private final Map<String, Integer> pairs = new java.util.HashMap<>();
+    private final Map<String, long[]> announced = new java.util.HashMap<>();
+    private int nextPair;
     private volatile CompositorProcess process;
     private final Consumer<SceneMessage> input;
     private final Runnable windowClosed;
@@ -43,6 +55,7 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private volatile PublishScene latest;
     private volatile long presented = -1;
     private volatile Hello hello;
+    private volatile long lastHelloPid = -1;
     private volatile boolean closed;
     private volatile Process running;
 
@@ -50,8 +63,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
      * @param input receives pointer and key input from the compositor
      * @param windowClosed called when a person closed the compositor's window
      */
-    public SceneLink(SocketServer server, Consumer<SceneMessage> input, Runnable windowClosed) {
+    public SceneLink(SocketServer server, SceneRegion region, Consumer<SceneMessage> input, Runnable windowClosed) {
         this.server = server;
+        this.region = region;
         this.input = input;
         this.windowClosed = windowClosed;
     }
@@ -72,7 +86,6 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private void superviseProcess() {
         long delay = 250;
         while (!closed) {
-            long started = System.nanoTime();
             try {
                 Process p = process.start();
                 running = p;
@@ -93,7 +106,10 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            delay = System.nanoTime() - started > 10_000_000_000L ? 250 : Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+            // A compositor that got as far as saying hello and died (killed, lost its GPU) comes back at once; one
+            // that keeps dying before that (broken driver, missing library) is retried less and less often.
+            Process died = running;
+            delay = died != null && died.pid() == lastHelloPid ? 250 : Math.min(delay * 2, MAX_RESTART_DELAY_MS);
             sleep(delay);
         }
     }
@@ -130,6 +146,7 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 return;
             }
             hello = h;
+            lastHelloPid = h.pid();
             LOG.info("compositor pid {} connected: {}x{} {} on {}", h.pid(), h.width(), h.height(),
                     h.windowed() ? "window" : "offscreen", h.renderer());
             synchronized (lock) {
@@ -183,8 +200,39 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         }
     }
 
+    /**
+     * Moves each changed display list into shared memory (the slot of its pair the compositor was not last told
+     * about), so the socket only carries "cell X at stamp V in slot S". Lists too big for a slot, or beyond the
+     * region's pairs, travel inline. Called on the tissue thread, the region's only writer.
+     */
+    PublishScene share(PublishScene scene) {
+        List<Layer> layers = new java.util.ArrayList<>(scene.layers().size());
+        for (Layer layer : scene.layers()) {
+            long[] last = announced.get(layer.cellId());
+            if (last != null && last[1] == layer.renderVersion()) {
+                layers.add(layer.inSlot((int) last[0]));
+                continue;
+            }
+            Integer pair = pairs.get(layer.cellId());
+            if (pair == null && nextPair < region.slots() / 2) {
+                pair = nextPair++;
+                pairs.put(layer.cellId(), pair);
+            }
+            int slot = pair == null ? -1 : 2 * pair + (last != null && last[0] == 2 * pair ? 1 : 0);
+            if (slot >= 0 && region.write(slot, layer.renderVersion(), layer.displayList())) {
+                announced.put(layer.cellId(), new long[] {slot, layer.renderVersion()});
+                layers.add(layer.inSlot(slot));
+            } else {
+                announced.remove(layer.cellId());
+                layers.add(layer);
+            }
+        }
+        return new PublishScene(scene.sceneVersion(), scene.background(), layers);
+    }
+
     @Override
-    public void publish(PublishScene scene) {
+    public void publish(PublishScene published) {
+        PublishScene scene = share(published);
         synchronized (lock) {
             latest = scene;
             Connection<SceneMessage> target = compositor;
@@ -249,6 +297,12 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     public void close() {
         closed = true;
         server.close();
+        region.close();
+        try {
+            java.nio.file.Files.deleteIfExists(region.path());
+        } catch (IOException e) {
+            LOG.warn("scene region {} not removed: {}", region.path(), e.toString());
+        }
         Connection<SceneMessage> c = compositor;
         if (c != null) {
             c.close();

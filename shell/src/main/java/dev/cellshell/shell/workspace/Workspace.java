@@ -90,6 +90,11 @@ public final class Workspace {
         return runDirectory(root).resolve("scene.sock");
     }
 
+    /** The shared-memory file display lists travel through to the compositor. */
+    public Path sceneRegion() {
+        return runDirectory(root).resolve("scene.shm");
+    }
+
     public Path controlSocket() {
         return controlSocket(root);
     }
