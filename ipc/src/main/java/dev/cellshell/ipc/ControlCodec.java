@@ -1,6 +1,8 @@
 package dev.cellshell.ipc;
 
 import dev.cellshell.ipc.ControlMessage.CellStatus;
+import dev.cellshell.ipc.ControlMessage.ClickReply;
+import dev.cellshell.ipc.ControlMessage.ClickRequest;
 import dev.cellshell.ipc.ControlMessage.Failure;
 import dev.cellshell.ipc.ControlMessage.Problem;
 import dev.cellshell.ipc.ControlMessage.ShotReply;
@@ -21,6 +23,8 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int STATUS = 5;
     private static final int STATUS_REPLY = 6;
     private static final int FAILURE = 7;
+    private static final int CLICK = 8;
+    private static final int CLICK_REPLY = 9;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -49,9 +53,15 @@ final class ControlCodec implements Codec<ControlMessage> {
             out.i64(s.pid()).str(s.workspace()).i64(s.presentedScene()).str(s.renderer()).i32(s.cells().size());
             for (CellStatus c : s.cells()) {
                 out.str(c.cellId()).str(c.cellType()).i64(c.generation())
-                        .f32(c.x()).f32(c.y()).f32(c.width()).f32(c.height());
+                        .f32(c.x()).f32(c.y()).f32(c.width()).f32(c.height()).str(c.state());
             }
             tag = STATUS_REPLY;
+        } else if (message instanceof ClickRequest c) {
+            out.f32(c.x()).f32(c.y());
+            tag = CLICK;
+        } else if (message instanceof ClickReply c) {
+            out.str(c.cellId());
+            tag = CLICK_REPLY;
         } else if (message instanceof Failure f) {
             out.str(f.message());
             tag = FAILURE;
@@ -90,14 +100,17 @@ final class ControlCodec implements Codec<ControlMessage> {
                 String workspace = in.str();
                 long presented = in.i64();
                 String renderer = in.str();
-                int count = in.count(4 + 4 + 8 + 16);
+                int count = in.count(4 + 4 + 8 + 16 + 4);
                 List<CellStatus> cells = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    cells.add(new CellStatus(in.str(), in.str(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32()));
+                    cells.add(new CellStatus(in.str(), in.str(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32(),
+                            in.str()));
                 }
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
             case FAILURE -> new Failure(in.str());
+            case CLICK -> new ClickRequest(in.f32(), in.f32());
+            case CLICK_REPLY -> new ClickReply(in.str());
             default -> throw new ProtocolException("unknown control message tag " + frame.tag());
         };
         in.end();

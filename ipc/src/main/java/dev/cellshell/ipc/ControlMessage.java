@@ -46,7 +46,17 @@ public sealed interface ControlMessage {
         }
     }
 
-    record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height) {
+    /** @param state the cell's saved {@code @State} fields as {@code name=value,…} */
+    record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height,
+            String state) {
+    }
+
+    /** Click at desktop (x, y) as if with the mouse: press and release, delivered to the cell under it. */
+    record ClickRequest(float x, float y) implements ControlMessage {
+    }
+
+    /** The click was handled and the cell's state saved; {@code cellId} is empty when no cell was there. */
+    record ClickReply(String cellId) implements ControlMessage {
     }
 
     /** The request could not be carried out; {@code message} says why, for a person to read. */

@@ -1,5 +1,8 @@
 package dev.cellshell.livecompiler;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +27,8 @@ import org.eclipse.jdt.internal.compiler.problem.DefaultProblemFactory;
 public final class LiveCompiler {
 
     private static final String JAVA_LEVEL = "17";
+    /** Bump when the sandbox or anything else that changes compile output changes: cached classes go stale. */
+    private static final int CACHE_REVISION = 1;
 
     private final HostNameEnvironment environment;
     private final Map<String, String> options;
@@ -71,6 +76,25 @@ public final class LiveCompiler {
             broken = !refused.isEmpty();
         }
         return new CompileResult(broken ? Map.of() : classes, diagnostics, System.nanoTime() - start);
+    }
+
+    /**
+     * Identifies what {@link #compile} would produce for {@code sources}: SHA-256 over the compiler's version, its
+     * options, the sandbox and instrumentation revision, and every file's name and text. Equal keys, equal classes.
+     */
+    public String cacheKey(List<SourceFile> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(("cellshell-live-compiler/" + CACHE_REVISION + "/"
+                    + org.eclipse.jdt.internal.compiler.batch.Main.class.getPackage().getImplementationVersion() + "/"
+                    + new java.util.TreeMap<>(options)).getBytes(StandardCharsets.UTF_8));
+            sources.stream().sorted(java.util.Comparator.comparing(SourceFile::name)).forEach(f -> {
+                digest.update((f.name() + "\u0000" + f.text() + "\u0000").getBytes(StandardCharsets.UTF_8));
+            });
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Compiles a small cell once so that the first real swap does not pay for a cold compiler. */

@@ -7,10 +7,12 @@ import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.shell.control.ControlServer;
 import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.scene.SceneLink;
+import dev.cellshell.shell.store.ChronicleTissueStore;
 import dev.cellshell.shell.tissue.Tissue;
 import dev.cellshell.shell.watch.WorkspaceWatcher;
 import dev.cellshell.shell.workbench.Workbench;
 import dev.cellshell.shell.workspace.Workspace;
+import dev.cellshell.shell.workspace.WorkspaceLock;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -49,10 +51,14 @@ public final class Shell implements AutoCloseable {
     private final ControlServer control;
     private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final WorkspaceLock lock;
+    private final ChronicleTissueStore store;
     private volatile Workbench workbench;
 
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
+        lock = WorkspaceLock.acquire(workspace.root());
+        store = ChronicleTissueStore.open(workspace.root().resolve("store"));
         workspace.createRunDirectory();
         Files.createDirectories(workspace.compositorLog().getParent());
         controlSocket = SocketServer.bind(workspace.controlSocket());
@@ -66,7 +72,7 @@ public final class Shell implements AutoCloseable {
         Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
         tissue = new Tissue(workspace, compiler, Shell.class.getClassLoader(),
-                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace);
+                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store);
         tissueRef.set(tissue);
         control = new ControlServer(controlSocket, tissue, scene, workspace.root());
     }
@@ -130,7 +136,9 @@ public final class Shell implements AutoCloseable {
         }
         scene.close();
         tissue.close();
+        store.close();
         controlSocket.close();
+        lock.close();
         closed.countDown();
     }
 }

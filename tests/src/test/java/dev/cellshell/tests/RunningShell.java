@@ -37,6 +37,21 @@ final class RunningShell implements AutoCloseable {
 
     /** Starts {@code ./cell run --workspace DIR --frozen-time …} plus {@code flags}; returns once a frame is presented. */
     static RunningShell start(Path workspace, Map<String, String> environment, String... flags) throws Exception {
+        RunningShell shell = launch(workspace, environment, flags);
+        shell.awaitPresented(1, Duration.ofSeconds(90));
+        return shell;
+    }
+
+    /** Starts like {@link #start} but returns as soon as the control socket answers, before any frame. */
+    static RunningShell startWithoutWaitingForFrames(Path workspace, Map<String, String> environment,
+            String... flags) throws Exception {
+        RunningShell shell = launch(workspace, environment, flags);
+        shell.awaitPresented(-1, Duration.ofSeconds(90));
+        return shell;
+    }
+
+    private static RunningShell launch(Path workspace, Map<String, String> environment, String... flags)
+            throws Exception {
         Path log = workspace.resolveSibling(workspace.getFileName() + "-shell.log");
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString(), "run", "--workspace",
                 workspace.toString(), "--frozen-time", FROZEN));
@@ -46,9 +61,7 @@ final class RunningShell implements AutoCloseable {
         builder.environment().put("CELLSHELL_NO_BUILD", "1");
         builder.environment().remove("DISPLAY");
         builder.environment().putAll(environment);
-        RunningShell shell = new RunningShell(workspace, builder.start(), log);
-        shell.awaitPresented(1, Duration.ofSeconds(90));
-        return shell;
+        return new RunningShell(workspace, builder.start(), log);
     }
 
     Path workspace() {
@@ -121,6 +134,12 @@ final class RunningShell implements AutoCloseable {
         return process.toHandle().descendants()
                 .filter(p -> p.isAlive() && p.info().command().orElse("").endsWith("/java"))
                 .findFirst();
+    }
+
+    /** SIGKILL to the shell JVM, as a crash would; its compositor notices and exits by itself. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     boolean isAlive() {

@@ -9,6 +9,7 @@ import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.workspace.Workspace;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,11 +70,15 @@ final class BenchCommand implements Callable<Integer> {
 
     private static Process startShell(Path workspace) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xss2m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().stream().filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle"))
+                .toList());
+        command.add(0, java);
+        command.addAll(List.of("-Xss2m", "-XX:+UseSerialGC",
                 "-D" + CompositorProcess.CLASSPATH_PROPERTY + "=" + CompositorProcess.classpathFromSystem(),
                 "-Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20),
                 "-cp", System.getProperty("java.class.path"), CellCommand.class.getName(), "run", "--headless",
-                "--workspace", workspace.toString());
+                "--workspace", workspace.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workspace.resolveSibling(workspace.getFileName() + ".log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

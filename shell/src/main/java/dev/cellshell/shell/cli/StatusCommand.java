@@ -31,8 +31,9 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf("compositor: %s, presented scene %d%n",
                 status.renderer().isEmpty() ? "not connected" : status.renderer(), status.presentedScene());
         for (CellStatus cell : status.cells()) {
-            System.out.printf("  %-12s %-10s gen %-4d at %.0f,%.0f size %.0fx%.0f%n", cell.cellId(), cell.cellType(),
-                    cell.generation(), cell.x(), cell.y(), cell.width(), cell.height());
+            System.out.printf("  %-12s %-10s gen %-4d at %.0f,%.0f size %.0fx%.0f%s%n", cell.cellId(), cell.cellType(),
+                    cell.generation(), cell.x(), cell.y(), cell.width(), cell.height(),
+                    cell.state().isEmpty() ? "" : "  state " + cell.state());
         }
         return 0;
     }

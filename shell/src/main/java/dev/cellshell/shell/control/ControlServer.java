@@ -105,10 +105,13 @@ public final class ControlServer implements AutoCloseable {
                 byte[] png = scene.shot().get(15, TimeUnit.SECONDS);
                 return new ShotReply(scene.presentedScene(), png);
             }
+            if (request instanceof ControlMessage.ClickRequest click) {
+                return new ControlMessage.ClickReply(tissue.click(click.x(), click.y()).get(10, TimeUnit.SECONDS));
+            }
             if (request instanceof StatusRequest) {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
                         scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
-                                c.generation(), c.x(), c.y(), c.width(), c.height())).toList());
+                                c.generation(), c.x(), c.y(), c.width(), c.height(), c.state())).toList());
             }
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {

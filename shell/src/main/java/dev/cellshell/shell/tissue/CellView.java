@@ -2,7 +2,11 @@ package dev.cellshell.shell.tissue;
 
 import java.util.Map;
 
-/** A read-only snapshot of one live cell, safe to hand to other threads. */
+/**
+ * A read-only snapshot of one live cell, safe to hand to other threads.
+ *
+ * @param state the cell's saved {@code @State} fields as {@code name=value,…}
+ */
 public record CellView(String id, String type, long generation, float x, float y, float width, float height,
-        Map<String, String> props, String lastError) {
+        Map<String, String> props, String lastError, String state) {
 }

@@ -21,6 +21,7 @@ final class LiveCell {
     long renderVersion;
     boolean renderScheduled;
     String lastError = "";
+    TissueStore.SavedCell lastSaved;
 
     LiveCell(CellSpec spec) {
         this.id = spec.id();
@@ -41,6 +42,12 @@ final class LiveCell {
     }
 
     CellView view() {
-        return new CellView(id, type, generationNumber(), x, y, width, height, props.asMap(), lastError);
+        StringBuilder state = new StringBuilder();
+        if (lastSaved != null) {
+            new java.util.TreeMap<>(lastSaved.state()).forEach((k, v) ->
+                    state.append(state.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        }
+        return new CellView(id, type, generationNumber(), x, y, width, height, props.asMap(), lastError,
+                state.toString());
     }
 }

@@ -55,6 +55,7 @@ public final class Tissue implements AutoCloseable {
     private final boolean timeFrozen;
     private final SceneSink sink;
     private final Instrumentation inPlace;
+    private final TissueStore store;
     private final ScheduledExecutorService tissueThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "tissue"));
     private final ExecutorService compilerThread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-compiler"));
@@ -83,6 +84,13 @@ public final class Tissue implements AutoCloseable {
      */
     public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
             boolean timeFrozen, SceneSink sink, Instrumentation inPlace) {
+        this(workspace, compiler, host, clock, timeFrozen, sink, inPlace, TissueStore.NONE);
+    }
+
+    /** @param store where each cell's props and state, and compiled generations, are persisted */
+    public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
+            boolean timeFrozen, SceneSink sink, Instrumentation inPlace, TissueStore store) {
+        this.store = store;
         this.inPlace = inPlace;
         this.workspace = workspace;
         this.compiler = compiler;
@@ -108,7 +116,7 @@ public final class Tissue implements AutoCloseable {
                     sources.computeIfAbsent(cell.type(), this::readSourcesOrEmpty);
                 }
                 Map<String, CompileResult> results = new LinkedHashMap<>();
-                sources.forEach((type, files) -> results.put(type, files.isEmpty() ? null : compiler.compile(files)));
+                sources.forEach((type, files) -> results.put(type, files.isEmpty() ? null : compileCached(files)));
                 return new Object[] {tissue, sources, results};
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the workspace " + workspace.root() + ": "
@@ -125,13 +133,38 @@ public final class Tissue implements AutoCloseable {
                 LiveCell cell = new LiveCell(cellSpec);
                 cells.put(cell.id, cell);
                 Generation generation = generations.get(cell.type);
+                java.util.Optional<TissueStore.SavedCell> saved = store.load(cell.id);
+                saved.ifPresent(s -> cell.props = Props.of(s.props()));
                 if (generation != null) {
-                    instantiate(cell, generation, Map.of(), 0);
+                    Map<String, StateCarrier.Value> state = new java.util.HashMap<>();
+                    saved.ifPresent(s -> s.state().forEach((name, value) ->
+                            state.put(name, new StateCarrier.Value(value.getClass().getName(), value))));
+                    instantiate(cell, generation, state, 0);
                 }
                 render(cell);
+                persist(cell);
             }
             publish();
         }, tissueThread);
+    }
+
+    /**
+     * Compiles on the compiler thread, or takes the classes of an earlier identical compile from the generation
+     * store (no diagnostics then: only error-free compiles are stored). The loader checks the sandbox again either
+     * way, so a tampered store cannot smuggle anything in.
+     */
+    private CompileResult compileCached(List<SourceFile> sources) {
+        long start = System.nanoTime();
+        String key = compiler.cacheKey(sources);
+        java.util.Optional<Map<String, byte[]>> cached = store.classes(key);
+        if (cached.isPresent()) {
+            return new CompileResult(cached.get(), List.of(), System.nanoTime() - start);
+        }
+        CompileResult result = compiler.compile(sources);
+        if (result.succeeded()) {
+            store.saveClasses(key, result.classes());
+        }
+        return result;
     }
 
     /**
@@ -264,7 +297,7 @@ public final class Tissue implements AutoCloseable {
             swap.outcome.completeExceptionally(e);
             return;
         }
-        CompileResult result = compiler.compile(sources);
+        CompileResult result = compileCached(sources);
         try {
             tissueThread.execute(() -> {
                 try {
@@ -356,6 +389,7 @@ public final class Tissue implements AutoCloseable {
                 }
                 notes.addAll(instantiate(cell, next, state, previous));
                 render(cell);
+                persist(cell);
             }
         }
         notes.forEach(note -> LOG.info("swap of {} ({} generation {}): {}", plan.cellId(), plan.type(),
@@ -467,10 +501,48 @@ public final class Tissue implements AutoCloseable {
         Cell target = cell.instance;
         boolean[] dirty = {false};
         supervised(cell, "onEvent", () -> dirty[0] = target.onEvent(event, context(cell)));
+        persist(cell);
         if (dirty[0]) {
             render(cell);
             publish();
         }
+    }
+
+    /** Saves the cell's props and state when they changed since the last save; durable when this returns. */
+    private void persist(LiveCell cell) {
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        if (cell.instance != null) {
+            StateCarrier.read(cell.instance, new ArrayList<>()).forEach((name, v) -> state.put(name, v.value()));
+        }
+        TissueStore.SavedCell saved = new TissueStore.SavedCell(cell.props.asMap(), withoutNulls(state));
+        if (!saved.equals(cell.lastSaved)) {
+            try {
+                store.save(cell.id, saved);
+                cell.lastSaved = saved;
+            } catch (RuntimeException e) {
+                LOG.error("cell '{}': state not saved: {}", cell.id, e.toString());
+            }
+        }
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>(values);
+        kept.values().removeIf(java.util.Objects::isNull);
+        return kept;
+    }
+
+    /**
+     * A click at desktop (x, y), as if from the compositor: press and release. Completes with the id of the cell
+     * that got it (empty when none) once it was handled and its state saved.
+     */
+    public CompletableFuture<String> click(float x, float y) {
+        return CompletableFuture.supplyAsync(() -> {
+            pointer(new PointerInput(SceneMessage.PointerKind.PRESS, x, y, 1));
+            pointer(new PointerInput(SceneMessage.PointerKind.RELEASE, x, y, 1));
+            List<LiveCell> frontToBack = new ArrayList<>(cells.values());
+            java.util.Collections.reverse(frontToBack);
+            return frontToBack.stream().filter(c -> c.contains(x, y)).map(c -> c.id).findFirst().orElse("");
+        }, tissueThread);
     }
 
     private void render(LiveCell cell) {

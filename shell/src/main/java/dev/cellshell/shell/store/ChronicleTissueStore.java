@@ -1,0 +1,202 @@
+package dev.cellshell.shell.store;
+
+import dev.cellshell.ipc.store.PersistentMap;
+import dev.cellshell.shell.tissue.TissueStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TissueStore} in two Chronicle Maps: {@code store/state.cm} (cell id → props and state) and
+ * {@code store/generations.cm} (source hash → class files). A record that does not decode (a store from another
+ * version, a damaged file) is dropped with a log line, never thrown at the user.
+ */
+public final class ChronicleTissueStore implements TissueStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChronicleTissueStore.class);
+    private static final int FORMAT = 1;
+
+    private final PersistentMap state;
+    private final PersistentMap generations;
+
+    private ChronicleTissueStore(PersistentMap state, PersistentMap generations) {
+        this.state = state;
+        this.generations = generations;
+    }
+
+    /** Opens (recovering if a shell was killed) the stores under {@code directory}. */
+    public static ChronicleTissueStore open(Path directory) throws IOException {
+        PersistentMap state = PersistentMap.open(directory.resolve("state.cm"), "state", 1_024, 512);
+        try {
+            return new ChronicleTissueStore(state,
+                    PersistentMap.open(directory.resolve("generations.cm"), "generations", 512, 16 * 1024));
+        } catch (IOException | RuntimeException e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<SavedCell> load(String cellId) {
+        byte[] bytes = state.get(cellId);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != FORMAT) {
+                throw new IOException("unknown format");
+            }
+            Map<String, String> props = new LinkedHashMap<>();
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                props.put(in.readUTF(), in.readUTF());
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                String name = in.readUTF();
+                values.put(name, readValue(in));
+            }
+            return Optional.of(new SavedCell(props, values));
+        } catch (IOException e) {
+            LOG.warn("saved state of cell '{}' does not decode ({}); starting it afresh", cellId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void save(String cellId, SavedCell cell) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(FORMAT);
+            out.writeInt(cell.props().size());
+            for (Map.Entry<String, String> p : cell.props().entrySet()) {
+                out.writeUTF(p.getKey());
+                out.writeUTF(p.getValue());
+            }
+            Map<String, Object> storable = new LinkedHashMap<>();
+            cell.state().forEach((k, v) -> {
+                if (tag(v) >= 0) {
+                    storable.put(k, v);
+                }
+            });
+            out.writeInt(storable.size());
+            for (Map.Entry<String, Object> s : storable.entrySet()) {
+                out.writeUTF(s.getKey());
+                writeValue(out, s.getValue());
+            }
+            state.put(cellId, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("saving the state of cell '" + cellId + "'", e);
+        }
+    }
+
+    /** The type tag of a storable state value, -1 for values the store does not keep. */
+    private static int tag(Object v) {
+        if (v instanceof Integer) {
+            return 1;
+        } else if (v instanceof Long) {
+            return 2;
+        } else if (v instanceof Double) {
+            return 3;
+        } else if (v instanceof Float) {
+            return 4;
+        } else if (v instanceof Boolean) {
+            return 5;
+        } else if (v instanceof String) {
+            return 6;
+        } else if (v instanceof Character) {
+            return 7;
+        } else if (v instanceof Short) {
+            return 8;
+        } else if (v instanceof Byte) {
+            return 9;
+        }
+        return -1;
+    }
+
+    private static void writeValue(DataOutputStream out, Object v) throws IOException {
+        int tag = tag(v);
+        out.writeByte(tag);
+        switch (tag) {
+            case 1 -> out.writeInt((Integer) v);
+            case 2 -> out.writeLong((Long) v);
+            case 3 -> out.writeDouble((Double) v);
+            case 4 -> out.writeFloat((Float) v);
+            case 5 -> out.writeBoolean((Boolean) v);
+            case 6 -> out.writeUTF((String) v);
+            case 7 -> out.writeChar((Character) v);
+            case 8 -> out.writeShort((Short) v);
+            case 9 -> out.writeByte((Byte) v);
+            default -> throw new IllegalArgumentException("not storable: " + v);
+        }
+    }
+
+    private static Object readValue(DataInputStream in) throws IOException {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 1 -> in.readInt();
+            case 2 -> in.readLong();
+            case 3 -> in.readDouble();
+            case 4 -> in.readFloat();
+            case 5 -> in.readBoolean();
+            case 6 -> in.readUTF();
+            case 7 -> in.readChar();
+            case 8 -> in.readShort();
+            case 9 -> in.readByte();
+            default -> throw new IOException("unknown value tag " + tag);
+        };
+    }
+
+    @Override
+    public Optional<Map<String, byte[]>> classes(String key) {
+        byte[] bytes = generations.get(key);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                String name = in.readUTF();
+                byte[] file = new byte[in.readInt()];
+                in.readFully(file);
+                classes.put(name, file);
+            }
+            return Optional.of(classes);
+        } catch (IOException e) {
+            LOG.warn("cached generation {} does not decode ({}); compiling again", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveClasses(String key, Map<String, byte[]> classes) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(classes.size());
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                out.writeUTF(c.getKey());
+                out.writeInt(c.getValue().length);
+                out.write(c.getValue());
+            }
+            generations.put(key, bytes.toByteArray());
+        } catch (IOException e) {
+            LOG.warn("generation {} not cached: {}", key, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        state.close();
+        generations.close();
+    }
+}
