@@ -11,6 +11,7 @@ import dev.cellshell.shell.store.ChronicleTissueStore;
 import dev.cellshell.shell.tissue.Tissue;
 import dev.cellshell.shell.watch.WorkspaceWatcher;
 import dev.cellshell.shell.workbench.Workbench;
+import dev.cellshell.shell.workspace.TissueSpec;
 import dev.cellshell.shell.workspace.Workspace;
 import dev.cellshell.shell.workspace.WorkspaceLock;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,35 +46,30 @@ public final class Shell implements AutoCloseable {
 
     private final Workspace workspace;
     private final SocketServer controlSocket;
-    private final Tissue tissue;
     private final SceneLink scene;
-    private final ControlServer control;
+    private volatile Tissue tissue;
+    private volatile ControlServer control;
+    private volatile ChronicleTissueStore store;
     private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WorkspaceLock lock;
-    private final ChronicleTissueStore store;
     private volatile Workbench workbench;
 
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
         lock = WorkspaceLock.acquire(workspace.root());
-        store = ChronicleTissueStore.open(workspace.root().resolve("store"));
         workspace.createRunDirectory();
         Files.createDirectories(workspace.compositorLog().getParent());
         controlSocket = SocketServer.bind(workspace.controlSocket());
-        Instant frozen = options.frozenTime();
-        AtomicReference<Tissue> tissueRef = new AtomicReference<>();
-        LiveCompiler compiler = new LiveCompiler(Shell.class.getClassLoader());
         SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
         SceneRegion region = SceneRegion.create(workspace.sceneRegion(), SceneLink.REGION_SLOTS,
                 SceneLink.REGION_SLOT_BYTES);
-        scene = new SceneLink(sceneSocket, region, message -> tissueRef.get().input(message), this::close);
-        Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
-                new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
-        tissue = new Tissue(workspace, compiler, Shell.class.getClassLoader(),
-                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store);
-        tissueRef.set(tissue);
-        control = new ControlServer(controlSocket, tissue, scene, workspace.root());
+        scene = new SceneLink(sceneSocket, region, message -> {
+            Tissue t = tissue;
+            if (t != null) {
+                t.input(message);
+            }
+        }, this::close);
     }
 
     /** Starts everything and returns once the first scene is published and the control socket answers. */
@@ -89,12 +84,27 @@ public final class Shell implements AutoCloseable {
         return shell;
     }
 
+    /**
+     * The compositor's JVM starts first, so that it boots while the stores open and the cells compile (or come from
+     * the generation store); it draws as soon as the first scene arrives. The stores open before the cells start,
+     * because starting a cell restores its saved state.
+     */
     private void startParts(Options options) throws Exception {
         long started = System.nanoTime();
-        tissue.start().get(120, TimeUnit.SECONDS);
-        int[] size = tissue.desktopSize();
+        TissueSpec layout = workspace.readTissue();
         scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
-                workspace.sceneRegion(), workspace.compositorLog(), options.headless(), size[0], size[1]));
+                workspace.sceneRegion(), workspace.compositorLog(), options.headless(), layout.width(),
+                layout.height()));
+        long opening = System.nanoTime();
+        store = ChronicleTissueStore.open(workspace.root().resolve("store"));
+        LOG.info("stores open in {} ms", (System.nanoTime() - opening) / 1_000_000);
+        Instant frozen = options.frozenTime();
+        Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
+                new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
+        tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), Shell.class.getClassLoader(),
+                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store);
+        control = new ControlServer(controlSocket, tissue, scene, workspace.root());
+        tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
         tissue.warmUpCompiler(WARM_UP_COMPILES);
@@ -129,14 +139,20 @@ public final class Shell implements AutoCloseable {
         if (w != null) {
             w.close();
         }
-        control.close();
+        if (control != null) {
+            control.close();
+        }
         WorkspaceWatcher w2 = watcher;
         if (w2 != null) {
             w2.close();
         }
         scene.close();
-        tissue.close();
-        store.close();
+        if (tissue != null) {
+            tissue.close();
+        }
+        if (store != null) {
+            store.close();
+        }
         controlSocket.close();
         lock.close();
         closed.countDown();

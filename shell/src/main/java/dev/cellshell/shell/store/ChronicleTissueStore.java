@@ -33,15 +33,30 @@ public final class ChronicleTissueStore implements TissueStore {
         this.generations = generations;
     }
 
-    /** Opens (recovering if a shell was killed) the stores under {@code directory}. */
+    /**
+     * Opens (recovering if a shell was killed) the stores under {@code directory}. A file that cannot be opened
+     * even with recovery is moved aside ({@code *.broken-<millis>}, kept for inspection) and started afresh.
+     */
     public static ChronicleTissueStore open(Path directory) throws IOException {
-        PersistentMap state = PersistentMap.open(directory.resolve("state.cm"), "state", 1_024, 512);
+        PersistentMap state = openOrSetAside(directory.resolve("state.cm"), "state", 1_024, 512);
         try {
             return new ChronicleTissueStore(state,
-                    PersistentMap.open(directory.resolve("generations.cm"), "generations", 512, 16 * 1024));
+                    openOrSetAside(directory.resolve("generations.cm"), "generations", 512, 16 * 1024));
         } catch (IOException | RuntimeException e) {
             state.close();
             throw e;
+        }
+    }
+
+    private static PersistentMap openOrSetAside(Path file, String name, long entries, int valueBytes)
+            throws IOException {
+        try {
+            return PersistentMap.open(file, name, entries, valueBytes);
+        } catch (IOException | RuntimeException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".broken-" + System.currentTimeMillis());
+            LOG.error("store {} cannot be opened ({}); moved to {} and starting it afresh", file, e.toString(), aside);
+            java.nio.file.Files.move(file, aside);
+            return PersistentMap.open(file, name, entries, valueBytes);
         }
     }
 
