@@ -1,7 +1,6 @@
 package dev.cellshell.shell.cli;
 
 import dev.cellshell.ipc.ControlMessage;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,18 +22,13 @@ final class ClickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ControlMessage reply;
-        try {
-            reply = ShellClient.call(workspace.resolve(), new ControlMessage.ClickRequest(x, y));
-        } catch (ShellClient.NoShellException | IOException e) {
-            System.err.println("cell click: " + e.getMessage());
-            return CellCommand.NO_SHELL;
+        ShellClient.Answer<ControlMessage.ClickReply> answer = ShellClient.ask("click", workspace.resolve(),
+                new ControlMessage.ClickRequest(x, y), ControlMessage.ClickReply.class);
+        if (answer.reply() == null) {
+            return answer.exit();
         }
-        if (reply instanceof ControlMessage.ClickReply click) {
-            System.out.println(click.cellId().isEmpty() ? "no cell at " + x + "," + y : "clicked " + click.cellId());
-            return 0;
-        }
-        System.err.println("cell click: " + ((ControlMessage.Failure) reply).message());
-        return CellCommand.REFUSED;
+        String cellId = answer.reply().cellId();
+        System.out.println(cellId.isEmpty() ? "no cell at " + x + "," + y : "clicked " + cellId);
+        return 0;
     }
 }

@@ -19,6 +19,35 @@ final class ShellClient {
     private ShellClient() {
     }
 
+    /** The shell's reply, or (when {@code reply} is null) the exit code the verb returns, its reason printed. */
+    record Answer<T>(T reply, int exit) {
+    }
+
+    /**
+     * Sends {@code request} for {@code cell verb}: when no shell answers, the connection fails, or the shell
+     * replies with a failure or something else than {@code expected}, prints why on stderr as
+     * {@code cell verb: …} and gives the exit code.
+     */
+    static <T extends ControlMessage> Answer<T> ask(String verb, Path workspace, ControlMessage request,
+            Class<T> expected) {
+        ControlMessage reply;
+        try {
+            reply = call(workspace, request);
+        } catch (NoShellException e) {
+            System.err.println("cell " + verb + ": " + e.getMessage());
+            return new Answer<>(null, CellCommand.NO_SHELL);
+        } catch (IOException e) {
+            System.err.println("cell " + verb + ": the shell connection failed: " + e.getMessage());
+            return new Answer<>(null, CellCommand.NO_SHELL);
+        }
+        if (expected.isInstance(reply)) {
+            return new Answer<>(expected.cast(reply), 0);
+        }
+        System.err.println("cell " + verb + ": " + (reply instanceof ControlMessage.Failure failure
+                ? failure.message() : "unexpected reply " + reply.getClass().getSimpleName()));
+        return new Answer<>(null, CellCommand.REFUSED);
+    }
+
     static ControlMessage call(Path workspace, ControlMessage request) throws NoShellException, IOException {
         Path socket = Workspace.controlSocket(workspace);
         if (!Files.exists(socket)) {

@@ -21,21 +21,12 @@ final class ShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ControlMessage reply;
-        try {
-            reply = ShellClient.call(workspace.resolve(), new ControlMessage.ShotRequest());
-        } catch (ShellClient.NoShellException e) {
-            System.err.println("cell shot: " + e.getMessage());
-            return CellCommand.NO_SHELL;
-        } catch (IOException e) {
-            System.err.println("cell shot: the shell connection failed: " + e.getMessage());
-            return CellCommand.NO_SHELL;
+        ShellClient.Answer<ControlMessage.ShotReply> answer = ShellClient.ask("shot", workspace.resolve(),
+                new ControlMessage.ShotRequest(), ControlMessage.ShotReply.class);
+        if (answer.reply() == null) {
+            return answer.exit();
         }
-        if (reply instanceof ControlMessage.Failure failure) {
-            System.err.println("cell shot: " + failure.message());
-            return CellCommand.REFUSED;
-        }
-        ControlMessage.ShotReply shot = (ControlMessage.ShotReply) reply;
+        ControlMessage.ShotReply shot = answer.reply();
         try {
             Path target = file.toAbsolutePath();
             Files.createDirectories(target.getParent());

@@ -2,7 +2,6 @@ package dev.cellshell.shell.cli;
 
 import dev.cellshell.ipc.ControlMessage;
 import dev.cellshell.ipc.ControlMessage.CellStatus;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,18 +14,12 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ControlMessage reply;
-        try {
-            reply = ShellClient.call(workspace.resolve(), new ControlMessage.StatusRequest());
-        } catch (ShellClient.NoShellException | IOException e) {
-            System.err.println("cell status: " + e.getMessage());
-            return CellCommand.NO_SHELL;
+        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("status", workspace.resolve(),
+                new ControlMessage.StatusRequest(), ControlMessage.StatusReply.class);
+        if (answer.reply() == null) {
+            return answer.exit();
         }
-        if (reply instanceof ControlMessage.Failure failure) {
-            System.err.println("cell status: " + failure.message());
-            return CellCommand.REFUSED;
-        }
-        ControlMessage.StatusReply status = (ControlMessage.StatusReply) reply;
+        ControlMessage.StatusReply status = answer.reply();
         System.out.printf("shell pid %d, workspace %s%n", status.pid(), status.workspace());
         System.out.printf("compositor: %s, presented scene %d%n",
                 status.renderer().isEmpty() ? "not connected" : status.renderer(), status.presentedScene());

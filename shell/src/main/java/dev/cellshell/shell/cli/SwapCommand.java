@@ -37,22 +37,12 @@ final class SwapCommand implements Callable<Integer> {
             System.err.println("cell swap: cannot read " + file + ": " + e.getMessage());
             return CellCommand.USAGE;
         }
-        ControlMessage reply;
-        try {
-            reply = ShellClient.call(workspace.resolve(), new ControlMessage.SwapRequest(cellId,
-                    file.getFileName().toString(), source));
-        } catch (ShellClient.NoShellException e) {
-            System.err.println("cell swap: " + e.getMessage());
-            return CellCommand.NO_SHELL;
-        } catch (IOException e) {
-            System.err.println("cell swap: the shell connection failed: " + e.getMessage());
-            return CellCommand.NO_SHELL;
+        ShellClient.Answer<SwapReply> answer = ShellClient.ask("swap", workspace.resolve(),
+                new ControlMessage.SwapRequest(cellId, file.getFileName().toString(), source), SwapReply.class);
+        if (answer.reply() == null) {
+            return answer.exit();
         }
-        if (reply instanceof ControlMessage.Failure failure) {
-            System.err.println("cell swap: " + failure.message());
-            return CellCommand.REFUSED;
-        }
-        SwapReply swap = (SwapReply) reply;
+        SwapReply swap = answer.reply();
         if (swap.swapped()) {
             String pixel = swap.editToPixelNanos() >= 0
                     ? String.format(", on screen after %.1f ms", swap.editToPixelNanos() / 1e6)
