@@ -21,6 +21,10 @@ final class LiveCell {
     long renderVersion;
     boolean renderScheduled;
     String lastError = "";
+    /** Why the cell is quarantined; empty while it runs. */
+    String quarantined = "";
+    /** When its recent faults happened (nanoTime), for the restart intensity. */
+    final java.util.List<Long> faults = new java.util.ArrayList<>();
     TissueStore.SavedCell lastSaved;
 
     LiveCell(CellSpec spec) {

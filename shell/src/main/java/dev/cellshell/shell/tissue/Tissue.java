@@ -47,6 +47,9 @@ public final class Tissue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tissue.class);
     /** How long one call into cell code (render, event, reload, constructor) may run before it is stopped. */
     static final long CELL_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** More faults than this within {@link #FAULT_WINDOW_NANOS} quarantine a cell (OTP's restart intensity). */
+    static final int MAX_FAULTS = 3;
+    static final long FAULT_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Workspace workspace;
     private final LiveCompiler compiler;
@@ -61,6 +64,9 @@ public final class Tissue implements AutoCloseable {
     private final ExecutorService compilerThread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-compiler"));
     private final Map<String, LiveCell> cells = new LinkedHashMap<>();
     private final Map<String, Generation> generations = new HashMap<>();
+    /** Per type, the generation that ran before the current one: where a faulting cell is rolled back to. */
+    private final Map<String, Generation> lastGood = new HashMap<>();
+    private boolean handlingFault;
     private final List<TissueListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, PendingSwap> pending = new HashMap<>();
     private final Map<String, List<SourceFile>> requested = new HashMap<>();
@@ -353,44 +359,62 @@ public final class Tissue implements AutoCloseable {
         Generation next;
         try {
             next = define(plan.type(), result, plan.sources());
-            Budget.arm(CELL_BUDGET_NANOS, plan.type() + " constructor");
-            try {
-                next.instantiate().close();
-            } catch (RuntimeException ignored) {
-                // The trial instance only proves the constructor runs; its close is the cell's business.
-            } finally {
-                Budget.disarm();
-            }
-        } catch (IllegalArgumentException | SecurityException | Budget.CellTimeout e) {
+        } catch (IllegalArgumentException | SecurityException e) {
             LOG.warn("swap of {} ({}) refused, generation {} keeps running: {}", plan.cellId(), plan.type(),
                     plan.running(), e.getMessage());
             return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), e.getMessage(),
                     result.diagnostics(), result.nanos());
+        }
+        // Zero downtime: every cell of the type gets its new instance, state and first frame before any old
+        // instance is touched. If one of them fails, the new ones are dropped and nothing on screen changes.
+        List<String> notes = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        for (LiveCell cell : cells.values()) {
+            if (!cell.type.equals(plan.type())) {
+                continue;
+            }
+            Prepared p = prepare(cell, next, notes);
+            if (p.failure() != null) {
+                prepared.forEach(q -> closeQuietly(cell, q.instance()));
+                if (p.instance() != null) {
+                    closeQuietly(cell, p.instance());
+                }
+                String why = plan.type() + " generation " + next.number() + " failed its first " + p.failure();
+                LOG.warn("swap of {} refused, generation {} keeps running: {}", plan.cellId(), plan.running(), why);
+                return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), why, result.diagnostics(),
+                        result.nanos());
+            }
+            prepared.add(p);
         }
         try {
             Map<String, String> files = new LinkedHashMap<>();
             plan.sources().forEach(f -> files.put(f.name(), f.text()));
             workspace.writeSources(plan.type(), files);
         } catch (IOException e) {
+            prepared.forEach(p -> closeQuietly(p.cell(), p.instance()));
             return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(),
                     "could not save the source to the workspace: " + e.getMessage(), result.diagnostics(),
                     result.nanos());
         }
-        generations.put(plan.type(), next);
-        List<String> notes = new ArrayList<>();
-        for (LiveCell cell : cells.values()) {
-            if (cell.type.equals(plan.type())) {
-                Map<String, StateCarrier.Value> state = cell.instance == null ? Map.of()
-                        : StateCarrier.read(cell.instance, notes);
-                long previous = cell.generationNumber();
-                if (cell.instance != null) {
-                    Cell old = cell.instance;
-                    supervised(cell, "close", () -> old.close());
-                }
-                notes.addAll(instantiate(cell, next, state, previous));
-                render(cell);
-                persist(cell);
+        Generation previous = generations.put(plan.type(), next);
+        if (previous != null) {
+            lastGood.put(plan.type(), previous);
+        }
+        for (Prepared p : prepared) {
+            LiveCell cell = p.cell();
+            if (cell.instance != null) {
+                closeQuietly(cell, cell.instance);
             }
+            cell.instance = p.instance();
+            cell.generation = next;
+            cell.quarantined = "";
+            cell.faults.clear();
+            cell.lastError = "";
+            if (!p.frame().equals(cell.displayList)) {
+                cell.displayList = p.frame();
+                cell.renderVersion++;
+            }
+            persist(cell);
         }
         notes.forEach(note -> LOG.info("swap of {} ({} generation {}): {}", plan.cellId(), plan.type(),
                 next.number(), note));
@@ -399,6 +423,35 @@ public final class Tissue implements AutoCloseable {
                 result.nanos() / 1_000_000);
         return new SwapOutcome(true, plan.cellId(), plan.type(), next.number(), result.diagnostics(), "", version,
                 result.nanos(), notes);
+    }
+
+    /** A cell's next instance, ready to go on screen: state carried, reloaded, first frame drawn. */
+    private record Prepared(LiveCell cell, Cell instance, DisplayList frame, String failure) {
+    }
+
+    /** Builds {@code cell}'s instance of {@code next} offscreen; on failure says which phase failed and why. */
+    private Prepared prepare(LiveCell cell, Generation next, List<String> notes) {
+        Map<String, StateCarrier.Value> state = cell.instance == null ? Map.of()
+                : StateCarrier.read(cell.instance, notes);
+        Cell[] fresh = new Cell[1];
+        Attempt constructed = attempt(cell, "constructor", () -> fresh[0] = next.instantiate());
+        if (!constructed.ok()) {
+            return new Prepared(cell, null, null, constructed.error());
+        }
+        StateCarrier.Report carried = StateCarrier.carry(state, cell.generationNumber(), fresh[0]);
+        notes.addAll(carried.notes());
+        if (cell.generation != null) {
+            Attempt reloaded = attempt(cell, "onReload", () -> fresh[0].onReload(carried.previous()));
+            if (!reloaded.ok()) {
+                return new Prepared(cell, fresh[0], null, reloaded.error());
+            }
+        }
+        DisplayList.Recorder recorder = new DisplayList.Recorder();
+        Attempt rendered = attempt(cell, "render", () -> fresh[0].render(recorder, context(cell)));
+        if (!rendered.ok()) {
+            return new Prepared(cell, fresh[0], null, rendered.error());
+        }
+        return new Prepared(cell, fresh[0], recorder.finish(), null);
     }
 
     /**
@@ -553,9 +606,15 @@ public final class Tissue implements AutoCloseable {
             DisplayList.Recorder recorder = new DisplayList.Recorder();
             Cell target = cell.instance;
             if (!supervised(cell, "render", () -> target.render(recorder, context(cell)))) {
+                if (cell.instance != null) {
+                    return;
+                }
+                list = placeholder(cell);
+            } else if (cell.instance != target) {
                 return;
+            } else {
+                list = recorder.finish();
             }
-            list = recorder.finish();
         }
         if (!list.equals(cell.displayList)) {
             cell.displayList = list;
@@ -568,30 +627,141 @@ public final class Tissue implements AutoCloseable {
         return DisplayList.record(c -> {
             c.fillRoundRect(0, 0, cell.width, cell.height, 8, Color.rgb(90, 30, 36));
             c.strokeRoundRect(1, 1, cell.width - 2, cell.height - 2, 7, 2, Color.rgb(191, 97, 106));
-            c.drawText(cell.id + " (" + cell.type + ") is not running", 12, 24, 15, Color.WHITE, Align.LEFT);
-            c.drawText("see the shell log or the workbench", 12, 44, 12, Color.rgb(230, 200, 200), Align.LEFT);
+            c.drawText(cell.id + " (" + cell.type + ") is " + (cell.quarantined.isEmpty() ? "not running"
+                    : "quarantined"), 12, 24, 15, Color.WHITE, Align.LEFT);
+            String why = cell.lastError.isEmpty() ? "see the shell log or the workbench" : cell.lastError;
+            c.drawText(why.length() > 60 ? why.substring(0, 59) + "…" : why, 12, 44, 12, Color.rgb(230, 200, 200),
+                    Align.LEFT);
         });
     }
 
-    /** Runs cell code; a throw is logged with cell, type and generation, and reported as {@code false}. */
-    private boolean supervised(LiveCell cell, String phase, Runnable cellCode) {
+    /** The outcome of one call into cell code: ok, or what failed (phase and cause) for a person to read. */
+    private record Attempt(boolean ok, String error, Throwable cause) {
+        static final Attempt OK = new Attempt(true, "", null);
+    }
+
+    /** Runs cell code under its time budget, catching what cell code can throw. Changes nothing in the tissue. */
+    private Attempt attempt(LiveCell cell, String phase, Runnable cellCode) {
         Budget.arm(CELL_BUDGET_NANOS, "cell '" + cell.id + "' " + phase);
         try {
             cellCode.run();
-            return true;
+            return Attempt.OK;
         } catch (Budget.CellTimeout e) {
-            cell.lastError = phase + " stopped: " + e.getMessage();
-            LOG.error("cell '{}' ({} generation {}) stopped in {}: {}; keeping its last frame", cell.id, cell.type,
-                    cell.generationNumber(), phase, e.getMessage());
-            return false;
+            return new Attempt(false, phase + " (stopped: " + e.getMessage() + ")", e);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            cell.lastError = phase + " threw " + e;
-            LOG.error("cell '{}' ({} generation {}) threw in {}; keeping its last frame", cell.id, cell.type,
-                    cell.generationNumber(), phase, e);
-            return false;
+            return new Attempt(false, phase + " (threw " + e + ")", e);
         } finally {
             Budget.disarm();
         }
+    }
+
+    /**
+     * Runs cell code of a live cell; a failure is logged with cell, type, generation and the cell's own stack
+     * frames, counted as a fault (rollback or quarantine), and reported as {@code false}.
+     */
+    private boolean supervised(LiveCell cell, String phase, Runnable cellCode) {
+        Attempt attempt = attempt(cell, phase, cellCode);
+        if (attempt.ok()) {
+            return true;
+        }
+        cell.lastError = attempt.error();
+        LOG.error("cell '{}' ({} generation {}) failed in {}{}", cell.id, cell.type, cell.generationNumber(),
+                attempt.error(), cellFrames(attempt.cause()));
+        fault(cell, attempt.error());
+        return false;
+    }
+
+    /** The stack frames of cell code (classes from a generation loader), so the report points at the cell. */
+    private static String cellFrames(Throwable error) {
+        if (error == null || error instanceof Budget.CellTimeout) {
+            return "";
+        }
+        StringBuilder frames = new StringBuilder();
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getClassLoaderName() != null && frame.getClassLoaderName().contains("#")) {
+                frames.append("\n\tat ").append(frame);
+            }
+        }
+        return frames.toString();
+    }
+
+    private void closeQuietly(LiveCell cell, Cell instance) {
+        Attempt closed = attempt(cell, "close", instance::close);
+        if (!closed.ok()) {
+            LOG.warn("cell '{}': {}", cell.id, closed.error());
+        }
+    }
+
+    /**
+     * A running cell failed: roll its type back to the generation that ran before (state carried), or, after
+     * more than {@link #MAX_FAULTS} faults within {@link #FAULT_WINDOW_NANOS}, or when the rollback itself
+     * fails, quarantine it until it is swapped again.
+     */
+    private void fault(LiveCell cell, String error) {
+        if (cell.instance == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        cell.faults.removeIf(t -> now - t > FAULT_WINDOW_NANOS);
+        cell.faults.add(now);
+        Generation good = lastGood.get(cell.type);
+        if (cell.faults.size() > MAX_FAULTS || handlingFault || good == null || good == cell.generation) {
+            quarantine(cell, cell.faults.size() > MAX_FAULTS
+                    ? cell.faults.size() + " faults in " + FAULT_WINDOW_NANOS / 1_000_000_000L + " s, last: " + error
+                    : error);
+            return;
+        }
+        handlingFault = true;
+        try {
+            rollBack(cell.type, good, error);
+        } finally {
+            handlingFault = false;
+        }
+    }
+
+    private void rollBack(String type, Generation good, String error) {
+        Generation bad = generations.put(type, good);
+        lastGood.remove(type);
+        LOG.warn("rolling {} back from generation {} to {}: {}", type, bad == null ? 0 : bad.number(), good.number(),
+                error);
+        try {
+            Map<String, String> files = new LinkedHashMap<>();
+            good.sources().forEach(f -> files.put(f.name(), f.text()));
+            workspace.writeSources(type, files);
+        } catch (IOException e) {
+            LOG.error("{} rolled back in memory but its source could not be restored on disk: {}", type,
+                    e.getMessage());
+        }
+        for (LiveCell cell : cells.values()) {
+            if (cell.type.equals(type) && cell.instance != null) {
+                Map<String, StateCarrier.Value> state = StateCarrier.read(cell.instance, new ArrayList<>());
+                long previous = cell.generationNumber();
+                closeQuietly(cell, cell.instance);
+                instantiate(cell, good, state, previous);
+                cell.lastError = "rolled back from generation " + previous + " to " + good.number() + ": " + error;
+                render(cell);
+                persist(cell);
+                String report = cell.lastError;
+                listeners.forEach(l -> l.faulted(cell.id, report));
+            }
+        }
+        publish();
+    }
+
+    private void quarantine(LiveCell cell, String reason) {
+        LOG.error("cell '{}' ({} generation {}) quarantined: {}", cell.id, cell.type, cell.generationNumber(),
+                reason);
+        Cell instance = cell.instance;
+        cell.instance = null;
+        if (instance != null) {
+            closeQuietly(cell, instance);
+        }
+        cell.quarantined = reason;
+        cell.lastError = "quarantined: " + reason;
+        render(cell);
+        publish();
+        String report = cell.lastError;
+        listeners.forEach(l -> l.faulted(cell.id, report));
     }
 
     private CellContext context(LiveCell cell) {
@@ -633,10 +803,9 @@ public final class Tissue implements AutoCloseable {
             return;
         }
         cell.renderScheduled = true;
-        Generation scheduledFor = cell.generation;
         tissueThread.schedule(() -> {
             cell.renderScheduled = false;
-            if (cells.get(cell.id) == cell && cell.generation == scheduledFor) {
+            if (cells.get(cell.id) == cell) {
                 long before = cell.renderVersion;
                 render(cell);
                 if (cell.renderVersion != before) {

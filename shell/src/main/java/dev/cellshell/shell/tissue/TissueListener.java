@@ -4,4 +4,8 @@ package dev.cellshell.shell.tissue;
 public interface TissueListener {
 
     void swapped(SwapOutcome outcome);
+
+    /** A running cell failed and was rolled back or quarantined; {@code report} says which and why. */
+    default void faulted(String cellId, String report) {
+    }
 }

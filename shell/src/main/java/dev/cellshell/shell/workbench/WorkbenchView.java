@@ -5,6 +5,7 @@ import dev.cellshell.livecompiler.SourceFile;
 import dev.cellshell.shell.tissue.CellView;
 import dev.cellshell.shell.tissue.SwapOutcome;
 import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.tissue.TissueListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,7 +100,20 @@ public final class WorkbenchView extends BorderPane {
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
 
-        tissue.addListener(outcome -> Platform.runLater(() -> refreshCells()));
+        tissue.addListener(new TissueListener() {
+            @Override
+            public void swapped(SwapOutcome outcome) {
+                Platform.runLater(WorkbenchView.this::refreshCells);
+            }
+
+            @Override
+            public void faulted(String cellId, String report) {
+                Platform.runLater(() -> {
+                    refreshCells();
+                    status.setText(cellId + ": " + report);
+                });
+            }
+        });
         refreshCells();
     }
 

@@ -97,37 +97,36 @@ class TissueTest {
     }
 
     @Test
-    void aCellThatThrowsInRenderKeepsItsLastFrameAndTheOthersCarryOn() throws Exception {
-        byte[] before = sink.layer("label").displayList();
+    void aNewGenerationThatThrowsInItsFirstRenderNeverReachesTheScreen() throws Exception {
+        long running = tissue.cells().get(0).generation();
+        int published = sink.scenes().size();
         String throwing = Assets.cellSource("Label").replace("Props props = context.props();",
                 "Props props = context.props(); if (props != null) throw new IllegalStateException(\"boom\");");
 
         SwapOutcome outcome = swap("label", throwing);
 
-        assertThat(outcome.swapped()).isTrue();
-        assertThat(sink.layer("label").displayList()).isEqualTo(before);
-        assertThat(tissue.cells()).filteredOn(c -> c.id().equals("label")).singleElement()
-                .satisfies(c -> assertThat(c.lastError()).contains("render threw").contains("boom"));
+        assertThat(outcome.swapped()).isFalse();
+        assertThat(outcome.generation()).isEqualTo(running);
+        assertThat(outcome.failure()).contains("failed its first render").contains("boom");
+        assertThat(sink.scenes()).hasSize(published);
+        assertThat(workspace.resolve("cells/Label/Label.java")).hasContent(Assets.cellSource("Label"));
         tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
         settle();
         assertThat(sink.texts("button")).containsExactly("Click me (1)");
     }
 
     @Test
-    void aCellThatLoopsForeverIsStoppedAtItsBudgetAndTheTissueKeepsRunning() throws Exception {
-        byte[] before = sink.layer("label").displayList();
+    void aNewGenerationThatLoopsForeverIsStoppedAtItsBudgetAndRefused() throws Exception {
+        long running = tissue.cells().get(0).generation();
         String endless = Assets.cellSource("Label").replace("Props props = context.props();",
                 "Props props = context.props(); long spins = 0; while (props != null) { spins++; }");
 
         SwapOutcome outcome = swap("label", endless);
 
-        assertThat(outcome.swapped()).isTrue();
-        assertThat(sink.layer("label").displayList()).isEqualTo(before);
-        assertThat(tissue.cells()).filteredOn(c -> c.id().equals("label")).singleElement()
-                .satisfies(c -> assertThat(c.lastError()).contains("render stopped").contains("time budget"));
-        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
-        settle();
-        assertThat(sink.texts("button")).containsExactly("Click me (1)");
+        assertThat(outcome.swapped()).isFalse();
+        assertThat(outcome.generation()).isEqualTo(running);
+        assertThat(outcome.failure()).contains("failed its first render").contains("time budget");
+        assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
     }
 
     @Test
@@ -146,7 +145,7 @@ class TissueTest {
     }
 
     @Test
-    void aCellThatThrowsInOnReloadStillRunsWithItsCarriedStateAndTheSwapSaysSo() throws Exception {
+    void aNewGenerationThatThrowsInOnReloadIsRefusedAndTheOldOneKeepsItsState() throws Exception {
         tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
         settle();
         String throwing = Assets.cellSource("Button").replace("private boolean pressed;", """
@@ -156,9 +155,34 @@ class TissueTest {
 
         SwapOutcome outcome = swap("button", throwing);
 
-        assertThat(outcome.swapped()).isTrue();
-        assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("onReload threw").contains("no migration"));
-        assertThat(sink.texts("button")).containsExactly("Click me (1)");
+        assertThat(outcome.swapped()).isFalse();
+        assertThat(outcome.failure()).contains("failed its first onReload").contains("no migration");
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        settle();
+        assertThat(sink.texts("button")).containsExactly("Click me (2)");
+    }
+
+    @Test
+    void aRunningGenerationThatStartsFailingIsRolledBackToTheLastGoodOneWithItsState() throws Exception {
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        settle();
+        long good = tissue.cells().get(1).generation();
+        String failsOnSecondClick = Assets.cellSource("Button").replace("clicks++;",
+                "clicks++;\n                if (clicks > 2) throw new IllegalStateException(\"third click\");");
+        assertThat(swap("button", failsOnSecondClick).swapped()).isTrue();
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        settle();
+        assertThat(sink.texts("button")).containsExactly("Click me (2)");
+
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        settle();
+
+        CellView button = tissue.cells().get(1);
+        assertThat(button.generation()).isEqualTo(good);
+        assertThat(button.lastError()).contains("rolled back from generation").contains("third click");
+        assertThat(sink.texts("button")).as("state carried back: the faulting click counted").containsExactly(
+                "Click me (3)");
+        assertThat(workspace.resolve("cells/Button/Button.java")).hasContent(Assets.cellSource("Button"));
     }
 
     @Test
@@ -178,6 +202,37 @@ class TissueTest {
         assertThat(outcomes.get(19).generation() - before).as("generations made by 20 saves").isLessThan(20);
         assertThat(outcomes.stream().map(SwapOutcome::generation).distinct().count()).isLessThan(20);
         assertThat(sink.texts("label")).containsExactly("save 19");
+    }
+
+    @Test
+    void aCellThatKeepsFailingWithNothingToRollBackToIsQuarantinedAndTheRestCarriesOn(@TempDir Path other)
+            throws Exception {
+        RecordingSink otherSink = new RecordingSink();
+        TestTissues.started(other, otherSink).close();
+        Files.writeString(other.resolve("cells/Label/Label.java"), Assets.cellSource("Label")
+                .replace("Props props = context.props();", """
+                        Props props = context.props();
+                                if (context.now().getEpochSecond() > 0 && renders++ > 0) {
+                                    throw new IllegalStateException("render " + renders);
+                                }
+                        """).replace("public class Label implements Cell {", """
+                        public class Label implements Cell {
+                            int renders;
+                            public boolean onEvent(InputEvent event, CellContext context) { return true; }
+                        """));
+        RecordingSink restartedSink = new RecordingSink();
+        Tissue faulty = TestTissues.started(other, restartedSink);
+        try {
+            faulty.input(new PointerInput(PointerKind.PRESS, 60, 60, 1));
+            faulty.sources("label").get(10, TimeUnit.SECONDS);
+            assertThat(restartedSink.texts("label")).first().asString().contains("label (Label) is quarantined");
+            assertThat(faulty.cells().get(0).lastError()).startsWith("quarantined: render (threw");
+            faulty.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+            faulty.sources("label").get(10, TimeUnit.SECONDS);
+            assertThat(restartedSink.texts("button")).containsExactly("Click me (1)");
+        } finally {
+            faulty.close();
+        }
     }
 
     @Test
