@@ -5,6 +5,8 @@ import dev.cellshell.ipc.SocketServer;
 import dev.cellshell.livecompiler.InPlaceAgent;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.shell.control.ControlServer;
+import dev.cellshell.shell.history.AuditJournal;
+import dev.cellshell.shell.history.AuditLog;
 import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.scene.SceneLink;
 import dev.cellshell.shell.store.ChronicleTissueStore;
@@ -50,6 +52,7 @@ public final class Shell implements AutoCloseable {
     private volatile Tissue tissue;
     private volatile ControlServer control;
     private volatile ChronicleTissueStore store;
+    private volatile AuditLog audit;
     private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WorkspaceLock lock;
@@ -101,8 +104,10 @@ public final class Shell implements AutoCloseable {
         Instant frozen = options.frozenTime();
         Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
+        audit = AuditLog.open(workspace.root().resolve("audit.log"));
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), Shell.class.getClassLoader(),
-                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store);
+                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
+                new AuditJournal(audit));
         control = new ControlServer(controlSocket, tissue, scene, workspace.root());
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
@@ -152,6 +157,9 @@ public final class Shell implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
         controlSocket.close();
         lock.close();

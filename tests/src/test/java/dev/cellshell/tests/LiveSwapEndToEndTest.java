@@ -196,4 +196,32 @@ class LiveSwapEndToEndTest {
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("label", "button", "clock").contains("offscreen");
     }
+
+    @Test
+    @Order(7)
+    void everySwapIsInTheAuditLogAndTheChainVerifies() throws Exception {
+        RunningShell.Result log = shell.cli("log", "-n", "100");
+        assertThat(log.exit()).as(log.err()).isZero();
+        assertThat(log.out()).contains("cli        swap       label    Label").contains("swapped")
+                .contains("refused: the source does not compile");
+        RunningShell.Result verify = shell.cli("audit", "verify");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("audit log intact").contains("chain and workspace agree");
+    }
+
+    @Test
+    @Order(8)
+    void tamperingWithOneByteOfTheAuditLogIsDetectedAndNamed() throws Exception {
+        Path file = shell.workspace().resolve("audit.log");
+        byte[] bytes = Files.readAllBytes(file);
+        int second = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).indexOf("\n2\t") + 1;
+        int at = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).indexOf("label", second);
+        bytes[at] = 'L';
+        Files.write(file, bytes);
+
+        RunningShell.Result verify = shell.cli("audit", "verify");
+
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.err()).contains("NOT intact: entry 2").contains("edited");
+    }
 }

@@ -126,7 +126,7 @@ public final class ControlServer implements AutoCloseable {
 
     private SwapReply swap(SwapRequest request) throws ExecutionException, TimeoutException, InterruptedException {
         long received = System.nanoTime();
-        SwapOutcome outcome = tissue.swap(request.cellId(), request.fileName(), request.source())
+        SwapOutcome outcome = tissue.swap(request.cellId(), request.fileName(), request.source(), "cli")
                 .get(60, TimeUnit.SECONDS);
         long editToPixel = -1;
         if (outcome.swapped()) {

@@ -59,6 +59,7 @@ public final class Tissue implements AutoCloseable {
     private final SceneSink sink;
     private final Instrumentation inPlace;
     private final TissueStore store;
+    private final TissueJournal journal;
     private final ScheduledExecutorService tissueThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "tissue"));
     private final ExecutorService compilerThread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-compiler"));
@@ -96,6 +97,13 @@ public final class Tissue implements AutoCloseable {
     /** @param store where each cell's props and state, and compiled generations, are persisted */
     public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
             boolean timeFrozen, SceneSink sink, Instrumentation inPlace, TissueStore store) {
+        this(workspace, compiler, host, clock, timeFrozen, sink, inPlace, store, TissueJournal.NONE);
+    }
+
+    /** @param journal where every change (and every refused one) is recorded before it is acknowledged */
+    public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
+            boolean timeFrozen, SceneSink sink, Instrumentation inPlace, TissueStore store, TissueJournal journal) {
+        this.journal = journal;
         this.store = store;
         this.inPlace = inPlace;
         this.workspace = workspace;
@@ -221,6 +229,11 @@ public final class Tissue implements AutoCloseable {
      * @param fileName which file of the type to replace; a name the type does not have replaces its main file
      */
     public CompletableFuture<SwapOutcome> swap(String cellId, String fileName, String source) {
+        return swap(cellId, fileName, source, "api");
+    }
+
+    /** {@link #swap(String, String, String)} on behalf of {@code actor} ({@code cli}, {@code workbench}, …). */
+    public CompletableFuture<SwapOutcome> swap(String cellId, String fileName, String source, String actor) {
         return CompletableFuture.supplyAsync(() -> {
             LiveCell cell = cells.get(cellId);
             if (cell == null) {
@@ -229,7 +242,7 @@ public final class Tissue implements AutoCloseable {
                 listeners.forEach(l -> l.swapped(outcome));
                 return CompletableFuture.completedFuture(outcome);
             }
-            return enqueue(cell.id, cell.type, sources -> replace(sources, cell.type, fileName, source));
+            return enqueue(cell.id, cell.type, actor, sources -> replace(sources, cell.type, fileName, source));
         }, tissueThread).thenCompose(outcome -> outcome);
     }
 
@@ -244,7 +257,7 @@ public final class Tissue implements AutoCloseable {
             if (cell == null || sameFiles(base, sources)) {
                 return CompletableFuture.<SwapOutcome>completedFuture(null);
             }
-            return enqueue(cell.id, type, ignored -> List.copyOf(sources));
+            return enqueue(cell.id, type, "file", ignored -> List.copyOf(sources));
         }, tissueThread).thenCompose(outcome -> outcome);
     }
 
@@ -257,12 +270,14 @@ public final class Tissue implements AutoCloseable {
         final String cellId;
         final String type;
         List<SourceFile> sources;
+        String actor;
         final CompletableFuture<SwapOutcome> outcome = new CompletableFuture<>();
 
-        PendingSwap(String cellId, String type, List<SourceFile> sources) {
+        PendingSwap(String cellId, String type, List<SourceFile> sources, String actor) {
             this.cellId = cellId;
             this.type = type;
             this.sources = sources;
+            this.actor = actor;
         }
     }
 
@@ -276,16 +291,17 @@ public final class Tissue implements AutoCloseable {
         return running != null ? running.sources() : readSourcesOrEmpty(type);
     }
 
-    private CompletableFuture<SwapOutcome> enqueue(String cellId, String type,
+    private CompletableFuture<SwapOutcome> enqueue(String cellId, String type, String actor,
             java.util.function.UnaryOperator<List<SourceFile>> edit) {
         List<SourceFile> next = edit.apply(latestSources(type));
         requested.put(type, next);
         PendingSwap waiting = pending.get(type);
         if (waiting != null) {
             waiting.sources = next;
+            waiting.actor = actor;
             return waiting.outcome;
         }
-        PendingSwap swap = new PendingSwap(cellId, type, next);
+        PendingSwap swap = new PendingSwap(cellId, type, next, actor);
         pending.put(type, swap);
         compilerThread.execute(() -> compile(swap));
         return swap.outcome;
@@ -308,8 +324,12 @@ public final class Tissue implements AutoCloseable {
             tissueThread.execute(() -> {
                 try {
                     Generation running = generations.get(swap.type);
+                    List<SourceFile> before = running != null ? running.sources() : readSourcesOrEmpty(swap.type);
                     SwapOutcome outcome = apply(new SwapPlan(swap.cellId, swap.type,
                             running == null ? 0 : running.number(), sources, result));
+                    journal.record(swap.actor, "swap", swap.cellId, swap.type, outcome.generation(), before,
+                            outcome.swapped() ? sources : before,
+                            outcome.swapped() ? "swapped" : "refused: " + outcome.failure());
                     if (requested.get(swap.type) == sources) {
                         requested.remove(swap.type);
                     }
@@ -722,6 +742,11 @@ public final class Tissue implements AutoCloseable {
     private void rollBack(String type, Generation good, String error) {
         Generation bad = generations.put(type, good);
         lastGood.remove(type);
+        String firstCell = cells.values().stream().filter(c -> c.type.equals(type)).map(c -> c.id).findFirst()
+                .orElse("");
+        journal.record("supervisor", "rollback", firstCell, type, good.number(),
+                bad == null ? List.of() : bad.sources(), good.sources(),
+                "rolled back from generation " + (bad == null ? 0 : bad.number()) + ": " + error);
         LOG.warn("rolling {} back from generation {} to {}: {}", type, bad == null ? 0 : bad.number(), good.number(),
                 error);
         try {
@@ -758,6 +783,9 @@ public final class Tissue implements AutoCloseable {
         }
         cell.quarantined = reason;
         cell.lastError = "quarantined: " + reason;
+        List<SourceFile> running = cell.generation == null ? List.of() : cell.generation.sources();
+        journal.record("supervisor", "quarantine", cell.id, cell.type, cell.generationNumber(), running, running,
+                "quarantined: " + reason);
         render(cell);
         publish();
         String report = cell.lastError;

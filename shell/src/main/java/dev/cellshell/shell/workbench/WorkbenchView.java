@@ -163,7 +163,7 @@ public final class WorkbenchView extends BorderPane {
         }
         String text = editor.getText();
         status.setText("Compiling " + file + "…");
-        tissue.swap(cell.id(), file, text).whenComplete((outcome, error) -> Platform.runLater(() -> {
+        tissue.swap(cell.id(), file, text, "workbench").whenComplete((outcome, error) -> Platform.runLater(() -> {
             if (error != null) {
                 status.setText("Swap failed: " + error.getMessage());
                 return;
