@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "audit", description = "Work with the tamper-evident audit log.", subcommands = AuditCommand.Verify.class)
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Work with the tamper-evident audit log.", subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -24,7 +24,7 @@ final class AuditCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "verify", description = {
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = {
         "Check the audit log's hash chain, then that each cell type's sources on disk are the ones its last",
         "applied entry recorded. Names the first entry that was edited, removed or reordered. Exit 1 if not."})
     static final class Verify implements Callable<Integer> {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * the compiled cells), then swaps the Label's source many times over the control socket, and prints JSON with medians
  * and 95th percentiles. Figures are wall-clock on whatever else the machine is doing: quote medians.
  */
-@Command(name = "bench", description = "Measure cold start and edit→pixel on a scratch headless shell; prints JSON.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure cold start and edit→pixel on a scratch headless shell; prints JSON.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--swaps", defaultValue = "60", description = "Measured swaps (default ${DEFAULT-VALUE}).")

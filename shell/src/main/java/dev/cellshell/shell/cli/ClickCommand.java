@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "click", description = {
+@Command(name = "click", mixinStandardHelpOptions = true, description = {
     "Click at desktop coordinates X Y as if with the mouse (press and release).",
     "Returns once the cell under the point handled it and its state was saved."})
 final class ClickCommand implements Callable<Integer> {

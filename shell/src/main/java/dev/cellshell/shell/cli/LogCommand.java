@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "log", description = "Show the audit log of the workspace (works with or without a running shell).")
+@Command(name = "log", mixinStandardHelpOptions = true, description = "Show the audit log of the workspace (works with or without a running shell).")
 final class LogCommand implements Callable<Integer> {
 
     @Mixin

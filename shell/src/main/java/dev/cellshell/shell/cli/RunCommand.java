@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = {
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
     "Start the shell: tissue, live compiler, compositor and (with a display) the workbench.",
     "Without a display it runs headless and says so; look at the desktop with 'cell shot FILE.png'."})
 final class RunCommand implements Callable<Integer> {

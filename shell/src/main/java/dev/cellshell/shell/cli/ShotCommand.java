@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "shot", description = "Save a PNG of the composited desktop, exactly as the compositor presents it.")
+@Command(name = "shot", mixinStandardHelpOptions = true, description = "Save a PNG of the composited desktop, exactly as the compositor presents it.")
 final class ShotCommand implements Callable<Integer> {
 
     @Mixin

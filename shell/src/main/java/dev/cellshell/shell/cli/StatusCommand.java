@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", description = "Show what the running shell runs: its cells, generations and renderer.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show what the running shell runs: its cells, generations and renderer.")
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "swap", description = {
+@Command(name = "swap", mixinStandardHelpOptions = true, description = {
     "Swap a cell's source for the contents of FILE while it runs.",
     "FILE replaces the cell type's file of the same name, or its main file <Type>.java.",
     "Broken source changes nothing: the compiler's errors are printed and the exit code is 1."})

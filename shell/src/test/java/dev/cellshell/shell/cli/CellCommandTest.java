@@ -1,0 +1,76 @@
+package dev.cellshell.shell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's own contract, in-process: help on every verb, and clear exits when there is no shell. */
+class CellCommandTest {
+
+    @TempDir
+    Path workspace;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = CellCommand.commandLine().execute(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "swap", "shot", "status", "click", "log", "audit", "bench"})
+    void everyVerbHasHelp(String verb) {
+        Run help = run(verb, "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: cell " + verb);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "shot x.png", "click 1 2", "swap label Label.java"})
+    void verbsWithoutARunningShellSayHowToStartOne(String command) throws Exception {
+        Files.writeString(workspace.resolve("Label.java"), "class Label {}");
+        String[] words = command.split(" ");
+        String[] args = new String[words.length + 2];
+        System.arraycopy(words, 0, args, 0, words.length);
+        args[words.length] = "--workspace";
+        args[words.length + 1] = workspace.toString();
+        if (command.startsWith("swap")) {
+            args[2] = workspace.resolve("Label.java").toString();
+        }
+
+        Run run = run(args);
+
+        assertThat(run.exit()).isEqualTo(CellCommand.NO_SHELL);
+        assertThat(run.err()).contains("no shell is running for workspace " + workspace)
+                .contains("./cell run --workspace");
+    }
+
+    @Test
+    void badUsageExitsTwoAndAMissingFileSaysSo() {
+        assertThat(run("swap").exit()).isEqualTo(CellCommand.USAGE);
+        Run missing = run("swap", "label", workspace.resolve("nope.java").toString(), "--workspace",
+                workspace.toString());
+        assertThat(missing.exit()).isEqualTo(CellCommand.USAGE);
+        assertThat(missing.err()).contains("cannot read");
+    }
+}
