@@ -25,6 +25,7 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int FAILURE = 7;
     private static final int CLICK = 8;
     private static final int CLICK_REPLY = 9;
+    private static final int HISTORY = 10;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -59,6 +60,9 @@ final class ControlCodec implements Codec<ControlMessage> {
         } else if (message instanceof ClickRequest c) {
             out.f32(c.x()).f32(c.y());
             tag = CLICK;
+        } else if (message instanceof ControlMessage.HistoryRequest h) {
+            out.str(h.verb()).str(h.cellId()).i64(h.generation());
+            tag = HISTORY;
         } else if (message instanceof ClickReply c) {
             out.str(c.cellId());
             tag = CLICK_REPLY;
@@ -111,6 +115,7 @@ final class ControlCodec implements Codec<ControlMessage> {
             case FAILURE -> new Failure(in.str());
             case CLICK -> new ClickRequest(in.f32(), in.f32());
             case CLICK_REPLY -> new ClickReply(in.str());
+            case HISTORY -> new ControlMessage.HistoryRequest(in.str(), in.str(), in.i64());
             default -> throw new ProtocolException("unknown control message tag " + frame.tag());
         };
         in.end();

@@ -25,6 +25,16 @@ public sealed interface ControlMessage {
     record Problem(String file, int line, int column, boolean error, String message, String excerpt) {
     }
 
+    /**
+     * Undo, redo or roll back through the history. Answered with a {@link SwapReply}.
+     *
+     * @param verb {@code undo}, {@code redo} or {@code rollback}
+     * @param cellId the cell to roll back (rollback only, else empty)
+     * @param generation the generation to roll back to, -1 for the one before the current
+     */
+    record HistoryRequest(String verb, String cellId, long generation) implements ControlMessage {
+    }
+
     /** Take a screenshot of the composited desktop as it is on screen now. */
     record ShotRequest() implements ControlMessage {
     }

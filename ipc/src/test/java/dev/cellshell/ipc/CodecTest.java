@@ -40,6 +40,7 @@ class CodecTest {
                         new ControlMessage.CellStatus("clock", "Clock", 1, 1, 2, 3, 4, "clicks=3"))),
                 new ControlMessage.ClickRequest(100, 200.5f),
                 new ControlMessage.ClickReply("button"),
+                new ControlMessage.HistoryRequest("rollback", "label", 3),
                 new ControlMessage.Failure("no cell with id 'nope'"));
     }
 

@@ -5,8 +5,9 @@ import dev.cellshell.ipc.SocketServer;
 import dev.cellshell.livecompiler.InPlaceAgent;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.shell.control.ControlServer;
-import dev.cellshell.shell.history.AuditJournal;
 import dev.cellshell.shell.history.AuditLog;
+import dev.cellshell.shell.history.History;
+import dev.cellshell.shell.history.SourceArchive;
 import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.scene.SceneLink;
 import dev.cellshell.shell.store.ChronicleTissueStore;
@@ -105,10 +106,11 @@ public final class Shell implements AutoCloseable {
         Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
         audit = AuditLog.open(workspace.root().resolve("audit.log"));
+        History history = new History(audit, new SourceArchive(workspace.root().resolve("history/sources")));
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), Shell.class.getClassLoader(),
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
-                new AuditJournal(audit));
-        control = new ControlServer(controlSocket, tissue, scene, workspace.root());
+                history);
+        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root());
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();

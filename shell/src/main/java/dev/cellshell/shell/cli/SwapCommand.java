@@ -42,7 +42,11 @@ final class SwapCommand implements Callable<Integer> {
         if (answer.reply() == null) {
             return answer.exit();
         }
-        SwapReply swap = answer.reply();
+        return report("swap", answer.reply());
+    }
+
+    /** Prints what a swap (or undo, redo, rollback) did, the way {@code cell swap} does; returns the exit code. */
+    static int report(String verb, SwapReply swap) {
         if (swap.swapped()) {
             String pixel = swap.editToPixelNanos() >= 0
                     ? String.format(", on screen after %.1f ms", swap.editToPixelNanos() / 1e6)
@@ -52,7 +56,7 @@ final class SwapCommand implements Callable<Integer> {
             print(System.out, swap);
             return 0;
         }
-        System.err.printf("cell swap: %s not swapped%s%n", swap.cellId(),
+        System.err.printf("cell %s: %s not swapped%s%n", verb, swap.cellId(),
                 swap.generation() > 0 ? "; generation " + swap.generation() + " keeps running" : "");
         print(System.err, swap);
         return CellCommand.REFUSED;

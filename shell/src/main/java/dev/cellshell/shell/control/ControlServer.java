@@ -13,6 +13,7 @@ import dev.cellshell.ipc.ControlMessage.SwapReply;
 import dev.cellshell.ipc.ControlMessage.SwapRequest;
 import dev.cellshell.ipc.ProtocolException;
 import dev.cellshell.ipc.SocketServer;
+import dev.cellshell.shell.history.History;
 import dev.cellshell.shell.scene.SceneLink;
 import dev.cellshell.shell.tissue.SwapOutcome;
 import dev.cellshell.shell.tissue.Tissue;
@@ -38,6 +39,7 @@ public final class ControlServer implements AutoCloseable {
 
     private final SocketServer server;
     private final Tissue tissue;
+    private final History history;
     private final SceneLink scene;
     private final Path workspace;
     private final ExecutorService clients = Executors.newCachedThreadPool(r -> {
@@ -47,7 +49,8 @@ public final class ControlServer implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, Path workspace) {
+    public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace) {
+        this.history = history;
         this.server = server;
         this.tissue = tissue;
         this.scene = scene;
@@ -105,6 +108,17 @@ public final class ControlServer implements AutoCloseable {
                 byte[] png = scene.shot().get(15, TimeUnit.SECONDS);
                 return new ShotReply(scene.presentedScene(), png);
             }
+            if (request instanceof ControlMessage.HistoryRequest h) {
+                long received = System.nanoTime();
+                SwapOutcome outcome = (switch (h.verb()) {
+                    case "undo" -> history.undo(tissue);
+                    case "redo" -> history.redo(tissue);
+                    case "rollback" -> history.rollback(tissue, h.cellId(), h.generation());
+                    default -> java.util.concurrent.CompletableFuture.<SwapOutcome>failedFuture(
+                            new IllegalArgumentException("unknown history verb " + h.verb()));
+                }).get(60, TimeUnit.SECONDS);
+                return reply(outcome, received);
+            }
             if (request instanceof ControlMessage.ClickRequest click) {
                 return new ControlMessage.ClickReply(tissue.click(click.x(), click.y()).get(10, TimeUnit.SECONDS));
             }
@@ -126,15 +140,19 @@ public final class ControlServer implements AutoCloseable {
 
     private SwapReply swap(SwapRequest request) throws ExecutionException, TimeoutException, InterruptedException {
         long received = System.nanoTime();
-        SwapOutcome outcome = tissue.swap(request.cellId(), request.fileName(), request.source(), "cli")
-                .get(60, TimeUnit.SECONDS);
+        return reply(tissue.swap(request.cellId(), request.fileName(), request.source(), "cli")
+                .get(60, TimeUnit.SECONDS), received);
+    }
+
+    /** The reply to a swap (or undo, redo, rollback), after waiting for the new frame to be on screen. */
+    private SwapReply reply(SwapOutcome outcome, long received) throws InterruptedException, ExecutionException {
         long editToPixel = -1;
         if (outcome.swapped()) {
             try {
                 editToPixel = scene.presented(outcome.sceneVersion()).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                         - received;
             } catch (TimeoutException e) {
-                LOG.warn("swap of {} applied, but no frame showed scene {} within {} ms", request.cellId(),
+                LOG.warn("swap of {} applied, but no frame showed scene {} within {} ms", outcome.cellId(),
                         outcome.sceneVersion(), PRESENT_TIMEOUT_MS);
             }
         }

@@ -121,7 +121,8 @@ public final class AuditLog implements AutoCloseable {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             if (e.cellType().equals(cellType) && !e.sourceHash().isEmpty()
-                    && (e.result().equals("swapped") || e.result().startsWith("rolled back"))) {
+                    && (e.result().equals("swapped") || e.result().equals("loaded")
+                            || e.result().startsWith("rolled back"))) {
                 return Optional.of(e);
             }
         }

@@ -143,6 +143,14 @@ public final class Tissue implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, CompileResult> results = (Map<String, CompileResult>) loaded[2];
             results.forEach((type, result) -> loadAtStart(type, sources.get(type), result));
+            sources.forEach((type, files) -> {
+                Generation running = generations.get(type);
+                String firstCell = spec.cells().stream().filter(c -> c.type().equals(type)).map(CellSpec::id)
+                        .findFirst().orElse("");
+                if (running != null) {
+                    journal.record("shell", "load", firstCell, type, running.number(), files, files, "loaded");
+                }
+            });
             for (CellSpec cellSpec : spec.cells()) {
                 LiveCell cell = new LiveCell(cellSpec);
                 cells.put(cell.id, cell);
@@ -251,13 +259,18 @@ public final class Tissue implements AutoCloseable {
      * {@code null} when no cell has that type or the files are what already runs.
      */
     public CompletableFuture<SwapOutcome> swapType(String type, List<SourceFile> sources) {
+        return swapType(type, sources, "file");
+    }
+
+    /** {@link #swapType(String, List)} on behalf of {@code actor} ({@code undo}, {@code rollback}, …). */
+    public CompletableFuture<SwapOutcome> swapType(String type, List<SourceFile> sources, String actor) {
         return CompletableFuture.supplyAsync(() -> {
             LiveCell cell = cells.values().stream().filter(c -> c.type.equals(type)).findFirst().orElse(null);
             List<SourceFile> base = cell == null ? null : latestSources(type);
             if (cell == null || sameFiles(base, sources)) {
                 return CompletableFuture.<SwapOutcome>completedFuture(null);
             }
-            return enqueue(cell.id, type, "file", ignored -> List.copyOf(sources));
+            return enqueue(cell.id, type, actor, ignored -> List.copyOf(sources));
         }, tissueThread).thenCompose(outcome -> outcome);
     }
 

@@ -38,7 +38,8 @@ class CellCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "swap", "shot", "status", "click", "log", "audit", "bench"})
+    @ValueSource(strings = {"run", "swap", "shot", "status", "click", "log", "audit", "undo", "redo", "rollback",
+        "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");
         assertThat(help.exit()).isZero();

@@ -1,0 +1,184 @@
+package dev.cellshell.shell.history;
+
+import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.shell.tissue.CellView;
+import dev.cellshell.shell.tissue.SwapOutcome;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.tissue.TissueJournal;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tissue's journal ({@link AuditLog} + {@link SourceArchive}) and what can be done with it: undo and redo
+ * (global, for the changes of this session) and rollback of a cell type to an earlier version. Each of these is a
+ * swap like any other, so it is audited too (actor {@code undo}, {@code redo}, {@code rollback}).
+ */
+public final class History implements TissueJournal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(History.class);
+
+    private final AuditLog log;
+    private final SourceArchive archive;
+    private final Deque<Long> undoable = new ArrayDeque<>();
+    private final Deque<Long> redoable = new ArrayDeque<>();
+
+    public History(AuditLog log, SourceArchive archive) {
+        this.log = log;
+        this.archive = archive;
+    }
+
+    @Override
+    public synchronized void record(String actor, String action, String cellId, String cellType, long generation,
+            List<SourceFile> before, List<SourceFile> after, String result) {
+        try {
+            if (action.equals("load") && AuditLog.lastApplied(log.entries(), cellType)
+                    .filter(e -> e.sourceHash().equals(SourceDiff.hash(after))).isPresent()) {
+                return;
+            }
+            archive.put(before);
+            String hash = after.isEmpty() ? "" : archive.put(after);
+            AuditLog.Entry entry = log.append(actor, action, cellId, cellType, generation, hash,
+                    SourceDiff.of(before, after), result);
+            boolean applied = result.equals("swapped") || result.startsWith("rolled back");
+            if (applied && !actor.equals("undo") && !actor.equals("redo")) {
+                undoable.push(entry.sequence());
+                redoable.clear();
+            }
+        } catch (IOException e) {
+            LOG.error("audit entry for {} of {} not written: {}", action, cellId, e.toString());
+        }
+    }
+
+    /** Undoes the newest change of this session that is not undone yet. */
+    public CompletableFuture<SwapOutcome> undo(Tissue tissue) {
+        Long sequence;
+        List<SourceFile> sources;
+        String type;
+        synchronized (this) {
+            sequence = undoable.peek();
+            if (sequence == null) {
+                return failed("nothing to undo in this session");
+            }
+            AuditLog.Entry change = entry(sequence);
+            type = change.cellType();
+            Optional<AuditLog.Entry> before = appliedBefore(type, sequence);
+            if (before.isEmpty()) {
+                return failed("no earlier version of " + type + " is recorded");
+            }
+            sources = sources(before.get());
+            if (sources == null) {
+                return failed("the sources of entry " + before.get().sequence() + " are not in the archive");
+            }
+            undoable.pop();
+        }
+        return swap(tissue, type, sources, "undo").whenComplete((outcome, error) -> {
+            synchronized (this) {
+                if (outcome != null && outcome.swapped()) {
+                    redoable.push(sequence);
+                } else {
+                    undoable.push(sequence);
+                }
+            }
+        });
+    }
+
+    /** Redoes the change the last undo took back. */
+    public CompletableFuture<SwapOutcome> redo(Tissue tissue) {
+        Long sequence;
+        List<SourceFile> sources;
+        String type;
+        synchronized (this) {
+            sequence = redoable.peek();
+            if (sequence == null) {
+                return failed("nothing to redo");
+            }
+            AuditLog.Entry change = entry(sequence);
+            type = change.cellType();
+            sources = sources(change);
+            if (sources == null) {
+                return failed("the sources of entry " + sequence + " are not in the archive");
+            }
+            redoable.pop();
+        }
+        return swap(tissue, type, sources, "redo").whenComplete((outcome, error) -> {
+            synchronized (this) {
+                if (outcome != null && outcome.swapped()) {
+                    undoable.push(sequence);
+                } else {
+                    redoable.push(sequence);
+                }
+            }
+        });
+    }
+
+    /**
+     * Swaps the type of {@code cellId} back to an earlier recorded version: the one applied before the current
+     * one, or with {@code toGeneration >= 0} the newest one recorded with that generation number.
+     */
+    public CompletableFuture<SwapOutcome> rollback(Tissue tissue, String cellId, long toGeneration) {
+        Optional<CellView> cell = tissue.cells().stream().filter(c -> c.id().equals(cellId)).findFirst();
+        if (cell.isEmpty()) {
+            return failed("no cell with id '" + cellId + "' (cells: " + String.join(", ",
+                    tissue.cells().stream().map(CellView::id).toList()) + ")");
+        }
+        String type = cell.get().type();
+        AuditLog.Entry target;
+        synchronized (this) {
+            List<AuditLog.Entry> entries = log.entries();
+            Optional<AuditLog.Entry> current = AuditLog.lastApplied(entries, type);
+            Optional<AuditLog.Entry> found = toGeneration >= 0
+                    ? entries.stream().filter(e -> e.cellType().equals(type) && e.generation() == toGeneration
+                            && isApplied(e)).reduce((a, b) -> b)
+                    : current.flatMap(c -> appliedBefore(type, c.sequence()));
+            if (found.isEmpty()) {
+                return failed(toGeneration >= 0 ? "no recorded version of " + type + " has generation "
+                        + toGeneration : "no earlier version of " + type + " is recorded");
+            }
+            target = found.get();
+        }
+        List<SourceFile> sources = sources(target);
+        if (sources == null) {
+            return failed("the sources of entry " + target.sequence() + " are not in the archive");
+        }
+        return swap(tissue, type, sources, "rollback");
+    }
+
+    private CompletableFuture<SwapOutcome> swap(Tissue tissue, String type, List<SourceFile> sources, String actor) {
+        return tissue.swapType(type, sources, actor).thenApply(outcome -> outcome != null ? outcome
+                : new SwapOutcome(false, "", type, 0, List.of(), type + " already runs that version", -1, 0,
+                        List.of()));
+    }
+
+    private static boolean isApplied(AuditLog.Entry e) {
+        return !e.sourceHash().isEmpty() && (e.result().equals("swapped") || e.result().equals("loaded")
+                || e.result().startsWith("rolled back"));
+    }
+
+    private Optional<AuditLog.Entry> appliedBefore(String type, long sequence) {
+        List<AuditLog.Entry> entries = log.entries();
+        return AuditLog.lastApplied(entries.subList(0, (int) Math.min(entries.size(), sequence - 1)), type);
+    }
+
+    private AuditLog.Entry entry(long sequence) {
+        return log.entries().get((int) sequence - 1);
+    }
+
+    private List<SourceFile> sources(AuditLog.Entry entry) {
+        try {
+            return archive.get(entry.sourceHash()).orElse(null);
+        } catch (IOException e) {
+            LOG.error("archive read of {} failed: {}", entry.sourceHash(), e.toString());
+            return null;
+        }
+    }
+
+    private static <T> CompletableFuture<T> failed(String why) {
+        return CompletableFuture.failedFuture(new IllegalStateException(why));
+    }
+}
