@@ -681,6 +681,10 @@ public final class Tissue implements AutoCloseable {
             return Attempt.OK;
         } catch (Budget.CellTimeout e) {
             return new Attempt(false, phase + " (stopped: " + e.getMessage() + ")", e);
+        } catch (OutOfMemoryError e) {
+            // A cell that asked for an impossible array or filled the heap within its budget: what it allocated
+            // is garbage the moment its call unwinds, so the tissue can carry on without it.
+            return new Attempt(false, phase + " (ran out of memory: " + e.getMessage() + ")", e);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             return new Attempt(false, phase + " (threw " + e + ")", e);
         } finally {
