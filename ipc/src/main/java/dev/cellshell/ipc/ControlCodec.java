@@ -55,6 +55,9 @@ final class ControlCodec implements Codec<ControlMessage> {
             for (CellStatus c : s.cells()) {
                 out.str(c.cellId()).str(c.cellType()).i64(c.generation())
                         .f32(c.x()).f32(c.y()).f32(c.width()).f32(c.height()).str(c.state());
+                out.i32(c.props().size());
+                new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
+                out.str(c.health()).str(c.lastError());
             }
             tag = STATUS_REPLY;
         } else if (message instanceof ClickRequest c) {
@@ -104,11 +107,23 @@ final class ControlCodec implements Codec<ControlMessage> {
                 String workspace = in.str();
                 long presented = in.i64();
                 String renderer = in.str();
-                int count = in.count(4 + 4 + 8 + 16 + 4);
+                int count = in.count(4 + 4 + 8 + 16 + 4 + 4 + 4 + 4);
                 List<CellStatus> cells = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    cells.add(new CellStatus(in.str(), in.str(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32(),
-                            in.str()));
+                    String id = in.str();
+                    String type = in.str();
+                    long generation = in.i64();
+                    float x = in.f32();
+                    float y = in.f32();
+                    float w = in.f32();
+                    float h = in.f32();
+                    String state = in.str();
+                    int propCount = in.count(8);
+                    java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
+                    for (int p = 0; p < propCount; p++) {
+                        props.put(in.str(), in.str());
+                    }
+                    cells.add(new CellStatus(id, type, generation, x, y, w, h, state, props, in.str(), in.str()));
                 }
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }

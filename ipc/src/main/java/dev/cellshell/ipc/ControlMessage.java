@@ -56,9 +56,16 @@ public sealed interface ControlMessage {
         }
     }
 
-    /** @param state the cell's saved {@code @State} fields as {@code name=value,…} */
+    /**
+     * @param state the cell's saved {@code @State} fields as {@code name=value,…}
+     * @param health {@code ok}, or why not (slow renders)
+     * @param lastError the last fault, rollback or quarantine, empty when none
+     */
     record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height,
-            String state) {
+            String state, java.util.Map<String, String> props, String health, String lastError) {
+        public CellStatus {
+            props = java.util.Map.copyOf(props);
+        }
     }
 
     /** Click at desktop (x, y) as if with the mouse: press and release, delivered to the cell under it. */

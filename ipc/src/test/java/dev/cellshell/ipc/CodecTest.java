@@ -37,7 +37,8 @@ class CodecTest {
                 new ControlMessage.ShotReply(3, new byte[] {1, 2}),
                 new ControlMessage.StatusRequest(),
                 new ControlMessage.StatusReply(77, "/tmp/ws", 12, "llvmpipe", List.of(
-                        new ControlMessage.CellStatus("clock", "Clock", 1, 1, 2, 3, 4, "clicks=3"))),
+                        new ControlMessage.CellStatus("clock", "Clock", 1, 1, 2, 3, 4, "clicks=3",
+                                java.util.Map.of("zone", "UTC"), "slow: 40 ms per render", "rolled back"))),
                 new ControlMessage.ClickRequest(100, 200.5f),
                 new ControlMessage.ClickReply("button"),
                 new ControlMessage.HistoryRequest("rollback", "label", 3),

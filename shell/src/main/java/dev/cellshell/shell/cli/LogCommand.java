@@ -43,8 +43,8 @@ final class LogCommand implements Callable<Integer> {
             if (json) {
                 System.out.printf("{\"sequence\":%d,\"time\":\"%s\",\"actor\":%s,\"action\":%s,\"cell\":%s,"
                         + "\"type\":%s,\"generation\":%d,\"sourceHash\":\"%s\",\"result\":%s,\"hash\":\"%s\"}%n",
-                        e.sequence(), e.time(), quote(e.actor()), quote(e.action()), quote(e.cellId()),
-                        quote(e.cellType()), e.generation(), e.sourceHash(), quote(e.result()), e.hash());
+                        e.sequence(), e.time(), Json.string(e.actor()), Json.string(e.action()), Json.string(e.cellId()),
+                        Json.string(e.cellType()), e.generation(), e.sourceHash(), Json.string(e.result()), e.hash());
             } else {
                 System.out.printf("%4d %s %-10s %-10s %-8s %-8s gen %-4d %s%n", e.sequence(), e.time(), e.actor(),
                         e.action(), e.cellId(), e.cellType(), e.generation(), e.result());
@@ -54,19 +54,5 @@ final class LogCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }

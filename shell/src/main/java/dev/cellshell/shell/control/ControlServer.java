@@ -125,7 +125,8 @@ public final class ControlServer implements AutoCloseable {
             if (request instanceof StatusRequest) {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
                         scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
-                                c.generation(), c.x(), c.y(), c.width(), c.height(), c.state())).toList());
+                                c.generation(), c.x(), c.y(), c.width(), c.height(), c.state(), c.props(),
+                                c.health(), c.lastError())).toList());
             }
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {

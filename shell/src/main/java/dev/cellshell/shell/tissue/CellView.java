@@ -6,7 +6,8 @@ import java.util.Map;
  * A read-only snapshot of one live cell, safe to hand to other threads.
  *
  * @param state the cell's saved {@code @State} fields as {@code name=value,…}
+ * @param health {@code ok}, {@code quarantined}, or that it renders slower than the frame budget
  */
 public record CellView(String id, String type, long generation, float x, float y, float width, float height,
-        Map<String, String> props, String lastError, String state) {
+        Map<String, String> props, String lastError, String state, String health) {
 }

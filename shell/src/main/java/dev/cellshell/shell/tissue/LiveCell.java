@@ -26,6 +26,9 @@ final class LiveCell {
     /** When its recent faults happened (nanoTime), for the restart intensity. */
     final java.util.List<Long> faults = new java.util.ArrayList<>();
     TissueStore.SavedCell lastSaved;
+    /** Renders in a row that took longer than the frame budget, and the last one's duration. */
+    int slowRenders;
+    long lastRenderNanos;
 
     LiveCell(CellSpec spec) {
         this.id = spec.id();
@@ -41,6 +44,18 @@ final class LiveCell {
         return generation == null ? 0 : generation.number();
     }
 
+    boolean slow() {
+        return slowRenders >= Tissue.SLOW_RENDERS;
+    }
+
+    String health() {
+        if (!quarantined.isEmpty()) {
+            return "quarantined";
+        }
+        return slow() ? String.format("slow: %.1f ms per render (frame budget %d ms); timed renders throttled",
+                lastRenderNanos / 1e6, Tissue.FRAME_BUDGET_NANOS / 1_000_000) : "ok";
+    }
+
     boolean contains(float px, float py) {
         return px >= x && py >= y && px < x + width && py < y + height;
     }
@@ -52,6 +67,6 @@ final class LiveCell {
                     state.append(state.length() == 0 ? "" : ",").append(k).append('=').append(v));
         }
         return new CellView(id, type, generationNumber(), x, y, width, height, props.asMap(), lastError,
-                state.toString());
+                state.toString(), health());
     }
 }

@@ -49,6 +49,11 @@ public final class Tissue implements AutoCloseable {
     static final long CELL_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** More faults than this within {@link #FAULT_WINDOW_NANOS} quarantine a cell (OTP's restart intensity). */
     static final int MAX_FAULTS = 3;
+    /** A render longer than one 60 Hz frame is slow; this many in a row make a cell unhealthy (and throttled). */
+    static final long FRAME_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+    static final int SLOW_RENDERS = 3;
+    /** The shortest delay between timed re-renders of an unhealthy cell. */
+    static final long THROTTLED_MILLIS = 250;
     static final long FAULT_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Workspace workspace;
@@ -638,7 +643,10 @@ public final class Tissue implements AutoCloseable {
         } else {
             DisplayList.Recorder recorder = new DisplayList.Recorder();
             Cell target = cell.instance;
-            if (!supervised(cell, "render", () -> target.render(recorder, context(cell)))) {
+            long started = System.nanoTime();
+            boolean rendered = supervised(cell, "render", () -> target.render(recorder, context(cell)));
+            checkHealth(cell, System.nanoTime() - started);
+            if (!rendered) {
                 if (cell.instance != null) {
                     return;
                 }
@@ -652,6 +660,16 @@ public final class Tissue implements AutoCloseable {
         if (!list.equals(cell.displayList)) {
             cell.displayList = list;
             cell.renderVersion++;
+        }
+    }
+
+    private void checkHealth(LiveCell cell, long nanos) {
+        boolean wasSlow = cell.slow();
+        cell.lastRenderNanos = nanos;
+        cell.slowRenders = nanos > FRAME_BUDGET_NANOS ? cell.slowRenders + 1 : 0;
+        if (cell.slow() && !wasSlow) {
+            LOG.warn("cell '{}' ({} generation {}) is unhealthy: {}", cell.id, cell.type, cell.generationNumber(),
+                    cell.health());
         }
     }
 
@@ -848,6 +866,7 @@ public final class Tissue implements AutoCloseable {
             return;
         }
         cell.renderScheduled = true;
+        long delay = cell.slow() ? Math.max(millis, THROTTLED_MILLIS) : millis;
         tissueThread.schedule(() -> {
             cell.renderScheduled = false;
             if (cells.get(cell.id) == cell) {
@@ -857,7 +876,7 @@ public final class Tissue implements AutoCloseable {
                     publish();
                 }
             }
-        }, Math.max(1, millis), TimeUnit.MILLISECONDS);
+        }, Math.max(1, delay), TimeUnit.MILLISECONDS);
     }
 
     private long publish() {

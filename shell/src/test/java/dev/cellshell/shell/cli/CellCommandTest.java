@@ -38,7 +38,8 @@ class CellCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "swap", "shot", "status", "click", "log", "audit", "undo", "redo", "rollback",
+    @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "click", "log", "audit", "undo", "redo",
+        "rollback",
         "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");

@@ -236,6 +236,26 @@ class TissueTest {
     }
 
     @Test
+    void aCellThatKeepsRenderingSlowerThanAFrameIsReportedUnhealthy() throws Exception {
+        String slow = Assets.cellSource("Button").replace("Props props = context.props();",
+                "Props props = context.props(); long until = System.nanoTime() + 25_000_000L;"
+                        + " while (System.nanoTime() < until) { }");
+        assertThat(swap("button", slow).swapped()).isTrue();
+        assertThat(tissue.cells().get(1).health()).isEqualTo("ok");
+
+        for (int i = 0; i < Tissue.SLOW_RENDERS; i++) {
+            tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
+        }
+        settle();
+        tissue.input(new PointerInput(PointerKind.RELEASE, 60, 190, 1));
+        settle();
+
+        assertThat(tissue.cells().get(1).health()).startsWith("slow: ").contains("frame budget 16 ms")
+                .contains("throttled");
+        assertThat(tissue.cells().get(0).health()).isEqualTo("ok");
+    }
+
+    @Test
     void swappingAnUnknownCellNamesTheCellsThatExist() throws Exception {
         SwapOutcome outcome = swap("nope", Assets.cellSource("Label"));
         assertThat(outcome.swapped()).isFalse();

@@ -1,0 +1,61 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.ipc.ControlMessage;
+import dev.cellshell.ipc.ControlMessage.CellStatus;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one cell: its source folder, generation, bounds, props, state, health and last fault.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Parameters(index = "0", paramLabel = "CELL")
+    String cellId;
+
+    @Option(names = "--json")
+    boolean json;
+
+    static String sourceFolder(Path workspace, CellStatus cell) {
+        return workspace.resolve("cells").resolve(cell.cellType()).toString();
+    }
+
+    @Override
+    public Integer call() {
+        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("show", workspace.resolve(),
+                new ControlMessage.StatusRequest(), ControlMessage.StatusReply.class);
+        if (answer.reply() == null) {
+            return answer.exit();
+        }
+        Optional<CellStatus> found = answer.reply().cells().stream().filter(c -> c.cellId().equals(cellId))
+                .findFirst();
+        if (found.isEmpty()) {
+            System.err.println("cell show: no cell with id '" + cellId + "' (cells: " + String.join(", ",
+                    answer.reply().cells().stream().map(CellStatus::cellId).toList()) + ")");
+            return CellCommand.REFUSED;
+        }
+        CellStatus c = found.get();
+        String source = sourceFolder(workspace.resolve(), c);
+        if (json) {
+            System.out.println(Json.cell(c, source));
+            return 0;
+        }
+        System.out.printf("%s (%s), generation %d%n", c.cellId(), c.cellType(), c.generation());
+        System.out.printf("  source   %s%n", source);
+        System.out.printf("  bounds   %.0f,%.0f %.0fx%.0f%n", c.x(), c.y(), c.width(), c.height());
+        System.out.printf("  props    %s%n", new java.util.TreeMap<>(c.props()));
+        System.out.printf("  state    %s%n", c.state().isEmpty() ? "(none)" : c.state());
+        System.out.printf("  health   %s%n", c.health());
+        if (!c.lastError().isEmpty()) {
+            System.out.printf("  last     %s%n", c.lastError());
+        }
+        return 0;
+    }
+}
