@@ -24,7 +24,7 @@ public final class Assets {
 
     /** The demo tissue definition a new workspace starts with. */
     public static String demoTissue() {
-        return text("tissue/demo.properties");
+        return text("tissue/demo.json");
     }
 
     /** The bundled typeface (DejaVu Sans), as TrueType bytes. */

@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,8 +34,8 @@ class DemoSceneGoldenTest {
     @BeforeAll
     static void renderTheDemoTissue(@TempDir Path dir) throws Exception {
         Workspace workspace = Workspace.open(dir);
-        Files.writeString(workspace.tissueFile(), "\nclock.prop.zone=UTC\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(workspace.tissueFile(), Files.readString(workspace.tissueFile(), StandardCharsets.UTF_8)
+                .replace("\"size\" : [ 256, 96 ]", "\"size\" : [ 256, 96 ], \"props\" : { \"zone\" : \"UTC\" }"));
         List<PublishScene> published = new CopyOnWriteArrayList<>();
         ClassLoader host = DemoSceneGoldenTest.class.getClassLoader();
         try (Tissue tissue = new Tissue(workspace, new LiveCompiler(host), host, () -> FROZEN, true,

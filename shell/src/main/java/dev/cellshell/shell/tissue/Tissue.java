@@ -143,6 +143,7 @@ public final class Tissue implements AutoCloseable {
             }
         }, compilerThread).thenAcceptAsync(loaded -> {
             spec = (TissueSpec) loaded[0];
+            spec.problems().forEach(problem -> LOG.error("{} (that cell is left out)", problem));
             @SuppressWarnings("unchecked")
             Map<String, List<SourceFile>> sources = (Map<String, List<SourceFile>>) loaded[1];
             @SuppressWarnings("unchecked")

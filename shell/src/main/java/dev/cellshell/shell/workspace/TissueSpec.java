@@ -1,85 +1,160 @@
 package dev.cellshell.shell.workspace;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cellshell.widgets.Color;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The tissue definition ({@code tissue.properties}): desktop size, background and the cells in z-order. Parsing names
- * the key that is wrong, so a hand-edited file gets a clear error.
+ * The tissue definition ({@code tissue.json}): desktop size and background, and the cells in z-order (back to
+ * front), each pinned to an {@link Anchor} with a margin or placed at absolute bounds. Parsing names the line and
+ * column of a syntax error, and the cell and key of anything else that is wrong; a cell entry that is wrong is
+ * left out (with its reason in {@link #problems()}) so every other cell still loads.
  */
-public record TissueSpec(int width, int height, int background, List<CellSpec> cells) {
+public record TissueSpec(int width, int height, int background, List<CellSpec> cells, List<String> problems) {
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
     public TissueSpec {
         cells = List.copyOf(cells);
+        problems = List.copyOf(problems);
     }
 
-    /** @throws IllegalArgumentException naming the file's problem */
+    /** @throws IllegalArgumentException naming the line and column when the text is not JSON, or what is missing */
     public static TissueSpec parse(String text) {
-        Properties p = new Properties();
+        JsonNode root;
         try {
-            p.load(new StringReader(text));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("tissue.properties is not a properties file: " + e.getMessage(), e);
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tissue.json line " + e.getLocation().getLineNr() + " column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
-        float[] size = numbers(p, "desktop.size", "x", 2);
-        int background = Color.parse(required(p, "desktop.background"));
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("tissue.json: the top level must be an object");
+        }
+        JsonNode desktop = root.path("desktop");
+        float[] size = numbers(desktop.path("size"), 2, "desktop.size");
+        int background = Color.parse(text(desktop.path("background"), "desktop.background"));
         List<CellSpec> cells = new ArrayList<>();
-        for (String id : required(p, "cells").split(",")) {
-            id = id.trim();
-            if (!ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("tissue.properties: cell id '" + id
-                        + "' must be lower-case letters, digits and dashes");
-            }
-            String type = required(p, id + ".type");
-            if (!TYPE.matcher(type).matches()) {
-                throw new IllegalArgumentException("tissue.properties: " + id + ".type '" + type
-                        + "' is not a Java class name");
-            }
-            float[] bounds = numbers(p, id + ".bounds", ",", 4);
-            Map<String, String> props = new HashMap<>();
-            String prefix = id + ".prop.";
-            for (String key : p.stringPropertyNames()) {
-                if (key.startsWith(prefix)) {
-                    props.put(key.substring(prefix.length()), p.getProperty(key));
+        List<String> problems = new ArrayList<>();
+        JsonNode list = root.path("cells");
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("tissue.json: 'cells' must be a list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                CellSpec cell = cell(list.get(i), i, size[0], size[1]);
+                if (cells.stream().anyMatch(c -> c.id().equals(cell.id()))) {
+                    throw new IllegalArgumentException("tissue.json: cells[" + i + "]: a second cell with id '"
+                            + cell.id() + "'");
                 }
+                cells.add(cell);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
-            cells.add(new CellSpec(id, type, bounds[0], bounds[1], bounds[2], bounds[3], props));
         }
-        return new TissueSpec((int) size[0], (int) size[1], background, cells);
+        return new TissueSpec((int) size[0], (int) size[1], background, cells, problems);
     }
 
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("tissue.properties: missing '" + key + "'");
+    private static CellSpec cell(JsonNode node, int index, float desktopWidth, float desktopHeight) {
+        String where = "cells[" + index + "]";
+        String id = text(node.path("id"), where + ".id");
+        where = "cell '" + id + "'";
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("tissue.json: " + where + ": the id must be lower-case letters, "
+                    + "digits and dashes");
         }
-        return value.trim();
+        String type = text(node.path("type"), where + ".type");
+        if (!TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("tissue.json: " + where + ": type '" + type
+                    + "' is not a Java class name");
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.path("props").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            props.put(field.getKey(), field.getValue().asText());
+        }
+        if (node.has("at")) {
+            Anchor anchor;
+            try {
+                anchor = Anchor.of(node.get("at").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tissue.json: " + where + ": " + e.getMessage());
+            }
+            float[] size = numbers(node.path("size"), 2, where + ".size");
+            float margin = (float) node.path("margin").asDouble(0);
+            return CellSpec.at(id, type, 0, 0, size[0], size[1], props).pinned(anchor, margin, desktopWidth,
+                    desktopHeight);
+        }
+        float[] bounds = numbers(node.path("bounds"), 4, where + ".bounds (or 'at' and 'size')");
+        return CellSpec.at(id, type, bounds[0], bounds[1], bounds[2], bounds[3], props);
     }
 
-    private static float[] numbers(Properties p, String key, String separator, int count) {
-        String[] parts = required(p, key).split(Pattern.quote(separator));
-        if (parts.length != count) {
-            throw new IllegalArgumentException("tissue.properties: '" + key + "' wants " + count + " numbers separated by '"
-                    + separator + "'");
+    /** The JSON text of this tissue, in the same shape {@link #parse} reads. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode desktop = root.putObject("desktop");
+        desktop.putArray("size").add(width).add(height);
+        desktop.put("background", Color.format(background));
+        ArrayNode list = root.putArray("cells");
+        for (CellSpec cell : cells) {
+            ObjectNode node = list.addObject();
+            node.put("id", cell.id());
+            node.put("type", cell.type());
+            if (cell.anchor() != null) {
+                node.put("at", cell.anchor().id());
+                node.put("margin", cell.margin());
+                node.putArray("size").add(cell.width()).add(cell.height());
+            } else {
+                node.putArray("bounds").add(cell.x()).add(cell.y()).add(cell.width()).add(cell.height());
+            }
+            if (!cell.props().isEmpty()) {
+                ObjectNode props = node.putObject("props");
+                new TreeMap<>(cell.props()).forEach(props::put);
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tissue always serialises", e);
+        }
+    }
+
+    public TissueSpec withCells(List<CellSpec> next) {
+        return new TissueSpec(width, height, background, next, List.of());
+    }
+
+    private static String text(JsonNode node, String key) {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new IllegalArgumentException("tissue.json: missing or empty '" + key + "'");
+        }
+        return node.asText().trim();
+    }
+
+    private static float[] numbers(JsonNode node, int count, String key) {
+        if (!node.isArray() || node.size() != count) {
+            throw new IllegalArgumentException("tissue.json: '" + key + "' wants a list of " + count + " numbers");
         }
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {
-            try {
-                values[i] = Float.parseFloat(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("tissue.properties: '" + key + "' has '" + parts[i]
-                        + "', not a number", e);
+            if (!node.get(i).isNumber()) {
+                throw new IllegalArgumentException("tissue.json: '" + key + "' has " + node.get(i)
+                        + ", not a number");
             }
+            values[i] = (float) node.get(i).asDouble();
         }
         return values;
     }

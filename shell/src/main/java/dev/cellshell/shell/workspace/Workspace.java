@@ -79,7 +79,7 @@ public final class Workspace {
     }
 
     public Path tissueFile() {
-        return root.resolve("tissue.properties");
+        return root.resolve("tissue.json");
     }
 
     public Path typeDirectory(String type) {
@@ -103,8 +103,36 @@ public final class Workspace {
         return root.resolve("logs").resolve("compositor.log");
     }
 
+    /**
+     * Reads {@code tissue.json}. When it is not readable JSON (a hand edit gone wrong), says where and falls back to
+     * the copy saved the last time it was good ({@code .tissue.json.last-good}), leaving the broken file for the
+     * person to fix; entries that are wrong are left out and listed in {@link TissueSpec#problems()}.
+     */
     public TissueSpec readTissue() throws IOException {
-        return TissueSpec.parse(Files.readString(tissueFile(), StandardCharsets.UTF_8));
+        TissueSpec spec;
+        try {
+            spec = TissueSpec.parse(Files.readString(tissueFile(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException broken) {
+            Path lastGood = root.resolve(".tissue.json.last-good");
+            if (!Files.exists(lastGood)) {
+                throw new IOException(tissueFile() + ": " + broken.getMessage(), broken);
+            }
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).error("{}: {}; using the last good copy {} until it is "
+                    + "fixed", tissueFile(), broken.getMessage(), lastGood);
+            spec = TissueSpec.parse(Files.readString(lastGood, StandardCharsets.UTF_8));
+            return spec;
+        }
+        if (spec.problems().isEmpty()) {
+            writeAtomically(root.resolve(".tissue.json.last-good"), spec.toJson());
+        }
+        return spec;
+    }
+
+    /** Saves the tissue definition atomically (and as the last good copy). */
+    public void writeTissue(TissueSpec spec) throws IOException {
+        String json = spec.toJson();
+        writeAtomically(tissueFile(), json);
+        writeAtomically(root.resolve(".tissue.json.last-good"), json);
     }
 
     /** Every {@code .java} file of a cell type, sorted by name; a cell type may span several files. */
