@@ -26,6 +26,8 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int CLICK = 8;
     private static final int CLICK_REPLY = 9;
     private static final int HISTORY = 10;
+    private static final int CHANGE = 11;
+    private static final int CHANGE_REPLY = 12;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -63,6 +65,14 @@ final class ControlCodec implements Codec<ControlMessage> {
         } else if (message instanceof ClickRequest c) {
             out.f32(c.x()).f32(c.y());
             tag = CLICK;
+        } else if (message instanceof ControlMessage.ChangeRequest c) {
+            out.str(c.verb()).str(c.cellId()).str(c.type()).str(c.anchor()).f32(c.margin()).f32(c.width())
+                    .f32(c.height()).i32(c.props().size());
+            new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
+            tag = CHANGE;
+        } else if (message instanceof ControlMessage.ChangeReply c) {
+            out.bool(c.done()).str(c.cellId()).str(c.message());
+            tag = CHANGE_REPLY;
         } else if (message instanceof ControlMessage.HistoryRequest h) {
             out.str(h.verb()).str(h.cellId()).i64(h.generation());
             tag = HISTORY;
@@ -131,6 +141,22 @@ final class ControlCodec implements Codec<ControlMessage> {
             case CLICK -> new ClickRequest(in.f32(), in.f32());
             case CLICK_REPLY -> new ClickReply(in.str());
             case HISTORY -> new ControlMessage.HistoryRequest(in.str(), in.str(), in.i64());
+            case CHANGE -> {
+                String verb = in.str();
+                String cellId = in.str();
+                String type = in.str();
+                String anchor = in.str();
+                float margin = in.f32();
+                float width = in.f32();
+                float height = in.f32();
+                int count = in.count(8);
+                java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < count; i++) {
+                    props.put(in.str(), in.str());
+                }
+                yield new ControlMessage.ChangeRequest(verb, cellId, type, anchor, margin, width, height, props);
+            }
+            case CHANGE_REPLY -> new ControlMessage.ChangeReply(in.bool(), in.str(), in.str());
             default -> throw new ProtocolException("unknown control message tag " + frame.tag());
         };
         in.end();

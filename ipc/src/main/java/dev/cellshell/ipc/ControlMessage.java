@@ -35,6 +35,20 @@ public sealed interface ControlMessage {
     record HistoryRequest(String verb, String cellId, long generation) implements ControlMessage {
     }
 
+    /**
+     * Change the tissue: {@code spawn} a cell of {@code type}, {@code rm} one, {@code set} its props (an empty value
+     * unsets), {@code move} it. Unused fields are empty / 0; {@code width} 0 means "the type's usual size".
+     */
+    record ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
+            float height, java.util.Map<String, String> props) implements ControlMessage {
+        public ChangeRequest {
+            props = java.util.Map.copyOf(props);
+        }
+    }
+
+    record ChangeReply(boolean done, String cellId, String message) implements ControlMessage {
+    }
+
     /** Take a screenshot of the composited desktop as it is on screen now. */
     record ShotRequest() implements ControlMessage {
     }

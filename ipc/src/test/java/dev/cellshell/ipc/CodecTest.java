@@ -42,6 +42,9 @@ class CodecTest {
                 new ControlMessage.ClickRequest(100, 200.5f),
                 new ControlMessage.ClickReply("button"),
                 new ControlMessage.HistoryRequest("rollback", "label", 3),
+                new ControlMessage.ChangeRequest("spawn", "clock-2", "Clock", "bottom-right", 24, 0, 0,
+                        java.util.Map.of("zone", "Europe/Paris")),
+                new ControlMessage.ChangeReply(true, "clock-2", "bottom-right 1000,600"),
                 new ControlMessage.Failure("no cell with id 'nope'"));
     }
 

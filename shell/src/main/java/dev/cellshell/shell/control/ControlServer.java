@@ -14,6 +14,7 @@ import dev.cellshell.ipc.ControlMessage.SwapRequest;
 import dev.cellshell.ipc.ProtocolException;
 import dev.cellshell.ipc.SocketServer;
 import dev.cellshell.shell.history.History;
+import dev.cellshell.shell.workspace.Anchor;
 import dev.cellshell.shell.scene.SceneLink;
 import dev.cellshell.shell.tissue.SwapOutcome;
 import dev.cellshell.shell.tissue.Tissue;
@@ -119,6 +120,19 @@ public final class ControlServer implements AutoCloseable {
                 }).get(60, TimeUnit.SECONDS);
                 return reply(outcome, received);
             }
+            if (request instanceof ControlMessage.ChangeRequest c) {
+                java.util.concurrent.CompletableFuture<dev.cellshell.shell.tissue.Change> change = switch (c.verb()) {
+                    case "spawn" -> tissue.spawn(c.type(), c.cellId(), Anchor.of(c.anchor()), c.margin(),
+                            c.width() > 0 ? new float[] {c.width(), c.height()} : null, c.props(), "cli");
+                    case "rm" -> tissue.remove(c.cellId(), "cli");
+                    case "set" -> tissue.set(c.cellId(), c.props(), "cli");
+                    case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");
+                    default -> java.util.concurrent.CompletableFuture.failedFuture(
+                            new IllegalArgumentException("unknown tissue change " + c.verb()));
+                };
+                dev.cellshell.shell.tissue.Change done = change.get(60, TimeUnit.SECONDS);
+                return new ControlMessage.ChangeReply(done.done(), done.cellId(), done.message());
+            }
             if (request instanceof ControlMessage.ClickRequest click) {
                 return new ControlMessage.ClickReply(tissue.click(click.x(), click.y()).get(10, TimeUnit.SECONDS));
             }
@@ -131,6 +145,8 @@ public final class ControlServer implements AutoCloseable {
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {
             return new Failure(e.getCause().getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Failure(e.getMessage());
         } catch (TimeoutException e) {
             return new Failure("timed out waiting for the " + (request instanceof ShotRequest ? "compositor" : "tissue"));
         } catch (InterruptedException e) {

@@ -41,7 +41,9 @@ public final class History implements TissueJournal {
                     .filter(e -> e.sourceHash().equals(SourceDiff.hash(after))).isPresent()) {
                 return;
             }
-            archive.put(before);
+            if (!before.isEmpty()) {
+                archive.put(before);
+            }
             String hash = after.isEmpty() ? "" : archive.put(after);
             AuditLog.Entry entry = log.append(actor, action, cellId, cellType, generation, hash,
                     SourceDiff.of(before, after), result);

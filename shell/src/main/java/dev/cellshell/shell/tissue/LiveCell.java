@@ -10,8 +10,8 @@ final class LiveCell {
 
     final String id;
     final String type;
-    final float x;
-    final float y;
+    float x;
+    float y;
     final float width;
     final float height;
     Props props;

@@ -10,6 +10,7 @@ import dev.cellshell.livecompiler.CompileResult;
 import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.shell.workspace.Anchor;
 import dev.cellshell.shell.workspace.CellSpec;
 import dev.cellshell.shell.workspace.TissueSpec;
 import dev.cellshell.shell.workspace.Workspace;
@@ -557,6 +558,169 @@ public final class Tissue implements AutoCloseable {
             }
         }
         return carried.notes();
+    }
+
+    /**
+     * Adds a cell of {@code type} (whose sources are in the workspace) pinned to {@code at}, with {@code props}.
+     * The type is compiled (or taken from the generation store) on the compiler thread when no cell runs it yet.
+     *
+     * @param id the new cell's id, or empty for one made from the type's name
+     * @param size width and height, or {@code null} for the size of an existing cell of the type (else 240×80)
+     */
+    public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
+            Map<String, String> props, String actor) {
+        return CompletableFuture.supplyAsync(() -> generations.get(type) != null ? null : readSourcesOrEmpty(type),
+                tissueThread).thenApplyAsync(sources -> sources == null || sources.isEmpty() ? null
+                        : compileCached(sources), compilerThread).thenApplyAsync(compiled -> {
+                            Change change = place(type, id, at, margin, size, props, compiled);
+                            if (change.done()) {
+                                journal.record(actor, "spawn", change.cellId(), type, generations.get(type).number(),
+                                        List.of(), List.of(), "spawned: " + change.message());
+                            }
+                            return change;
+                        }, tissueThread);
+    }
+
+    private Change place(String type, String requestedId, Anchor at, float margin, float[] size,
+            Map<String, String> props, CompileResult compiled) {
+        if (generations.get(type) == null) {
+            if (compiled == null) {
+                return new Change(false, requestedId, "no cell type " + type + " in " + workspace.typeDirectory(type));
+            }
+            if (!compiled.succeeded()) {
+                return new Change(false, requestedId, type + " does not compile: " + compiled.errors().get(0).format());
+            }
+            try {
+                generations.put(type, define(type, compiled, readSourcesOrEmpty(type)));
+            } catch (IllegalArgumentException | SecurityException e) {
+                return new Change(false, requestedId, e.getMessage());
+            }
+        }
+        String id = requestedId.isEmpty() ? freeId(type.toLowerCase()) : requestedId;
+        if (cells.containsKey(id)) {
+            return new Change(false, id, "a cell with id '" + id + "' exists already");
+        }
+        if (!id.matches("[a-z][a-z0-9-]*")) {
+            return new Change(false, id, "a cell id is lower-case letters, digits and dashes: '" + id + "'");
+        }
+        float[] dimensions = size != null ? size : cells.values().stream().filter(c -> c.type.equals(type))
+                .findFirst().map(c -> new float[] {c.width, c.height}).orElse(new float[] {240, 80});
+        CellSpec cellSpec = CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props)
+                .pinned(at, margin, spec.width(), spec.height());
+        LiveCell cell = new LiveCell(cellSpec);
+        Prepared prepared = prepare(cell, generations.get(type), new ArrayList<>());
+        if (prepared.failure() != null) {
+            if (prepared.instance() != null) {
+                closeQuietly(cell, prepared.instance());
+            }
+            return new Change(false, id, type + " failed its first " + prepared.failure());
+        }
+        cell.instance = prepared.instance();
+        cell.generation = generations.get(type);
+        cell.displayList = prepared.frame();
+        cell.renderVersion = 1;
+        cells.put(id, cell);
+        List<CellSpec> next = new ArrayList<>(spec.cells());
+        next.add(cellSpec);
+        saveSpec(spec.withCells(next));
+        persist(cell);
+        publish();
+        return new Change(true, id, at.id() + " " + (int) cellSpec.x() + "," + (int) cellSpec.y());
+    }
+
+    private String freeId(String base) {
+        if (!cells.containsKey(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            if (!cells.containsKey(base + "-" + n)) {
+                return base + "-" + n;
+            }
+        }
+    }
+
+    /** Removes a cell from the tissue (its type's sources stay in the workspace). */
+    public CompletableFuture<Change> remove(String cellId, String actor) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                return unknown(cellId);
+            }
+            if (cell.instance != null) {
+                closeQuietly(cell, cell.instance);
+            }
+            cells.remove(cellId);
+            saveSpec(spec.withCells(spec.cells().stream().filter(c -> !c.id().equals(cellId)).toList()));
+            publish();
+            journal.record(actor, "rm", cellId, cell.type, cell.generationNumber(), List.of(), List.of(), "removed");
+            return new Change(true, cellId, "removed");
+        }, tissueThread);
+    }
+
+    /** Sets props of a cell (an empty value removes the prop); the cell draws again with them. */
+    public CompletableFuture<Change> set(String cellId, Map<String, String> changes, String actor) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                return unknown(cellId);
+            }
+            Map<String, String> props = new java.util.TreeMap<>(cell.props.asMap());
+            StringBuilder delta = new StringBuilder();
+            changes.forEach((key, value) -> {
+                String old = props.get(key);
+                if (value.isEmpty()) {
+                    props.remove(key);
+                } else {
+                    props.put(key, value);
+                }
+                delta.append(delta.length() == 0 ? "" : "\n").append(key).append(": ")
+                        .append(old == null ? "(unset)" : old).append(" -> ").append(value.isEmpty() ? "(unset)" : value);
+            });
+            cell.props = Props.of(props);
+            saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId) ? c.withProps(props) : c)
+                    .toList()));
+            render(cell);
+            persist(cell);
+            publish();
+            journal.record(actor, "set", cellId, cell.type, cell.generationNumber(), List.of(), List.of(),
+                    "set " + delta.toString().replace("\n", "; "));
+            return new Change(true, cellId, delta.toString().replace("\n", ", "));
+        }, tissueThread);
+    }
+
+    /** Pins a cell to another place on the desktop. */
+    public CompletableFuture<Change> move(String cellId, Anchor at, float margin, String actor) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                return unknown(cellId);
+            }
+            CellSpec moved = spec.cells().stream().filter(c -> c.id().equals(cellId)).findFirst().orElseThrow()
+                    .pinned(at, margin, spec.width(), spec.height());
+            cell.x = moved.x();
+            cell.y = moved.y();
+            saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId) ? moved : c).toList()));
+            publish();
+            String where = at.id() + " " + (int) moved.x() + "," + (int) moved.y();
+            journal.record(actor, "move", cellId, cell.type, cell.generationNumber(), List.of(), List.of(),
+                    "moved to " + where);
+            return new Change(true, cellId, where);
+        }, tissueThread);
+    }
+
+    private Change unknown(String cellId) {
+        return new Change(false, cellId, "no cell with id '" + cellId + "' (cells: " + String.join(", ",
+                cells.keySet()) + ")");
+    }
+
+    /** Saves the tissue definition; a failed write is logged and the change stays in memory. */
+    private void saveSpec(TissueSpec next) {
+        spec = next;
+        try {
+            workspace.writeTissue(next);
+        } catch (IOException e) {
+            LOG.error("tissue.json not saved: {}", e.toString());
+        }
     }
 
     /** Delivers pointer or key input from the compositor. Safe from any thread. */

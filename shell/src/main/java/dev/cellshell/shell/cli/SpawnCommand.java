@@ -1,0 +1,53 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.ipc.ControlMessage;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "spawn", mixinStandardHelpOptions = true, description = {
+    "Add a cell of TYPE (a folder under the workspace's cells/), e.g. cell spawn Clock --at bottom-right."})
+final class SpawnCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Parameters(index = "0", paramLabel = "TYPE")
+    String type;
+
+    @Option(names = "--at", defaultValue = "center", description = "top-left, top, top-right, left, center, right, "
+            + "bottom-left, bottom or bottom-right (default ${DEFAULT-VALUE}).")
+    String at;
+
+    @Option(names = "--margin", defaultValue = "24")
+    float margin;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Default: the size of the type's other cells.")
+    String size;
+
+    @Option(names = "--id", defaultValue = "", description = "Default: the type's name in lower case.")
+    String id;
+
+    @Option(names = "--prop", paramLabel = "KEY=VALUE")
+    List<String> props;
+
+    @Override
+    public Integer call() {
+        float width = 0;
+        float height = 0;
+        if (size != null) {
+            String[] wh = size.split("x");
+            if (wh.length != 2) {
+                System.err.println("cell spawn: --size wants WIDTHxHEIGHT, e.g. 240x80");
+                return CellCommand.USAGE;
+            }
+            width = Float.parseFloat(wh[0]);
+            height = Float.parseFloat(wh[1]);
+        }
+        return ChangeCommands.send("spawn", workspace.resolve(), new ControlMessage.ChangeRequest("spawn", id, type,
+                at, margin, width, height, ChangeCommands.props(props)));
+    }
+}
