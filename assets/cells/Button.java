@@ -11,12 +11,14 @@ public class Button implements Cell {
         Props props = context.props();
         float width = context.width();
         float height = context.height();
-        int face = props.color("color", Color.rgb(94, 129, 172));
-        canvas.fillRoundRect(0, 0, width, height, 12, pressed ? Color.rgb(67, 97, 135) : face);
-        canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2, Color.rgb(136, 192, 208));
+        Theme theme = context.theme();
+        int face = props.color("color", theme.color("primary", Color.rgb(94, 129, 172)));
+        canvas.fillRoundRect(0, 0, width, height, 12,
+                pressed ? theme.color("primaryPressed", Color.rgb(67, 97, 135)) : face);
+        canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2, theme.color("outline", Color.rgb(136, 192, 208)));
         String text = props.string("text", "Click me");
         String label = clicks == 0 ? text : text + " (" + clicks + ")";
-        canvas.drawText(label, width / 2, height / 2 + 8, 22, Color.WHITE, Align.CENTER);
+        canvas.drawText(label, width / 2, height / 2 + 8, 22, theme.color("onPrimary", Color.WHITE), Align.CENTER);
     }
 
     @Override

@@ -27,6 +27,14 @@ public final class Assets {
         return text("tissue/demo.json");
     }
 
+    /** Built-in themes; each is {@code themes/<name>.properties} of colour tokens. */
+    public static final List<String> THEMES = List.of("dark", "light");
+
+    /** The tokens of a built-in theme, as properties text. */
+    public static String theme(String name) {
+        return text("themes/" + name + ".properties");
+    }
+
     /** The bundled typeface (DejaVu Sans), as TrueType bytes. */
     public static byte[] font() {
         return bytes("fonts/DejaVuSans.ttf");

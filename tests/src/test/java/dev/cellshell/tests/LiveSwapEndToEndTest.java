@@ -90,7 +90,8 @@ class LiveSwapEndToEndTest {
 
     private static final String SWAPPED_LABEL = Assets.cellSource("Label")
             .replace("props.string(\"text\", \"Hello, CellShell\")", "\"Swapped while running\"")
-            .replace("props.color(\"color\", Color.rgb(236, 239, 244))", "Color.rgb(235, 203, 139)");
+            .replace("props.color(\"color\", theme.color(\"onSurface\", Color.rgb(236, 239, 244)))",
+                    "Color.rgb(235, 203, 139)");
 
     @Test
     @Order(1)

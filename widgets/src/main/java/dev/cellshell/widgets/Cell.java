@@ -17,6 +17,14 @@ public interface Cell {
         return false;
     }
 
+    /**
+     * A message to every cell ({@code theme}, {@code zone}, …); returns {@code true} when the cell must be drawn
+     * again. After a theme change every cell is drawn again anyway.
+     */
+    default boolean onBroadcast(String topic, String value, CellContext context) {
+        return false;
+    }
+
     /** Called on the new generation after its {@link State} fields were carried over from {@code previous}. */
     default void onReload(PreviousState previous) {
     }

@@ -17,6 +17,11 @@ public interface CellContext {
     /** The cell's props, as set in the tissue. */
     Props props();
 
+    /** The desktop's theme: draw with its tokens, so a theme change restyles the cell. */
+    default Theme theme() {
+        return Theme.none();
+    }
+
     /** The desktop's clock: use it, not the JDK's, so screenshots and tests can freeze time. */
     Instant now();
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cell", mixinStandardHelpOptions = true, version = "CellShell 0.1",
         description = "A desktop of live Java cells. 'cell run' starts it; the other verbs drive a running shell.",
         subcommands = {RunCommand.class, SwapCommand.class, ShotCommand.class, StatusCommand.class, LsCommand.class, ShowCommand.class, SpawnCommand.class, RmCommand.class,
-            SetCommand.class, MoveCommand.class, ClickCommand.class, LogCommand.class, AuditCommand.class, UndoCommand.class,
+            SetCommand.class, MoveCommand.class, ThemeCommand.class, ClickCommand.class, LogCommand.class, AuditCommand.class, UndoCommand.class,
             RedoCommand.class, RollbackCommand.class,
             BenchCommand.class})
 public final class CellCommand implements Runnable {

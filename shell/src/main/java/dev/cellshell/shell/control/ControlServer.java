@@ -127,6 +127,7 @@ public final class ControlServer implements AutoCloseable {
                     case "rm" -> tissue.remove(c.cellId(), "cli");
                     case "set" -> tissue.set(c.cellId(), c.props(), "cli");
                     case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");
+                    case "theme" -> tissue.setTheme(c.type(), "cli");
                     default -> java.util.concurrent.CompletableFuture.failedFuture(
                             new IllegalArgumentException("unknown tissue change " + c.verb()));
                 };

@@ -21,6 +21,8 @@ import dev.cellshell.widgets.Color;
 import dev.cellshell.widgets.DisplayList;
 import dev.cellshell.widgets.InputEvent;
 import dev.cellshell.widgets.Props;
+import dev.cellshell.widgets.Theme;
+import dev.cellshell.assets.Assets;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
@@ -73,6 +75,7 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, Generation> generations = new HashMap<>();
     /** Per type, the generation that ran before the current one: where a faulting cell is rolled back to. */
     private final Map<String, Generation> lastGood = new HashMap<>();
+    private Theme theme = Theme.none();
     private boolean handlingFault;
     private final List<TissueListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, PendingSwap> pending = new HashMap<>();
@@ -144,6 +147,11 @@ public final class Tissue implements AutoCloseable {
             }
         }, compilerThread).thenAcceptAsync(loaded -> {
             spec = (TissueSpec) loaded[0];
+            try {
+                theme = loadTheme(spec.theme());
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}; drawing without a theme", e.getMessage());
+            }
             spec.problems().forEach(problem -> LOG.error("{} (that cell is left out)", problem));
             @SuppressWarnings("unchecked")
             Map<String, List<SourceFile>> sources = (Map<String, List<SourceFile>>) loaded[1];
@@ -723,6 +731,67 @@ public final class Tissue implements AutoCloseable {
         }
     }
 
+    /**
+     * A theme by name: {@code themes/<name>.properties} in the workspace, else a built-in one.
+     *
+     * @throws IllegalArgumentException naming the themes there are
+     */
+    private Theme loadTheme(String name) {
+        java.nio.file.Path own = workspace.root().resolve("themes").resolve(name + ".properties");
+        String text;
+        try {
+            if (java.nio.file.Files.exists(own)) {
+                text = java.nio.file.Files.readString(own);
+            } else if (Assets.THEMES.contains(name)) {
+                text = Assets.theme(name);
+            } else {
+                throw new IllegalArgumentException("unknown theme '" + name + "' (built in: "
+                        + String.join(", ", Assets.THEMES) + "; or add themes/" + name + ".properties)");
+            }
+            java.util.Properties tokens = new java.util.Properties();
+            tokens.load(new java.io.StringReader(text));
+            Map<String, String> map = new java.util.TreeMap<>();
+            tokens.stringPropertyNames().forEach(k -> map.put(k, tokens.getProperty(k).trim()));
+            return Theme.of(name, map);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("theme '" + name + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Switches the desktop's theme: every cell hears it ({@code onBroadcast}) and is drawn again. */
+    public CompletableFuture<Change> setTheme(String name, String actor) {
+        return CompletableFuture.supplyAsync(() -> {
+            Theme next;
+            try {
+                next = loadTheme(name);
+            } catch (IllegalArgumentException e) {
+                return new Change(false, "", e.getMessage());
+            }
+            String before = theme.name();
+            theme = next;
+            saveSpec(spec.withTheme(name, next.color("background", spec.background())));
+            broadcast("theme", name, true);
+            journal.record(actor, "theme", "", "", 0, List.of(), List.of(), "theme " + before + " -> " + name);
+            return new Change(true, "", "theme " + name);
+        }, tissueThread);
+    }
+
+    /** Tells every cell {@code topic = value}; draws again those that ask (all of them when {@code redrawAll}). */
+    private void broadcast(String topic, String value, boolean redrawAll) {
+        for (LiveCell cell : new ArrayList<>(cells.values())) {
+            if (cell.instance == null) {
+                continue;
+            }
+            Cell target = cell.instance;
+            boolean[] dirty = {redrawAll};
+            supervised(cell, "onBroadcast", () -> dirty[0] |= target.onBroadcast(topic, value, context(cell)));
+            if (dirty[0]) {
+                render(cell);
+            }
+        }
+        publish();
+    }
+
     /** Delivers pointer or key input from the compositor. Safe from any thread. */
     public void input(SceneMessage input) {
         tissueThread.execute(() -> {
@@ -1017,6 +1086,11 @@ public final class Tissue implements AutoCloseable {
             @Override
             public Instant now() {
                 return clock.get();
+            }
+
+            @Override
+            public Theme theme() {
+                return theme;
             }
 
             @Override

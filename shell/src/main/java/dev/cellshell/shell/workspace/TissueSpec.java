@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * column of a syntax error, and the cell and key of anything else that is wrong; a cell entry that is wrong is
  * left out (with its reason in {@link #problems()}) so every other cell still loads.
  */
-public record TissueSpec(int width, int height, int background, List<CellSpec> cells, List<String> problems) {
+public record TissueSpec(int width, int height, int background, String theme, List<CellSpec> cells,
+        List<String> problems) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
@@ -47,6 +48,7 @@ public record TissueSpec(int width, int height, int background, List<CellSpec> c
         JsonNode desktop = root.path("desktop");
         float[] size = numbers(desktop.path("size"), 2, "desktop.size");
         int background = Color.parse(text(desktop.path("background"), "desktop.background"));
+        String theme = desktop.path("theme").asText("dark");
         List<CellSpec> cells = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         JsonNode list = root.path("cells");
@@ -65,7 +67,7 @@ public record TissueSpec(int width, int height, int background, List<CellSpec> c
                 problems.add(e.getMessage());
             }
         }
-        return new TissueSpec((int) size[0], (int) size[1], background, cells, problems);
+        return new TissueSpec((int) size[0], (int) size[1], background, theme, cells, problems);
     }
 
     private static CellSpec cell(JsonNode node, int index, float desktopWidth, float desktopHeight) {
@@ -109,6 +111,7 @@ public record TissueSpec(int width, int height, int background, List<CellSpec> c
         ObjectNode desktop = root.putObject("desktop");
         desktop.putArray("size").add(width).add(height);
         desktop.put("background", Color.format(background));
+        desktop.put("theme", theme);
         ArrayNode list = root.putArray("cells");
         for (CellSpec cell : cells) {
             ObjectNode node = list.addObject();
@@ -134,7 +137,11 @@ public record TissueSpec(int width, int height, int background, List<CellSpec> c
     }
 
     public TissueSpec withCells(List<CellSpec> next) {
-        return new TissueSpec(width, height, background, next, List.of());
+        return new TissueSpec(width, height, background, theme, next, List.of());
+    }
+
+    public TissueSpec withTheme(String name, int themeBackground) {
+        return new TissueSpec(width, height, themeBackground, name, cells, List.of());
     }
 
     private static String text(JsonNode node, String key) {

@@ -38,7 +38,7 @@ class CellCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "click", "log", "audit", "undo", "redo",
+    @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "theme", "click", "log", "audit", "undo", "redo",
         "rollback",
         "bench"})
     void everyVerbHasHelp(String verb) {

@@ -256,6 +256,24 @@ class TissueTest {
     }
 
     @Test
+    void aThemeChangeRestylesEveryCellAndIsSaved() throws Exception {
+        byte[] darkLabel = sink.layer("label").displayList();
+        int darkBackground = sink.latest().background();
+
+        Change change = tissue.setTheme("light", "cli").get(10, TimeUnit.SECONDS);
+
+        assertThat(change.done()).isTrue();
+        assertThat(sink.layer("label").displayList()).isNotEqualTo(darkLabel);
+        assertThat(sink.latest().background()).isNotEqualTo(darkBackground).isEqualTo(0xFFE5E9F0);
+        assertThat(Files.readString(workspace.resolve("tissue.json"))).contains("\"theme\" : \"light\"");
+        assertThat(tissue.setTheme("neon", "cli").get(10, TimeUnit.SECONDS).message())
+                .contains("unknown theme 'neon'").contains("dark, light");
+
+        tissue.setTheme("dark", "cli").get(10, TimeUnit.SECONDS);
+        assertThat(sink.layer("label").displayList()).isEqualTo(darkLabel);
+    }
+
+    @Test
     void swappingAnUnknownCellNamesTheCellsThatExist() throws Exception {
         SwapOutcome outcome = swap("nope", Assets.cellSource("Label"));
         assertThat(outcome.swapped()).isFalse();

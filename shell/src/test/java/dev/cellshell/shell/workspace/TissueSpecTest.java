@@ -35,7 +35,7 @@ class TissueSpecTest {
     @Test
     void aSyntaxErrorNamesTheLineAndColumn() {
         String broken = Assets.demoTissue().replace("\"type\" : \"Button\",", "\"type\" : \"Button\"");
-        assertThatThrownBy(() -> TissueSpec.parse(broken)).hasMessageStartingWith("tissue.json line 18 column 5: Unexpected character");
+        assertThatThrownBy(() -> TissueSpec.parse(broken)).hasMessageStartingWith("tissue.json line 19 column 5: Unexpected character");
     }
 
     @Test
