@@ -30,6 +30,7 @@ class DemoSceneGoldenTest {
 
     private static final Instant FROZEN = Instant.parse("2026-11-29T10:09:30Z");
     private static PublishScene scene;
+    private static PublishScene lightScene;
 
     @BeforeAll
     static void renderTheDemoTissue(@TempDir Path dir) throws Exception {
@@ -41,14 +42,20 @@ class DemoSceneGoldenTest {
         try (Tissue tissue = new Tissue(workspace, new LiveCompiler(host), host, () -> FROZEN, true,
                 published::add)) {
             tissue.start().get(60, TimeUnit.SECONDS);
+            scene = published.get(published.size() - 1);
+            tissue.setTheme("light", "test").get(60, TimeUnit.SECONDS);
+            lightScene = published.get(published.size() - 1);
         }
-        scene = published.get(published.size() - 1);
     }
 
     private static BufferedImage gpu() {
+        return gpu(scene);
+    }
+
+    private static BufferedImage gpu(PublishScene drawn) {
         try (EglOffscreenSurface surface = EglOffscreenSurface.create(1280, 720);
                 GpuPainter painter = new GpuPainter(surface)) {
-            painter.paint(scene);
+            painter.paint(drawn);
             return GoldenImages.decode(painter.snapshotPng());
         }
     }
@@ -56,6 +63,11 @@ class DemoSceneGoldenTest {
     @Test
     void theDemoDesktopDrawnOnTheGpuMatchesItsGoldenImage() throws Exception {
         GoldenImages.assertMatches(gpu(), "demo-desktop");
+    }
+
+    @Test
+    void theDemoDesktopInTheLightThemeMatchesItsGoldenImage() throws Exception {
+        GoldenImages.assertMatches(gpu(lightScene), "demo-desktop-light");
     }
 
     @Test

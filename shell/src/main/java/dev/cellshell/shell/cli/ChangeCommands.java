@@ -23,7 +23,7 @@ final class ChangeCommands {
             System.err.println("cell " + verb + ": " + reply.message());
             return CellCommand.REFUSED;
         }
-        System.out.println(verb + " " + reply.cellId() + ": " + reply.message());
+        System.out.println(verb + (reply.cellId().isEmpty() ? "" : " " + reply.cellId()) + ": " + reply.message());
         return 0;
     }
 

@@ -772,7 +772,7 @@ public final class Tissue implements AutoCloseable {
             saveSpec(spec.withTheme(name, next.color("background", spec.background())));
             broadcast("theme", name, true);
             journal.record(actor, "theme", "", "", 0, List.of(), List.of(), "theme " + before + " -> " + name);
-            return new Change(true, "", "theme " + name);
+            return new Change(true, "", name);
         }, tissueThread);
     }
 
