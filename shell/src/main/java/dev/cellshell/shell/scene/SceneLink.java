@@ -44,6 +44,8 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private final Map<String, Integer> pairs = new java.util.HashMap<>();
     private final Map<String, long[]> announced = new java.util.HashMap<>();
     private int nextPair;
+    /** Pairs of cells that left the tissue, to be reused. */
+    private final java.util.Deque<Integer> freePairs = new java.util.ArrayDeque<>();
     private volatile CompositorProcess process;
     private final Consumer<SceneMessage> input;
     private final Runnable windowClosed;
@@ -206,6 +208,16 @@ public final class SceneLink implements SceneSink, AutoCloseable {
      * region's pairs, travel inline. Called on the tissue thread, the region's only writer.
      */
     PublishScene share(PublishScene scene) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        scene.layers().forEach(l -> present.add(l.cellId()));
+        pairs.entrySet().removeIf(pair -> {
+            if (present.contains(pair.getKey())) {
+                return false;
+            }
+            freePairs.push(pair.getValue());
+            announced.remove(pair.getKey());
+            return true;
+        });
         List<Layer> layers = new java.util.ArrayList<>(scene.layers().size());
         for (Layer layer : scene.layers()) {
             long[] last = announced.get(layer.cellId());
@@ -214,8 +226,8 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 continue;
             }
             Integer pair = pairs.get(layer.cellId());
-            if (pair == null && nextPair < region.slots() / 2) {
-                pair = nextPair++;
+            if (pair == null && (!freePairs.isEmpty() || nextPair < region.slots() / 2)) {
+                pair = freePairs.isEmpty() ? nextPair++ : freePairs.pop();
                 pairs.put(layer.cellId(), pair);
             }
             int slot = pair == null ? -1 : 2 * pair + (last != null && last[0] == 2 * pair ? 1 : 0);

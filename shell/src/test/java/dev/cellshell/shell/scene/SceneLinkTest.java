@@ -44,6 +44,9 @@ class SceneLinkTest {
             assertThat(third.layers()).extracting(Layer::slot).as("c is too big; d finds no free pair")
                     .containsExactly(0, -1, -1);
             assertThat(third.layers().get(1).displayList()).hasSize(5000);
+
+            PublishScene fourth = link.share(scene(4, layer("a", 3, 12), layer("d", 1, 1)));
+            assertThat(fourth.layers()).extracting(Layer::slot).as("b left: d gets its pair").containsExactly(0, 2);
         }
     }
 }
