@@ -1,7 +1,6 @@
 package dev.cellshell.compositor.paint;
 
 import dev.cellshell.compositor.gl.GlSurface;
-import dev.cellshell.ipc.SceneMessage.PublishScene;
 import io.github.humbleui.skija.BackendRenderTarget;
 import io.github.humbleui.skija.Bitmap;
 import io.github.humbleui.skija.ColorAlphaType;
@@ -19,22 +18,20 @@ import io.github.humbleui.skija.SurfaceOrigin;
  * Skia's OpenGL backend drawing into a {@link GlSurface}'s framebuffer. {@link #paint} ends with the frame
  * presented; {@link #snapshotPng} reads the presented pixels back from the GL framebuffer.
  */
-public final class GpuPainter implements Painter {
+public final class GpuPainter extends SurfacePainter {
 
     private final GlSurface gl;
     private final DirectContext context;
     private final BackendRenderTarget target;
     private final Surface surface;
-    private final ScenePainter scenes;
-    private boolean closed;
 
     public GpuPainter(GlSurface gl) {
         this(gl, LayerSource.inline());
     }
 
     public GpuPainter(GlSurface gl, LayerSource source) {
+        super(source);
         this.gl = gl;
-        this.scenes = new ScenePainter(source);
         context = DirectContext.makeGL();
         target = BackendRenderTarget.makeGL(gl.width(), gl.height(), 0, 8, gl.framebuffer(),
                 FramebufferFormat.GR_GL_RGBA8);
@@ -47,22 +44,14 @@ public final class GpuPainter implements Painter {
     }
 
     @Override
-    public int width() {
-        return surface.getWidth();
+    Surface surface() {
+        return surface;
     }
 
     @Override
-    public int height() {
-        return surface.getHeight();
-    }
-
-    @Override
-    public long paint(PublishScene scene) {
-        long start = System.nanoTime();
-        scenes.paint(surface.getCanvas(), scene);
+    void present() {
         context.flushAndSubmit(surface, true);
         gl.present();
-        return System.nanoTime() - start;
     }
 
     @Override
@@ -79,13 +68,8 @@ public final class GpuPainter implements Painter {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            scenes.close();
-            surface.close();
-            target.close();
-            context.close();
-        }
+    void release() {
+        target.close();
+        context.close();
     }
 }
