@@ -77,6 +77,10 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, Generation> lastGood = new HashMap<>();
     private Theme theme = Theme.none();
     private boolean handlingFault;
+    /** Per type, the sources the tissue wrote to the workspace recently (by cache key), and when. */
+    private final Map<String, Map<String, Long>> written = new HashMap<>();
+    /** How long the tissue's own writes are not taken for edits: a person reverting to one after that is. */
+    static final long OWN_WRITE_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private final List<TissueListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, PendingSwap> pending = new HashMap<>();
     private final Map<String, List<SourceFile>> requested = new HashMap<>();
@@ -282,11 +286,29 @@ public final class Tissue implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             LiveCell cell = cells.values().stream().filter(c -> c.type.equals(type)).findFirst().orElse(null);
             List<SourceFile> base = cell == null ? null : latestSources(type);
-            if (cell == null || sameFiles(base, sources)) {
+            if (cell == null || sameFiles(base, sources)
+                    || actor.equals("file") && wroteRecently(type, sources)) {
                 return CompletableFuture.<SwapOutcome>completedFuture(null);
             }
             return enqueue(cell.id, type, actor, ignored -> List.copyOf(sources));
         }, tissueThread).thenCompose(outcome -> outcome);
+    }
+
+    /**
+     * Writes a type's sources and remembers them for a while: the file watcher reads what the tissue wrote a moment
+     * later, possibly after newer swaps were asked for, and must not swap that stale copy back in.
+     */
+    private void writeSources(String type, List<SourceFile> sources, Map<String, String> files) throws IOException {
+        workspace.writeSources(type, files);
+        long now = System.nanoTime();
+        Map<String, Long> mine = written.computeIfAbsent(type, t -> new LinkedHashMap<>());
+        mine.values().removeIf(at -> now - at > OWN_WRITE_MEMORY_NANOS);
+        mine.put(compiler.cacheKey(sources), now);
+    }
+
+    private boolean wroteRecently(String type, List<SourceFile> sources) {
+        Long at = written.getOrDefault(type, Map.of()).get(compiler.cacheKey(sources));
+        return at != null && System.nanoTime() - at <= OWN_WRITE_MEMORY_NANOS;
     }
 
     private static boolean sameFiles(List<SourceFile> a, List<SourceFile> b) {
@@ -437,7 +459,7 @@ public final class Tissue implements AutoCloseable {
         try {
             Map<String, String> files = new LinkedHashMap<>();
             plan.sources().forEach(f -> files.put(f.name(), f.text()));
-            workspace.writeSources(plan.type(), files);
+            writeSources(plan.type(), plan.sources(), files);
         } catch (IOException e) {
             prepared.forEach(p -> closeQuietly(p.cell(), p.instance()));
             return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(),
@@ -522,7 +544,7 @@ public final class Tissue implements AutoCloseable {
         try {
             Map<String, String> files = new LinkedHashMap<>();
             plan.sources().forEach(f -> files.put(f.name(), f.text()));
-            workspace.writeSources(plan.type(), files);
+            writeSources(plan.type(), plan.sources(), files);
         } catch (IOException e) {
             LOG.error("{} redefined in place but not saved to the workspace: {}", plan.type(), e.getMessage());
         }
@@ -1021,7 +1043,7 @@ public final class Tissue implements AutoCloseable {
         try {
             Map<String, String> files = new LinkedHashMap<>();
             good.sources().forEach(f -> files.put(f.name(), f.text()));
-            workspace.writeSources(type, files);
+            writeSources(type, good.sources(), files);
         } catch (IOException e) {
             LOG.error("{} rolled back in memory but its source could not be restored on disk: {}", type,
                     e.getMessage());
