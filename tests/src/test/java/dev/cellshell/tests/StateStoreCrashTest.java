@@ -38,7 +38,7 @@ class StateStoreCrashTest {
             RunningShell shell = RunningShell.startWithoutWaitingForFrames(workspace, Map.of(), "--headless");
             try {
                 int recovered = savedClicks(shell);
-                assertThat(recovered).as("round %d: clicks after restart", round)
+                assertThat(recovered).as("round %d: clicks after restart; shell log:%n%s", round, shell.log())
                         .isBetween(acknowledged, acknowledged + 1);
                 AtomicInteger acks = new AtomicInteger(recovered);
                 CompletableFuture<Void> clicking = CompletableFuture.runAsync(() -> {

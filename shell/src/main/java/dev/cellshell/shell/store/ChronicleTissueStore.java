@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,12 @@ import org.slf4j.LoggerFactory;
 public final class ChronicleTissueStore implements TissueStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChronicleTissueStore.class);
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final PersistentMap state;
     private final PersistentMap generations;
+    /** The sequence number of each cell's newest record (which of its two copies comes next). */
+    private final Map<String, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ChronicleTissueStore(PersistentMap state, PersistentMap generations) {
         this.state = state;
@@ -60,15 +63,44 @@ public final class ChronicleTissueStore implements TissueStore {
         }
     }
 
+    /**
+     * The newest intact record of a cell. Each save goes to the other of two keys ({@code id#0}, {@code id#1}) with
+     * a sequence number and a CRC: a write torn by a kill can only damage the copy being written, never the last
+     * acknowledged one.
+     */
     @Override
     public Optional<SavedCell> load(String cellId) {
-        byte[] bytes = state.get(cellId);
-        if (bytes == null) {
+        Record best = null;
+        for (int copy = 0; copy < 2; copy++) {
+            Record record = decode(cellId, state.get(cellId + "#" + copy));
+            if (record != null && (best == null || record.sequence() > best.sequence())) {
+                best = record;
+            }
+        }
+        if (best == null) {
             return Optional.empty();
+        }
+        sequences.put(cellId, best.sequence());
+        return Optional.of(best.cell());
+    }
+
+    private record Record(long sequence, SavedCell cell) {
+    }
+
+    private static Record decode(String cellId, byte[] bytes) {
+        if (bytes == null) {
+            return null;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readInt() != FORMAT) {
                 throw new IOException("unknown format");
+            }
+            long sequence = in.readLong();
+            int crc = in.readInt();
+            CRC32 check = new CRC32();
+            check.update(bytes, 16, bytes.length - 16);
+            if ((int) check.getValue() != crc) {
+                throw new IOException("checksum mismatch (a write torn by a crash)");
             }
             Map<String, String> props = new LinkedHashMap<>();
             for (int i = 0, n = in.readInt(); i < n; i++) {
@@ -79,19 +111,18 @@ public final class ChronicleTissueStore implements TissueStore {
                 String name = in.readUTF();
                 values.put(name, readValue(in));
             }
-            return Optional.of(new SavedCell(props, values));
+            return new Record(sequence, new SavedCell(props, values));
         } catch (IOException e) {
-            LOG.warn("saved state of cell '{}' does not decode ({}); starting it afresh", cellId, e.getMessage());
-            return Optional.empty();
+            LOG.warn("a saved copy of cell '{}' does not decode ({}); using the other", cellId, e.getMessage());
+            return null;
         }
     }
 
     @Override
     public void save(String cellId, SavedCell cell) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(FORMAT);
+            ByteArrayOutputStream body = new ByteArrayOutputStream(128);
+            DataOutputStream out = new DataOutputStream(body);
             out.writeInt(cell.props().size());
             for (Map.Entry<String, String> p : cell.props().entrySet()) {
                 out.writeUTF(p.getKey());
@@ -108,7 +139,20 @@ public final class ChronicleTissueStore implements TissueStore {
                 out.writeUTF(s.getKey());
                 writeValue(out, s.getValue());
             }
-            state.put(cellId, bytes.toByteArray());
+            byte[] payload = body.toByteArray();
+            CRC32 crc = new CRC32();
+            crc.update(payload);
+            if (!sequences.containsKey(cellId)) {
+                load(cellId);
+            }
+            long sequence = sequences.merge(cellId, 1L, Long::sum);
+            ByteArrayOutputStream record = new ByteArrayOutputStream(payload.length + 16);
+            DataOutputStream header = new DataOutputStream(record);
+            header.writeInt(FORMAT);
+            header.writeLong(sequence);
+            header.writeInt((int) crc.getValue());
+            header.write(payload);
+            state.put(cellId + "#" + (sequence & 1), record.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("saving the state of cell '" + cellId + "'", e);
         }
