@@ -26,7 +26,6 @@ public final class GenerationLoader extends ClassLoader {
 
     /** The compiler's bytes (not instrumented) of every class, replaced when redefined in place. */
     private final Map<String, byte[]> classes;
-    private final long generation;
 
     /** @throws SecurityException listing every reference the sandbox refuses */
     public GenerationLoader(String cellType, long generation, Map<String, byte[]> classes, ClassLoader host) {
@@ -38,7 +37,6 @@ public final class GenerationLoader extends ClassLoader {
                     .collect(Collectors.joining("; ")));
         }
         this.classes = new ConcurrentHashMap<>(classes);
-        this.generation = generation;
     }
 
     /** What an in-place redefinition did: {@code done}, or why not (the caller then makes a new generation). */
@@ -87,9 +85,6 @@ public final class GenerationLoader extends ClassLoader {
         return new Redefinition(true, "");
     }
 
-    public long generation() {
-        return generation;
-    }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {

@@ -14,9 +14,6 @@ public record PreviousState(long generation, Map<String, Object> fields) {
         fields = Map.copyOf(fields);
     }
 
-    public static PreviousState none() {
-        return new PreviousState(0, Map.of());
-    }
 
     public Optional<Object> get(String field) {
         return Optional.ofNullable(fields.get(field));

@@ -300,11 +300,6 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         return h == null ? "" : h.renderer() + (h.windowed() ? " (window)" : " (offscreen)");
     }
 
-    /** The compositor process running now, if any (tests kill it to prove the shell restarts it). */
-    public Process process() {
-        return running;
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -31,7 +31,4 @@ public record CellSpec(String id, String type, Anchor anchor, float margin, floa
         return new CellSpec(id, type, anchor, margin, x, y, width, height, next);
     }
 
-    public boolean contains(float px, float py) {
-        return px >= x && py >= y && px < x + width && py < y + height;
-    }
 }
