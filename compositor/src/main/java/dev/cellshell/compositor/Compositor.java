@@ -3,12 +3,18 @@ package dev.cellshell.compositor;
 import dev.cellshell.compositor.gl.EglOffscreenSurface;
 import dev.cellshell.compositor.gl.GlSurface;
 import dev.cellshell.compositor.gl.GlfwWindowSurface;
+import dev.cellshell.compositor.paint.Decorations;
 import dev.cellshell.compositor.paint.GpuPainter;
 import dev.cellshell.compositor.paint.LayerSource;
 import dev.cellshell.compositor.paint.Painter;
 import dev.cellshell.ipc.Connection;
 import dev.cellshell.ipc.SceneMessage;
 import dev.cellshell.ipc.SceneMessage.FramePresented;
+import dev.cellshell.ipc.SceneMessage.FrameStats;
+import dev.cellshell.ipc.SceneMessage.Overlay;
+import dev.cellshell.ipc.SceneMessage.Resized;
+import dev.cellshell.ipc.SceneMessage.StatsReply;
+import dev.cellshell.ipc.SceneMessage.StatsRequest;
 import dev.cellshell.ipc.SceneMessage.Hello;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.ipc.SceneMessage.ShotReply;
@@ -25,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The compositor's loop, on the main thread (GLFW's rule): take what the shell sent, draw the newest scene, present
- * it, acknowledge it, answer screenshot requests. A reader thread only receives and queues. When the shell goes
+ * The compositor's loop, on the main thread (GLFW's rule): take what the shell sent, draw the newest scene (only its
+ * damage), present it, acknowledge it, answer screenshot and statistics requests, route input. Nothing changed, no
+ * frame: an idle desktop sleeps in {@code glfwWaitEventsTimeout} or on the inbox. A reader thread only receives and queues. When the shell goes
  * away the compositor exits: it holds nothing worth keeping.
  */
 final class Compositor {
@@ -52,14 +59,23 @@ final class Compositor {
     private final boolean headless;
     private final int width;
     private final int height;
+    private final Painter.Mode mode;
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
+    /** Main thread only from here on. */
+    private InputRouter router;
+    private Painter painter;
+    private Overlay overlay = Overlay.NONE;
+    private Painter.Frame last = new Painter.Frame(0, 0, 0, 0, 0, 0, 0, false);
+    private long frames;
+    private long fullRepaints;
 
-    Compositor(Path socket, Path region, boolean headless, int width, int height) {
+    Compositor(Path socket, Path region, boolean headless, int width, int height, Painter.Mode mode) {
         this.socket = socket;
         this.region = region;
         this.headless = headless;
         this.width = width;
         this.height = height;
+        this.mode = mode;
     }
 
     int run() {
@@ -79,20 +95,26 @@ final class Compositor {
             return EXIT_FAILED;
         }
         boolean windowed = !headless && System.getenv("DISPLAY") != null;
+        router = new InputRouter(message -> send(shell, message));
+        LayerSource source = shared == null ? LayerSource.inline() : LayerSource.shared(shared);
         try (shell; GlSurface surface = windowed
-                ? GlfwWindowSurface.open("CellShell", width, height, message -> send(shell, message))
-                : EglOffscreenSurface.create(width, height);
-                Painter painter = new GpuPainter(surface,
-                        shared == null ? LayerSource.inline() : LayerSource.shared(shared))) {
-            LOG.info("drawing {}x{} {} on {}, display lists {}", surface.width(), surface.height(),
-                    surface.windowed() ? "in a window" : "offscreen (EGL surfaceless)", surface.renderer(),
-                    shared == null ? "inline only" : "through shared memory " + shared.path());
-            shell.send(new Hello(ProcessHandle.current().pid(), surface.width(), surface.height(),
-                    surface.windowed(), surface.renderer(), shared == null ? 0 : shared.epoch()));
-            Thread reader = new Thread(() -> receive(shell, surface.windowed()), "scene-reader");
-            reader.setDaemon(true);
-            reader.start();
-            return loop(shell, surface, painter);
+                ? GlfwWindowSurface.open("CellShell", width, height, message -> router.accept(message))
+                : EglOffscreenSurface.create(width, height)) {
+            painter = new GpuPainter(surface, source, mode);
+            try {
+                LOG.info("drawing {}x{} {} on {}, {} frames, display lists {}", surface.width(), surface.height(),
+                        surface.windowed() ? "in a window" : "offscreen (EGL surfaceless)", surface.renderer(),
+                        mode == Painter.Mode.LAYERS ? "damage-driven" : "immediate",
+                        shared == null ? "inline only" : "through shared memory " + shared.path());
+                shell.send(new Hello(ProcessHandle.current().pid(), surface.width(), surface.height(),
+                        surface.windowed(), surface.renderer(), shared == null ? 0 : shared.epoch()));
+                Thread reader = new Thread(() -> receive(shell, surface.windowed()), "scene-reader");
+                reader.setDaemon(true);
+                reader.start();
+                return loop(shell, surface, source);
+            } finally {
+                painter.close();
+            }
         } catch (IOException e) {
             LOG.error("scene connection failed: {}", e.toString());
             return EXIT_FAILED;
@@ -102,17 +124,29 @@ final class Compositor {
         }
     }
 
-    private int loop(Connection<SceneMessage> shell, GlSurface surface, Painter painter) throws IOException {
-        long frame = 0;
+    private int loop(Connection<SceneMessage> shell, GlSurface surface, LayerSource source) throws IOException {
         long presentedScene = -1;
+        PublishScene shown = null;
+        Decorations decorations = Decorations.NONE;
         List<Inbound> batch = new ArrayList<>();
         while (true) {
             batch.clear();
+            boolean repaint = false;
             if (surface instanceof GlfwWindowSurface window) {
                 window.waitEvents(0.25);
                 if (window.closeRequested()) {
                     LOG.info("window closed");
                     return EXIT_CLOSED;
+                }
+                if (window.takeSizeChange()) {
+                    int[] device = window.framebufferSize();
+                    int[] units = window.windowSize();
+                    painter.resize(device[0], device[1], window.contentScale());
+                    LOG.info("window is now {}x{} ({}x{} device pixels)", units[0], units[1], device[0], device[1]);
+                    send(shell, new Resized(units[0], units[1], window.contentScale()));
+                    repaint = true;
+                } else if (window.takeExposed() && shown != null) {
+                    surface.present();
                 }
             } else {
                 Inbound first = poll();
@@ -123,6 +157,7 @@ final class Compositor {
             inbox.drainTo(batch);
             PublishScene scene = null;
             List<ShotRequest> shots = new ArrayList<>();
+            List<StatsRequest> statsRequests = new ArrayList<>();
             for (Inbound inbound : batch) {
                 if (inbound instanceof Disconnected d) {
                     LOG.info("shell disconnected ({}); exiting", d.why());
@@ -133,19 +168,85 @@ final class Compositor {
                     scene = p;
                 } else if (message instanceof ShotRequest s) {
                     shots.add(s);
+                } else if (message instanceof StatsRequest s) {
+                    statsRequests.add(s);
+                } else if (message instanceof Overlay o) {
+                    overlay = o;
+                    router.inspectByShell(o.inspect());
                 } else {
                     LOG.warn("ignoring unexpected {} from the shell", message.getClass().getSimpleName());
                 }
             }
             if (scene != null) {
-                long nanos = painter.paint(scene);
-                presentedScene = scene.sceneVersion();
-                shell.send(new FramePresented(presentedScene, ++frame, nanos));
+                shown = scene;
+                router.shown(scene);
+            }
+            Decorations wanted = decorations();
+            if (!wanted.equals(decorations) || overlay.stats()) {
+                decorations = wanted;
+                repaint |= shown != null;
+            }
+            if (shown != null && (scene != null || repaint)) {
+                painter.decorate(decorations);
+                paint(shown, surface, source);
+                if (shown.sceneVersion() != presentedScene) {
+                    presentedScene = shown.sceneVersion();
+                    shell.send(new FramePresented(presentedScene, frames, last.wallNanos()));
+                }
             }
             for (ShotRequest shot : shots) {
                 shell.send(new ShotReply(shot.requestId(), presentedScene, painter.snapshotPng()));
             }
+            for (StatsRequest request : statsRequests) {
+                shell.send(new StatsReply(request.requestId(), stats(shown)));
+            }
         }
+    }
+
+    /**
+     * Paints and presents one frame. If the painter fails (a lost GPU context, a driver error), it is rebuilt on the
+     * same surface and the frame drawn again from the display lists; a second failure ends the process, and the
+     * shell starts a new one.
+     */
+    private void paint(PublishScene scene, GlSurface surface, LayerSource source) {
+        try {
+            record(painter.paint(scene));
+        } catch (RuntimeException e) {
+            LOG.error("frame for scene {} failed; rebuilding the painter and every layer", scene.sceneVersion(), e);
+            painter.close();
+            painter = new GpuPainter(surface, source, mode);
+            record(painter.paint(scene));
+        }
+    }
+
+    private void record(Painter.Frame frame) {
+        last = frame;
+        frames++;
+        fullRepaints += frame.full() ? 1 : 0;
+    }
+
+    private Decorations decorations() {
+        List<String> outlined = new ArrayList<>();
+        if (!overlay.highlightCellId().isEmpty()) {
+            outlined.add(overlay.highlightCellId());
+        }
+        if (router.inspecting() && !router.hovered().isEmpty() && !outlined.contains(router.hovered())) {
+            outlined.add(router.hovered());
+        }
+        return new Decorations(outlined, overlay.stats() ? statsLine() : "");
+    }
+
+    private String statsLine() {
+        return String.format(java.util.Locale.ROOT,
+                "frame %d: %.2f ms cpu, %.2f ms wall, %d drawn, %d composited, %d rects %d px, %d textures %.1f MB",
+                frames, last.processCpuNanos() / 1e6, last.wallNanos() / 1e6, last.rasterised(), last.composited(),
+                last.damageRects(), last.damagePixels(), painter.textures(), painter.bytes() / 1048576.0);
+    }
+
+    private FrameStats stats(PublishScene shown) {
+        return new FrameStats(frames, last.processCpuNanos(), last.wallNanos(), last.decoded(), last.rasterised(),
+                last.composited(), last.damageRects(), last.damagePixels(), fullRepaints,
+                shown == null ? 0 : shown.layers().size(), painter.textures(), painter.bytes());
     }
 
     private Inbound poll() {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 /**
  * Entry point of the compositor process, started by the shell:
- * {@code CompositorMain --socket PATH [--scene-region PATH] [--headless] [--size WIDTHxHEIGHT]}.
+ * {@code CompositorMain --socket PATH [--scene-region PATH] [--headless] [--size WIDTHxHEIGHT]
+ * [--immediate]}; {@code --immediate} redraws every cell every frame instead of compositing cached layers (to
+ * measure the difference).
  */
 public final class CompositorMain {
 
@@ -15,6 +17,7 @@ public final class CompositorMain {
         Path socket = null;
         Path region = null;
         boolean headless = false;
+        dev.cellshell.compositor.paint.Painter.Mode mode = dev.cellshell.compositor.paint.Painter.Mode.LAYERS;
         int width = 1280;
         int height = 720;
         for (int i = 0; i < args.length; i++) {
@@ -22,6 +25,7 @@ public final class CompositorMain {
                 case "--socket" -> socket = Path.of(value(args, ++i, "--socket"));
                 case "--scene-region" -> region = Path.of(value(args, ++i, "--scene-region"));
                 case "--headless" -> headless = true;
+                case "--immediate" -> mode = dev.cellshell.compositor.paint.Painter.Mode.IMMEDIATE;
                 case "--size" -> {
                     String[] size = value(args, ++i, "--size").split("x");
                     if (size.length != 2) {
@@ -36,7 +40,7 @@ public final class CompositorMain {
         if (socket == null) {
             usage("--socket is required");
         }
-        System.exit(new Compositor(socket, region, headless, width, height).run());
+        System.exit(new Compositor(socket, region, headless, width, height, mode).run());
     }
 
     private static String value(String[] args, int i, String option) {
@@ -49,7 +53,7 @@ public final class CompositorMain {
     private static void usage(String problem) {
         System.err.println("compositor: " + problem);
         System.err.println("usage: CompositorMain --socket PATH [--scene-region PATH] [--headless]"
-                + " [--size WIDTHxHEIGHT]");
+                + " [--size WIDTHxHEIGHT] [--immediate]");
         System.exit(2);
     }
 }

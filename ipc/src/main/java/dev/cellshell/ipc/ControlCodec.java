@@ -28,6 +28,10 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int HISTORY = 10;
     private static final int CHANGE = 11;
     private static final int CHANGE_REPLY = 12;
+    private static final int STATS = 13;
+    private static final int STATS_REPLY = 14;
+    private static final int OVERLAY = 15;
+    private static final int OVERLAY_REPLY = 16;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -79,6 +83,17 @@ final class ControlCodec implements Codec<ControlMessage> {
         } else if (message instanceof ClickReply c) {
             out.str(c.cellId());
             tag = CLICK_REPLY;
+        } else if (message instanceof ControlMessage.StatsRequest s) {
+            tag = STATS;
+        } else if (message instanceof ControlMessage.StatsReply r) {
+            SceneCodec.writeStats(out.str(r.renderer()), r.stats());
+            tag = STATS_REPLY;
+        } else if (message instanceof ControlMessage.OverlayRequest o) {
+            out.str(o.inspect()).str(o.stats()).str(o.select());
+            tag = OVERLAY;
+        } else if (message instanceof ControlMessage.OverlayReply o) {
+            out.bool(o.inspect()).bool(o.stats()).str(o.selected());
+            tag = OVERLAY_REPLY;
         } else if (message instanceof Failure f) {
             out.str(f.message());
             tag = FAILURE;
@@ -138,6 +153,10 @@ final class ControlCodec implements Codec<ControlMessage> {
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
             case FAILURE -> new Failure(in.str());
+            case STATS -> new ControlMessage.StatsRequest();
+            case STATS_REPLY -> new ControlMessage.StatsReply(in.str(), SceneCodec.readStats(in));
+            case OVERLAY -> new ControlMessage.OverlayRequest(in.str(), in.str(), in.str());
+            case OVERLAY_REPLY -> new ControlMessage.OverlayReply(in.bool(), in.bool(), in.str());
             case CLICK -> new ClickRequest(in.f32(), in.f32());
             case CLICK_REPLY -> new ClickReply(in.str());
             case HISTORY -> new ControlMessage.HistoryRequest(in.str(), in.str(), in.i64());

@@ -90,6 +90,27 @@ public sealed interface ControlMessage {
     record ClickReply(String cellId) implements ControlMessage {
     }
 
+    /** Ask for the compositor's frame statistics. */
+    record StatsRequest() implements ControlMessage {
+    }
+
+    record StatsReply(String renderer, SceneMessage.FrameStats stats) implements ControlMessage {
+    }
+
+    /**
+     * Change what the compositor draws over the cells. Each field is {@code ""} to leave it as it is.
+     *
+     * @param inspect {@code on} or {@code off}: outline the cell under the pointer, clicks select
+     * @param stats {@code on} or {@code off}: the frame statistics line
+     * @param select a cell id to select (outlined; the workbench opens it), or {@code none}
+     */
+    record OverlayRequest(String inspect, String stats, String select) implements ControlMessage {
+    }
+
+    /** The overlay as it is now; {@code selected} is empty when no cell is selected. */
+    record OverlayReply(boolean inspect, boolean stats, String selected) implements ControlMessage {
+    }
+
     /** The request could not be carried out; {@code message} says why, for a person to read. */
     record Failure(String message) implements ControlMessage {
     }

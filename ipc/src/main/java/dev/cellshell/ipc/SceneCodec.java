@@ -1,6 +1,12 @@
 package dev.cellshell.ipc;
 
 import dev.cellshell.ipc.SceneMessage.FramePresented;
+import dev.cellshell.ipc.SceneMessage.FrameStats;
+import dev.cellshell.ipc.SceneMessage.Overlay;
+import dev.cellshell.ipc.SceneMessage.Resized;
+import dev.cellshell.ipc.SceneMessage.SelectCell;
+import dev.cellshell.ipc.SceneMessage.StatsReply;
+import dev.cellshell.ipc.SceneMessage.StatsRequest;
 import dev.cellshell.ipc.SceneMessage.Hello;
 import dev.cellshell.ipc.SceneMessage.KeyInput;
 import dev.cellshell.ipc.SceneMessage.Layer;
@@ -21,6 +27,11 @@ final class SceneCodec implements Codec<SceneMessage> {
     private static final int KEY = 5;
     private static final int SHOT_REQUEST = 6;
     private static final int SHOT_REPLY = 7;
+    private static final int RESIZED = 8;
+    private static final int SELECT = 9;
+    private static final int OVERLAY = 10;
+    private static final int STATS_REQUEST = 11;
+    private static final int STATS_REPLY = 12;
     /** Smallest encoded layer: an empty id, eight scalars and an empty display list. */
     private static final int MIN_LAYER_BYTES = 4 + 8 + 8 + 4 * 4 + 4 + 4;
 
@@ -42,7 +53,8 @@ final class SceneCodec implements Codec<SceneMessage> {
             out.i64(f.sceneVersion()).i64(f.frameNumber()).i64(f.renderNanos());
             tag = PRESENTED;
         } else if (message instanceof PointerInput p) {
-            out.u8(p.kind().ordinal()).f32(p.x()).f32(p.y()).i32(p.button());
+            out.u8(p.kind().ordinal()).f32(p.x()).f32(p.y()).i32(p.button()).i32(p.modifiers()).f32(p.scrollX())
+                    .f32(p.scrollY()).str(p.cellId()).f32(p.localX()).f32(p.localY());
             tag = POINTER;
         } else if (message instanceof KeyInput k) {
             out.bool(k.pressed()).i32(k.keyCode()).str(k.text()).i32(k.modifiers());
@@ -53,6 +65,21 @@ final class SceneCodec implements Codec<SceneMessage> {
         } else if (message instanceof ShotReply s) {
             out.i64(s.requestId()).i64(s.sceneVersion()).bytes(s.png());
             tag = SHOT_REPLY;
+        } else if (message instanceof Resized r) {
+            out.i32(r.width()).i32(r.height()).f32(r.contentScale());
+            tag = RESIZED;
+        } else if (message instanceof SelectCell s) {
+            out.str(s.cellId());
+            tag = SELECT;
+        } else if (message instanceof Overlay o) {
+            out.bool(o.inspect()).str(o.highlightCellId()).bool(o.stats());
+            tag = OVERLAY;
+        } else if (message instanceof StatsRequest s) {
+            out.i64(s.requestId());
+            tag = STATS_REQUEST;
+        } else if (message instanceof StatsReply r) {
+            writeStats(out.i64(r.requestId()), r.stats());
+            tag = STATS_REPLY;
         } else {
             throw new IllegalArgumentException("not a message of this protocol: " + message);
         }
@@ -76,7 +103,13 @@ final class SceneCodec implements Codec<SceneMessage> {
                 yield new PublishScene(version, background, layers);
             }
             case PRESENTED -> new FramePresented(in.i64(), in.i64(), in.i64());
-            case POINTER -> new PointerInput(pointerKind(in.u8()), in.f32(), in.f32(), in.i32());
+            case POINTER -> new PointerInput(pointerKind(in.u8()), in.f32(), in.f32(), in.i32(), in.i32(), in.f32(),
+                    in.f32(), in.str(), in.f32(), in.f32());
+            case RESIZED -> new Resized(in.i32(), in.i32(), in.f32());
+            case SELECT -> new SelectCell(in.str());
+            case OVERLAY -> new Overlay(in.bool(), in.str(), in.bool());
+            case STATS_REQUEST -> new StatsRequest(in.i64());
+            case STATS_REPLY -> new StatsReply(in.i64(), readStats(in));
             case KEY -> new KeyInput(in.bool(), in.i32(), in.str(), in.i32());
             case SHOT_REQUEST -> new ShotRequest(in.i64());
             case SHOT_REPLY -> new ShotReply(in.i64(), in.i64(), in.bytes());
@@ -84,6 +117,17 @@ final class SceneCodec implements Codec<SceneMessage> {
         };
         in.end();
         return message;
+    }
+
+    static void writeStats(WireOut out, FrameStats f) {
+        out.i64(f.frames()).i64(f.lastProcessCpuNanos()).i64(f.lastWallNanos()).i32(f.lastDecoded())
+                .i32(f.lastRasterised()).i32(f.lastComposited()).i32(f.lastDamageRects()).i64(f.lastDamagePixels())
+                .i64(f.fullRepaints()).i32(f.cells()).i32(f.textures()).i64(f.gpuBytes());
+    }
+
+    static FrameStats readStats(WireIn in) throws ProtocolException {
+        return new FrameStats(in.i64(), in.i64(), in.i64(), in.i32(), in.i32(), in.i32(), in.i32(), in.i64(),
+                in.i64(), in.i32(), in.i32(), in.i64());
     }
 
     private static int slot(int slot) throws ProtocolException {

@@ -47,11 +47,83 @@ public sealed interface SceneMessage {
     record FramePresented(long sceneVersion, long frameNumber, long renderNanos) implements SceneMessage {
     }
 
-    /** Compositor → shell: pointer input in desktop coordinates. */
-    record PointerInput(PointerKind kind, float x, float y, int button) implements SceneMessage {
+    /**
+     * Compositor → shell: pointer input at desktop (x, y), hit-tested by the compositor against what it drew.
+     *
+     * @param button 1-based mouse button for PRESS and RELEASE, else 0
+     * @param modifiers GLFW modifier bits (shift 1, control 2, alt 4, super 8)
+     * @param scrollX horizontal scroll offset for SCROLL, else 0
+     * @param scrollY vertical scroll offset for SCROLL (positive = away from the user), else 0
+     * @param cellId the cell under the pointer, front to back, as last presented; empty when none (or not
+     *     hit-tested: the shell then tests its own bounds)
+     * @param localX x relative to that cell's top-left corner
+     * @param localY y relative to that cell's top-left corner
+     */
+    record PointerInput(PointerKind kind, float x, float y, int button, int modifiers, float scrollX, float scrollY,
+            String cellId, float localX, float localY) implements SceneMessage {
+
+        /** Input that the shell hit-tests itself (clicks from the CLI, tests). */
+        public PointerInput(PointerKind kind, float x, float y, int button) {
+            this(kind, x, y, button, 0, 0, 0, "", 0, 0);
+        }
+
+        /** This input aimed at {@code cell} at cell-local (lx, ly). */
+        public PointerInput at(String cell, float lx, float ly) {
+            return new PointerInput(kind, x, y, button, modifiers, scrollX, scrollY, cell, lx, ly);
+        }
     }
 
-    enum PointerKind { PRESS, RELEASE, MOVE }
+    /** ENTER and LEAVE name the cell the pointer entered or left. */
+    enum PointerKind { PRESS, RELEASE, MOVE, SCROLL, ENTER, LEAVE }
+
+    /** Compositor → shell: the drawable changed size (window resized) or content scale. */
+    record Resized(int width, int height, float contentScale) implements SceneMessage {
+    }
+
+    /** Compositor → shell: in inspect mode a person picked this cell on screen (Alt+click). */
+    record SelectCell(String cellId) implements SceneMessage {
+    }
+
+    /**
+     * Shell → compositor: what the compositor draws over the cells. Whole state, re-sent on every change and on
+     * connect.
+     *
+     * @param inspect outline the cell under the pointer and turn clicks into {@link SelectCell} (as holding Alt does)
+     * @param highlightCellId a cell to outline (the workbench's selection); empty for none
+     * @param stats draw the frame statistics in the top-left corner
+     */
+    record Overlay(boolean inspect, String highlightCellId, boolean stats) implements SceneMessage {
+        public static final Overlay NONE = new Overlay(false, "", false);
+    }
+
+    /** Shell → compositor: send the frame statistics. */
+    record StatsRequest(long requestId) implements SceneMessage {
+    }
+
+    /** Compositor → shell. */
+    record StatsReply(long requestId, FrameStats stats) implements SceneMessage {
+    }
+
+    /**
+     * What the compositor did, for the last frame and in total since it started.
+     *
+     * @param frames frames presented since start
+     * @param lastProcessCpuNanos process CPU time (all threads, llvmpipe's included) of the last frame
+     * @param lastWallNanos wall time of the last frame, from taking the scene to presenting it
+     * @param lastDecoded display lists decoded in the last frame
+     * @param lastRasterised cell backings drawn again in the last frame
+     * @param lastComposited cells composited (drawn from their backings) in the last frame
+     * @param lastDamageRects rectangles redrawn in the last frame
+     * @param lastDamagePixels pixels inside them
+     * @param fullRepaints frames that redrew everything (first frame, resize, theme, overlap order change)
+     * @param cells cells in the current scene
+     * @param textures GPU textures alive for backings (atlas pages and dedicated surfaces)
+     * @param gpuBytes estimate of the memory held by the back buffer and the backings
+     */
+    record FrameStats(long frames, long lastProcessCpuNanos, long lastWallNanos, int lastDecoded,
+            int lastRasterised, int lastComposited, int lastDamageRects, long lastDamagePixels, long fullRepaints,
+            int cells, int textures, long gpuBytes) {
+    }
 
     /** Compositor → shell: a key press or release, with the text it types (possibly empty). */
     record KeyInput(boolean pressed, int keyCode, String text, int modifiers) implements SceneMessage {

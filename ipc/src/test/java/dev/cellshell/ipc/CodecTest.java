@@ -22,6 +22,16 @@ class CodecTest {
                         new Layer("clock", 1, 1, 0, 0, 0, 0, new byte[0]).inSlot(7))),
                 new SceneMessage.FramePresented(7, 99, 1_234_567),
                 new SceneMessage.PointerInput(SceneMessage.PointerKind.PRESS, 12.5f, 40, 1),
+                new SceneMessage.PointerInput(SceneMessage.PointerKind.SCROLL, 300, 200, 0, 4, -1.5f, 2, "clock",
+                        20, 30.5f),
+                new SceneMessage.PointerInput(SceneMessage.PointerKind.LEAVE, 1, 2, 0).at("label", 1, 2),
+                new SceneMessage.Resized(1920, 1080, 2f),
+                new SceneMessage.SelectCell("button"),
+                new SceneMessage.Overlay(true, "clock", false),
+                SceneMessage.Overlay.NONE,
+                new SceneMessage.StatsRequest(3),
+                new SceneMessage.StatsReply(3, new SceneMessage.FrameStats(120, 900_000, 1_200_000, 1, 1, 4, 1,
+                        7_680, 2, 1000, 3, 50_000_000)),
                 new SceneMessage.KeyInput(true, 65, "a", 2),
                 new SceneMessage.ShotRequest(5),
                 new SceneMessage.ShotReply(5, 7, new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
@@ -45,6 +55,11 @@ class CodecTest {
                 new ControlMessage.ChangeRequest("spawn", "clock-2", "Clock", "bottom-right", 24, 0, 0,
                         java.util.Map.of("zone", "Europe/Paris")),
                 new ControlMessage.ChangeReply(true, "clock-2", "bottom-right 1000,600"),
+                new ControlMessage.StatsRequest(),
+                new ControlMessage.StatsReply("llvmpipe (offscreen)", new SceneMessage.FrameStats(9, 1, 2, 3, 4, 5, 6,
+                        7, 8, 10, 11, 12)),
+                new ControlMessage.OverlayRequest("on", "", "clock"),
+                new ControlMessage.OverlayReply(true, false, "clock"),
                 new ControlMessage.Failure("no cell with id 'nope'"));
     }
 

@@ -120,6 +120,13 @@ public final class Shell implements AutoCloseable {
                 workspace.controlSocket());
         if (options.workbench()) {
             workbench = Workbench.open(tissue, this::close);
+            Workbench opened = workbench;
+            scene.onSelection(opened::select);
+            opened.onSelected(id -> {
+                if (!id.equals(scene.overlay().highlightCellId())) {
+                    scene.select(id);
+                }
+            });
         }
     }
 

@@ -36,7 +36,8 @@ import org.lwjgl.system.MemoryStack;
 
 /**
  * A GL 3.3 core context with no window and no display server: Mesa's surfaceless EGL platform, drawing into a
- * framebuffer object (RGBA8 colour, 24/8 depth-stencil). Works on llvmpipe with nothing but {@code libegl1}.
+ * persistent {@link Framebuffer} (RGBA8 colour, 24/8 depth-stencil). Works on llvmpipe with nothing but
+ * {@code libegl1}.
  */
 public final class EglOffscreenSurface implements GlSurface {
 
@@ -44,13 +45,16 @@ public final class EglOffscreenSurface implements GlSurface {
     private static final int PLATFORM_SURFACELESS_MESA = 0x31DD;
     private static final int EGL_PBUFFER_BIT = 0x0001;
 
-    private final int width;
-    private final int height;
+    private int width;
+    private int height;
     private final long display;
     private final long context;
-    private final int framebuffer;
-    private final int colour;
-    private final int depthStencil;
+    private final Framebuffer framebuffer;
+    /**
+     * Surfaces open per EGL display: Mesa hands every caller the same surfaceless display, and terminating it
+     * destroys every context on it, so only the last surface to close terminates it.
+     */
+    private static final java.util.Map<Long, Integer> OPEN = new java.util.HashMap<>();
     private final String renderer;
     private boolean closed;
 
@@ -71,6 +75,9 @@ public final class EglOffscreenSurface implements GlSurface {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             if (!eglInitialize(display, stack.mallocInt(1), stack.mallocInt(1))) {
                 throw new IllegalStateException("eglInitialize failed: 0x" + Integer.toHexString(eglGetError()));
+            }
+            synchronized (OPEN) {
+                OPEN.merge(display, 1, Integer::sum);
             }
             EGL.createDisplayCapabilities(display);
             eglBindAPI(EGL_OPENGL_API);
@@ -95,22 +102,7 @@ public final class EglOffscreenSurface implements GlSurface {
         }
         GL.createCapabilities();
         renderer = GL33C.glGetString(GL33C.GL_RENDERER);
-        framebuffer = GL33C.glGenFramebuffers();
-        GL33C.glBindFramebuffer(GL33C.GL_FRAMEBUFFER, framebuffer);
-        colour = GL33C.glGenRenderbuffers();
-        GL33C.glBindRenderbuffer(GL33C.GL_RENDERBUFFER, colour);
-        GL33C.glRenderbufferStorage(GL33C.GL_RENDERBUFFER, GL33C.GL_RGBA8, width, height);
-        GL33C.glFramebufferRenderbuffer(GL33C.GL_FRAMEBUFFER, GL33C.GL_COLOR_ATTACHMENT0, GL33C.GL_RENDERBUFFER,
-                colour);
-        depthStencil = GL33C.glGenRenderbuffers();
-        GL33C.glBindRenderbuffer(GL33C.GL_RENDERBUFFER, depthStencil);
-        GL33C.glRenderbufferStorage(GL33C.GL_RENDERBUFFER, GL33C.GL_DEPTH24_STENCIL8, width, height);
-        GL33C.glFramebufferRenderbuffer(GL33C.GL_FRAMEBUFFER, GL33C.GL_DEPTH_STENCIL_ATTACHMENT,
-                GL33C.GL_RENDERBUFFER, depthStencil);
-        int status = GL33C.glCheckFramebufferStatus(GL33C.GL_FRAMEBUFFER);
-        if (status != GL33C.GL_FRAMEBUFFER_COMPLETE) {
-            throw new IllegalStateException("offscreen framebuffer incomplete: 0x" + Integer.toHexString(status));
-        }
+        framebuffer = new Framebuffer(width, height);
     }
 
     /** Creates the context and makes it current on the calling thread. */
@@ -130,7 +122,23 @@ public final class EglOffscreenSurface implements GlSurface {
 
     @Override
     public int framebuffer() {
-        return framebuffer;
+        return framebuffer.id();
+    }
+
+    /** Makes this context current on the calling thread again (after another surface was used on it). */
+    public void makeCurrent() {
+        if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+            throw new IllegalStateException("eglMakeCurrent failed: 0x" + Integer.toHexString(eglGetError()));
+        }
+        GL.createCapabilities();
+        GL33C.glBindFramebuffer(GL33C.GL_FRAMEBUFFER, framebuffer.id());
+    }
+
+    @Override
+    public void resize(int newWidth, int newHeight) {
+        framebuffer.resize(newWidth, newHeight);
+        width = newWidth;
+        height = newHeight;
     }
 
     @Override
@@ -154,12 +162,15 @@ public final class EglOffscreenSurface implements GlSurface {
             return;
         }
         closed = true;
-        GL33C.glDeleteFramebuffers(framebuffer);
-        GL33C.glDeleteRenderbuffers(colour);
-        GL33C.glDeleteRenderbuffers(depthStencil);
+        framebuffer.close();
         GL.setCapabilities(null);
         eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
         eglDestroyContext(display, context);
-        eglTerminate(display);
+        synchronized (OPEN) {
+            if (OPEN.merge(display, -1, Integer::sum) <= 0) {
+                OPEN.remove(display);
+                eglTerminate(display);
+            }
+        }
     }
 }

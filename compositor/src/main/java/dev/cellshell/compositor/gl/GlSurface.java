@@ -11,10 +11,18 @@ public interface GlSurface extends AutoCloseable {
 
     int height();
 
-    /** The GL framebuffer object id Skia should draw into (0 for a window's default framebuffer). */
+    /** The GL framebuffer object Skia draws into: a persistent back buffer whose pixels survive presenting. */
     int framebuffer();
 
-    /** Shows what was drawn: swaps buffers in a window, waits for the GPU offscreen. */
+    /** Device pixels per desktop unit (HiDPI windows: 2). */
+    default float contentScale() {
+        return 1;
+    }
+
+    /** Reallocates the back buffer at {@code width}×{@code height} device pixels (contents undefined). */
+    void resize(int width, int height);
+
+    /** Shows what was drawn: copies the back buffer to the window and swaps, or waits for the GPU offscreen. */
     void present();
 
     /** True when the surface is a window a person can see (and that produces input). */

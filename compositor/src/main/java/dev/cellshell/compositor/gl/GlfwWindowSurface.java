@@ -13,20 +13,24 @@ import org.lwjgl.opengl.GL33C;
 import org.lwjgl.system.MemoryStack;
 
 /**
- * A GLFW window with a GL 3.3 core context, drawing into its default framebuffer. Must be created, polled and
- * closed on the process's main thread (GLFW's rule). Input becomes {@link SceneMessage}s for the shell.
+ * A resizable GLFW window with a GL 3.3 core context. Frames are drawn into a persistent {@link Framebuffer} and
+ * copied to the window on {@link #present} (a window's own back buffer is undefined after a swap, and damage-only
+ * frames need the previous pixels). Must be created, polled and closed on the process's main thread (GLFW's rule).
+ * Input becomes {@link SceneMessage}s in desktop coordinates, not yet hit-tested.
  */
 public final class GlfwWindowSurface implements GlSurface {
 
     private final long window;
     private final String renderer;
-    private final Consumer<SceneMessage> input;
+    private final Framebuffer framebuffer;
     private double cursorX;
     private double cursorY;
+    private int modifiers;
+    private boolean sizeChanged;
+    private boolean exposed;
     private boolean closed;
 
     private GlfwWindowSurface(String title, int width, int height, Consumer<SceneMessage> input) {
-        this.input = input;
         GLFWErrorCallback.createPrint(System.err).set();
         if (!glfwInit()) {
             throw new IllegalStateException("GLFW could not initialise (is DISPLAY set and an X server running?)");
@@ -37,7 +41,8 @@ public final class GlfwWindowSurface implements GlSurface {
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_STENCIL_BITS, 8);
-        glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+        glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
         window = glfwCreateWindow(width, height, title, 0, 0);
         if (window == 0) {
             glfwTerminate();
@@ -47,22 +52,42 @@ public final class GlfwWindowSurface implements GlSurface {
         glfwSwapInterval(1);
         GL.createCapabilities();
         renderer = GL33C.glGetString(GL33C.GL_RENDERER);
+        int[] size = framebufferSize();
+        framebuffer = new Framebuffer(size[0], size[1]);
         glfwSetCursorPosCallback(window, (w, x, y) -> {
             cursorX = x;
             cursorY = y;
-            input.accept(new PointerInput(PointerKind.MOVE, (float) x, (float) y, 0));
+            input.accept(pointer(PointerKind.MOVE, 0, 0, 0));
         });
-        glfwSetMouseButtonCallback(window, (w, button, action, mods) -> input.accept(new PointerInput(
-                action == GLFW_PRESS ? PointerKind.PRESS : PointerKind.RELEASE, (float) cursorX, (float) cursorY,
-                button + 1)));
-        glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
-            if (action != GLFW_REPEAT) {
-                input.accept(new KeyInput(action == GLFW_PRESS, key, "", mods));
+        glfwSetMouseButtonCallback(window, (w, button, action, mods) -> {
+            modifiers = mods;
+            input.accept(pointer(action == GLFW_PRESS ? PointerKind.PRESS : PointerKind.RELEASE, button + 1, 0, 0));
+        });
+        glfwSetScrollCallback(window, (w, dx, dy) -> input.accept(pointer(PointerKind.SCROLL, 0, (float) dx,
+                (float) dy)));
+        glfwSetCursorEnterCallback(window, (w, entered) -> {
+            if (!entered) {
+                input.accept(pointer(PointerKind.LEAVE, 0, 0, 0));
             }
         });
-        glfwSetCharCallback(window, (w, codepoint) ->
-                input.accept(new KeyInput(true, 0, new String(Character.toChars(codepoint)), 0)));
+        glfwSetKeyCallback(window, (w, key, scancode, action, mods) -> {
+            modifiers = key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT
+                    ? (action == GLFW_RELEASE ? mods & ~GLFW_MOD_ALT : mods | GLFW_MOD_ALT) : mods;
+            if (action != GLFW_REPEAT) {
+                input.accept(new KeyInput(action == GLFW_PRESS, key, "", modifiers));
+            }
+        });
+        glfwSetCharModsCallback(window, (w, codepoint, mods) ->
+                input.accept(new KeyInput(true, 0, new String(Character.toChars(codepoint)), mods)));
+        glfwSetFramebufferSizeCallback(window, (w, fw, fh) -> sizeChanged = true);
+        glfwSetWindowContentScaleCallback(window, (w, sx, sy) -> sizeChanged = true);
+        glfwSetWindowRefreshCallback(window, w -> exposed = true);
         glfwShowWindow(window);
+    }
+
+    private PointerInput pointer(PointerKind kind, int button, float scrollX, float scrollY) {
+        return new PointerInput(kind, (float) cursorX, (float) cursorY, button, modifiers, scrollX, scrollY, "", 0,
+                0);
     }
 
     /** Opens the window and makes its context current on the calling (main) thread. */
@@ -84,32 +109,79 @@ public final class GlfwWindowSurface implements GlSurface {
         return glfwWindowShouldClose(window);
     }
 
-    @Override
-    public int width() {
+    /** True once after the window's drawable changed size or scale (the caller then resizes its painter). */
+    public boolean takeSizeChange() {
+        boolean changed = sizeChanged;
+        sizeChanged = false;
+        int[] size = framebufferSize();
+        return changed || size[0] != framebuffer.width() || size[1] != framebuffer.height();
+    }
+
+    /** True once after the window system asked for its contents again (exposed, restored). */
+    public boolean takeExposed() {
+        boolean was = exposed;
+        exposed = false;
+        return was;
+    }
+
+    /** True while the window is minimised: nothing is shown, so frames need not be presented. */
+    public boolean iconified() {
+        return glfwGetWindowAttrib(window, GLFW_ICONIFIED) == GLFW_TRUE;
+    }
+
+    /** The drawable's size in device pixels, never 0 (a minimised window reports 0×0). */
+    public int[] framebufferSize() {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             var w = stack.mallocInt(1);
-            glfwGetFramebufferSize(window, w, stack.mallocInt(1));
-            return w.get(0);
+            var h = stack.mallocInt(1);
+            glfwGetFramebufferSize(window, w, h);
+            return new int[] {Math.max(1, w.get(0)), Math.max(1, h.get(0))};
         }
+    }
+
+    /** The window's size in desktop units (screen coordinates, what cursor positions are in). */
+    public int[] windowSize() {
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            var w = stack.mallocInt(1);
+            var h = stack.mallocInt(1);
+            glfwGetWindowSize(window, w, h);
+            return new int[] {Math.max(1, w.get(0)), Math.max(1, h.get(0))};
+        }
+    }
+
+    @Override
+    public float contentScale() {
+        int[] device = framebufferSize();
+        int[] units = windowSize();
+        return units[0] <= 1 ? 1 : (float) device[0] / units[0];
+    }
+
+    @Override
+    public int width() {
+        return framebuffer.width();
     }
 
     @Override
     public int height() {
-        try (MemoryStack stack = MemoryStack.stackPush()) {
-            var h = stack.mallocInt(1);
-            glfwGetFramebufferSize(window, stack.mallocInt(1), h);
-            return h.get(0);
-        }
+        return framebuffer.height();
     }
 
     @Override
     public int framebuffer() {
-        return 0;
+        return framebuffer.id();
+    }
+
+    @Override
+    public void resize(int width, int height) {
+        framebuffer.resize(width, height);
     }
 
     @Override
     public void present() {
-        glfwSwapBuffers(window);
+        if (!iconified()) {
+            framebuffer.blitToDefault();
+            glfwSwapBuffers(window);
+        }
     }
 
     @Override
@@ -128,6 +200,7 @@ public final class GlfwWindowSurface implements GlSurface {
             return;
         }
         closed = true;
+        framebuffer.close();
         GL.setCapabilities(null);
         glfwDestroyWindow(window);
         glfwTerminate();

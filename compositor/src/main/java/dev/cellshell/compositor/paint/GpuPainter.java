@@ -15,26 +15,31 @@ import io.github.humbleui.skija.Surface;
 import io.github.humbleui.skija.SurfaceOrigin;
 
 /**
- * Skia's OpenGL backend drawing into a {@link GlSurface}'s framebuffer. {@link #paint} ends with the frame
- * presented; {@link #snapshotPng} reads the presented pixels back from the GL framebuffer.
+ * Skia's OpenGL backend drawing into a {@link GlSurface}'s persistent framebuffer, with layers in GPU render
+ * targets. {@link #paint} ends with the frame presented; {@link #snapshotPng} reads the presented pixels back from
+ * the GL framebuffer.
  */
 public final class GpuPainter extends SurfacePainter {
 
     private final GlSurface gl;
     private final DirectContext context;
-    private final BackendRenderTarget target;
-    private final Surface surface;
+    private BackendRenderTarget target;
+    private Surface surface;
 
     public GpuPainter(GlSurface gl) {
-        this(gl, LayerSource.inline());
+        this(gl, LayerSource.inline(), Mode.LAYERS);
     }
 
-    public GpuPainter(GlSurface gl, LayerSource source) {
-        super(source);
+    public GpuPainter(GlSurface gl, LayerSource source, Mode mode) {
+        super(source, mode);
         this.gl = gl;
         context = DirectContext.makeGL();
-        target = BackendRenderTarget.makeGL(gl.width(), gl.height(), 0, 8, gl.framebuffer(),
-                FramebufferFormat.GR_GL_RGBA8);
+        wrap(gl.width(), gl.height());
+        startLayers(gl.width(), gl.height(), gl.contentScale());
+    }
+
+    private void wrap(int width, int height) {
+        target = BackendRenderTarget.makeGL(width, height, 0, 8, gl.framebuffer(), FramebufferFormat.GR_GL_RGBA8);
         surface = Surface.wrapBackendRenderTarget(context, target, SurfaceOrigin.BOTTOM_LEFT, ColorType.RGBA_8888,
                 ColorSpace.getSRGB());
         if (surface == null) {
@@ -49,9 +54,25 @@ public final class GpuPainter extends SurfacePainter {
     }
 
     @Override
+    Surface layerSurface(int width, int height) {
+        return Surface.makeRenderTarget(context, false, ImageInfo.makeN32Premul(width, height));
+    }
+
+    @Override
     void present() {
         context.flushAndSubmit(surface, true);
         gl.present();
+        // present() may bind other framebuffers (a window blits to its default one): tell Skia to forget GL state.
+        context.resetGLAll();
+    }
+
+    @Override
+    void resizeTarget(int width, int height) {
+        surface.close();
+        target.close();
+        gl.resize(width, height);
+        context.resetGLAll();
+        wrap(width, height);
     }
 
     @Override

@@ -3,19 +3,48 @@ package dev.cellshell.compositor.paint;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 
 /**
- * Draws whole scenes into a pixel target and reads the result back. Implementations: {@link GpuPainter} (Skia's GL
- * backend) and {@link RasterPainter} (Skia on the CPU, the reference). Used from one thread.
+ * Draws scenes into a persistent pixel target and reads the result back. Implementations: {@link GpuPainter} (Skia's
+ * GL backend) and {@link RasterPainter} (Skia on the CPU, the reference and the fallback without OpenGL), each
+ * either damage-driven from cached layers ({@link Mode#LAYERS}, the default) or redrawing every list every frame
+ * ({@link Mode#IMMEDIATE}, kept to measure the difference). Used from one thread.
  */
 public interface Painter extends AutoCloseable {
 
+    enum Mode { LAYERS, IMMEDIATE }
+
+    /**
+     * What one frame cost and did.
+     *
+     * @param processCpuNanos CPU time of the whole process during the frame (-1 when unknown)
+     */
+    record Frame(long wallNanos, long processCpuNanos, int decoded, int rasterised, int composited,
+            int damageRects, long damagePixels, boolean full) {
+    }
+
+    /** Device pixels. */
     int width();
 
     int height();
 
-    /** Draws {@code scene}, replacing everything drawn before; returns the nanoseconds spent. */
-    long paint(PublishScene scene);
+    /** Brings the target up to date with {@code scene} (only its damage, in layer mode) and presents it. */
+    Frame paint(PublishScene scene);
 
-    /** The pixels of the last painted scene, as a PNG file's bytes. */
+    /** What to draw over the cells from the next frame on. */
+    void decorate(Decorations decorations);
+
+    /** The target is now {@code width}×{@code height} device pixels at {@code scale}: the next frame draws all. */
+    void resize(int width, int height, float scale);
+
+    /** Drops every cached layer (e.g. after the GPU lost them): the next frame rebuilds them from display lists. */
+    void invalidate();
+
+    /** Backing textures alive. */
+    int textures();
+
+    /** Estimated bytes held by the target and the layers. */
+    long bytes();
+
+    /** The pixels of the last presented frame, as a PNG file's bytes. */
     byte[] snapshotPng();
 
     /** Idempotent. */

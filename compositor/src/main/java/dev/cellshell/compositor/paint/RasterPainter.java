@@ -2,20 +2,22 @@ package dev.cellshell.compositor.paint;
 
 import io.github.humbleui.skija.EncoderPNG;
 import io.github.humbleui.skija.Image;
+import io.github.humbleui.skija.ImageInfo;
 import io.github.humbleui.skija.Surface;
 
 /** Skia on the CPU: the reference the GPU output is compared with, and the fallback where there is no OpenGL. */
 public final class RasterPainter extends SurfacePainter {
 
-    private final Surface surface;
+    private Surface surface;
 
     public RasterPainter(int width, int height) {
-        this(width, height, LayerSource.inline());
+        this(width, height, LayerSource.inline(), Mode.LAYERS);
     }
 
-    public RasterPainter(int width, int height, LayerSource source) {
-        super(source);
+    public RasterPainter(int width, int height, LayerSource source, Mode mode) {
+        super(source, mode);
         surface = Surface.makeRasterN32Premul(width, height);
+        startLayers(width, height, 1);
     }
 
     @Override
@@ -24,8 +26,19 @@ public final class RasterPainter extends SurfacePainter {
     }
 
     @Override
+    Surface layerSurface(int width, int height) {
+        return Surface.makeRaster(ImageInfo.makeN32Premul(width, height));
+    }
+
+    @Override
     void present() {
         // Raster pixels are final as soon as they are drawn.
+    }
+
+    @Override
+    void resizeTarget(int width, int height) {
+        surface.close();
+        surface = Surface.makeRasterN32Premul(width, height);
     }
 
     @Override

@@ -11,26 +11,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composes a scene onto a Skija canvas: background, then each layer in order, translated to its bounds and clipped
- * to them. A layer whose display list does not decode is skipped with one log line naming the cell and its
+ * Immediate drawing, kept to measure what the layers save ({@link Painter.Mode#IMMEDIATE}): every frame clears the
+ * whole target and replays every display list, translated to its bounds and clipped to them. A layer whose display list does not decode is skipped with one log line naming the cell and its
  * generation; the rest of the desktop still draws.
  */
-final class ScenePainter implements AutoCloseable {
+final class ScenePainter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenePainter.class);
 
     private record Decoded(long generation, long renderVersion, DisplayList list) {
     }
 
-    private final Fonts fonts = new Fonts();
+    private final Fonts fonts;
     private final Map<String, Decoded> decoded = new HashMap<>();
     private final LayerSource source;
+    private int decodedThisFrame;
 
-    ScenePainter(LayerSource source) {
+    ScenePainter(LayerSource source, Fonts fonts) {
         this.source = source;
+        this.fonts = fonts;
     }
 
-    void paint(io.github.humbleui.skija.Canvas canvas, PublishScene scene) {
+    /** Draws the whole scene; returns how many display lists were decoded. */
+    int paint(io.github.humbleui.skija.Canvas canvas, PublishScene scene) {
+        decodedThisFrame = 0;
         canvas.clear(scene.background());
         SkijaCanvas target = new SkijaCanvas(canvas, fonts);
         Set<String> present = new HashSet<>();
@@ -50,6 +54,7 @@ final class ScenePainter implements AutoCloseable {
             }
         }
         decoded.keySet().retainAll(present);
+        return decodedThisFrame;
     }
 
     private DisplayList decode(Layer layer) {
@@ -66,6 +71,7 @@ final class ScenePainter implements AutoCloseable {
         }
         try {
             DisplayList list = DisplayList.of(bytes);
+            decodedThisFrame++;
             decoded.put(layer.cellId(), new Decoded(layer.generation(), layer.renderVersion(), list));
             return list;
         } catch (IllegalArgumentException e) {
@@ -74,10 +80,5 @@ final class ScenePainter implements AutoCloseable {
             decoded.remove(layer.cellId());
             return null;
         }
-    }
-
-    @Override
-    public void close() {
-        fonts.close();
     }
 }

@@ -1,23 +1,46 @@
 package dev.cellshell.compositor.paint;
 
+import dev.cellshell.compositor.gl.ProcessClock;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import io.github.humbleui.skija.Surface;
 
-/** What the GPU and the CPU painter share: a Skija surface, the scene painter, timing, closing. */
+/** What the GPU and the CPU painter share: a target surface, the two ways of drawing, timing, closing. */
 abstract class SurfacePainter implements Painter {
 
-    private final ScenePainter scenes;
-    private boolean closed;
+    /** Width and height of a shared atlas page for layers. */
+    static final int PAGE_SIZE = 1024;
 
-    SurfacePainter(LayerSource source) {
-        this.scenes = new ScenePainter(source);
+    private final Mode mode;
+    private final Fonts fonts = new Fonts();
+    private final ScenePainter immediate;
+    private LayerCompositor layers;
+    private final LayerSource source;
+    private boolean closed;
+    private int cells;
+
+    SurfacePainter(LayerSource source, Mode mode) {
+        this.source = source;
+        this.mode = mode;
+        this.immediate = new ScenePainter(source, fonts);
     }
 
-    /** The surface scenes are drawn on. */
+    /** Called by subclasses once their target exists. */
+    final void startLayers(int width, int height, float scale) {
+        layers = new LayerCompositor(new Backings(PAGE_SIZE, this::layerSurface), fonts, source, width, height);
+        layers.resize(width, height, scale);
+    }
+
+    /** The surface scenes are drawn on; its pixels persist between frames. */
     abstract Surface surface();
+
+    /** A transparent surface for layers, of the same kind as the target. */
+    abstract Surface layerSurface(int width, int height);
 
     /** Makes the drawn frame visible (flush and present for the GPU; nothing for the CPU). */
     abstract void present();
+
+    /** Replaces the target with one of the new size (contents undefined). */
+    abstract void resizeTarget(int width, int height);
 
     /** Releases what the implementation owns besides the surface. */
     abstract void release();
@@ -33,18 +56,67 @@ abstract class SurfacePainter implements Painter {
     }
 
     @Override
-    public long paint(PublishScene scene) {
+    public Frame paint(PublishScene scene) {
+        long cpu = ProcessClock.nanos();
         long start = System.nanoTime();
-        scenes.paint(surface().getCanvas(), scene);
-        present();
-        return System.nanoTime() - start;
+        Frame frame;
+        if (mode == Mode.IMMEDIATE) {
+            int decoded = immediate.paint(surface().getCanvas(), scene);
+            present();
+            frame = new Frame(0, 0, decoded, scene.layers().size(), scene.layers().size(), 1,
+                    (long) width() * height(), true);
+        } else {
+            LayerCompositor.FrameWork work = layers.paint(surface().getCanvas(), scene);
+            present();
+            frame = new Frame(0, 0, work.decoded(), work.rasterised(), work.composited(), work.damageRects(),
+                    work.damagePixels(), work.full());
+        }
+        cells = scene.layers().size();
+        long wall = System.nanoTime() - start;
+        long cpuAfter = ProcessClock.nanos();
+        return new Frame(wall, cpu < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpu, frame.decoded(), frame.rasterised(),
+                frame.composited(), frame.damageRects(), frame.damagePixels(), frame.full());
+    }
+
+    @Override
+    public void decorate(Decorations decorations) {
+        layers.decorate(decorations);
+    }
+
+    @Override
+    public void resize(int width, int height, float scale) {
+        if (width != width() || height != height()) {
+            resizeTarget(width, height);
+        }
+        layers.resize(width, height, scale);
+    }
+
+    @Override
+    public void invalidate() {
+        layers.invalidate();
+    }
+
+    @Override
+    public int textures() {
+        return layers.textures();
+    }
+
+    @Override
+    public long bytes() {
+        return 4L * width() * height() + layers.backingBytes();
+    }
+
+    /** Cells in the last painted scene. */
+    int cells() {
+        return cells;
     }
 
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            scenes.close();
+            layers.close();
+            fonts.close();
             surface().close();
             release();
         }

@@ -137,6 +137,12 @@ public final class ControlServer implements AutoCloseable {
             if (request instanceof ControlMessage.ClickRequest click) {
                 return new ControlMessage.ClickReply(tissue.click(click.x(), click.y()).get(10, TimeUnit.SECONDS));
             }
+            if (request instanceof ControlMessage.StatsRequest) {
+                return new ControlMessage.StatsReply(scene.renderer(), scene.stats().get(15, TimeUnit.SECONDS));
+            }
+            if (request instanceof ControlMessage.OverlayRequest o) {
+                return overlay(o);
+            }
             if (request instanceof StatusRequest) {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
                         scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
@@ -149,11 +155,37 @@ public final class ControlServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new Failure(e.getMessage());
         } catch (TimeoutException e) {
-            return new Failure("timed out waiting for the " + (request instanceof ShotRequest ? "compositor" : "tissue"));
+            return new Failure("timed out waiting for the " + (request instanceof ShotRequest
+                    || request instanceof ControlMessage.StatsRequest ? "compositor" : "tissue"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failure("the shell is shutting down");
         }
+    }
+
+    private ControlMessage overlay(ControlMessage.OverlayRequest request) {
+        dev.cellshell.ipc.SceneMessage.Overlay now = scene.overlay();
+        String select = request.select();
+        if (!select.isEmpty() && !select.equals("none")
+                && tissue.cells().stream().noneMatch(c -> c.id().equals(select))) {
+            return new Failure("no cell with id '" + select + "'; the cells are: " + String.join(", ",
+                    tissue.cells().stream().map(dev.cellshell.shell.tissue.CellView::id).toList()));
+        }
+        dev.cellshell.ipc.SceneMessage.Overlay wanted = new dev.cellshell.ipc.SceneMessage.Overlay(
+                onOff(request.inspect(), now.inspect()),
+                select.isEmpty() ? now.highlightCellId() : select.equals("none") ? "" : select,
+                onOff(request.stats(), now.stats()));
+        scene.overlay(wanted);
+        return new ControlMessage.OverlayReply(wanted.inspect(), wanted.stats(), wanted.highlightCellId());
+    }
+
+    private static boolean onOff(String value, boolean current) {
+        return switch (value) {
+            case "" -> current;
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is neither on nor off");
+        };
     }
 
     private SwapReply swap(SwapRequest request) throws ExecutionException, TimeoutException, InterruptedException {

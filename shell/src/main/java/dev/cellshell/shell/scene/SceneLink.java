@@ -60,6 +60,11 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private volatile long lastHelloPid = -1;
     private volatile boolean closed;
     private volatile Process running;
+    private final Map<Long, CompletableFuture<SceneMessage.FrameStats>> statsWaiters = new ConcurrentHashMap<>();
+    /** What the compositor draws over the cells; re-sent to every compositor that connects. */
+    private volatile SceneMessage.Overlay overlay = SceneMessage.Overlay.NONE;
+    private final List<Consumer<String>> selectionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile SceneMessage.Resized size;
 
     /**
      * @param input receives pointer and key input from the compositor
@@ -157,6 +162,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 if (previous != null) {
                     previous.close();
                 }
+                if (!overlay.equals(SceneMessage.Overlay.NONE)) {
+                    connection.send(overlay);
+                }
                 if (latest != null) {
                     connection.send(latest);
                 }
@@ -180,6 +188,8 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             connection.close();
             shots.values().forEach(f -> f.completeExceptionally(new IOException("the compositor went away")));
             shots.clear();
+            statsWaiters.values().forEach(f -> f.completeExceptionally(new IOException("the compositor went away")));
+            statsWaiters.clear();
         }
     }
 
@@ -197,6 +207,18 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             }
         } else if (message instanceof PointerInput || message instanceof KeyInput) {
             input.accept(message);
+        } else if (message instanceof SceneMessage.StatsReply reply) {
+            CompletableFuture<SceneMessage.FrameStats> waiter = statsWaiters.remove(reply.requestId());
+            if (waiter != null) {
+                waiter.complete(reply.stats());
+            }
+        } else if (message instanceof SceneMessage.SelectCell select) {
+            LOG.info("cell '{}' picked on screen", select.cellId());
+            select(select.cellId());
+        } else if (message instanceof SceneMessage.Resized resized) {
+            LOG.info("compositor drawable is now {}x{} at scale {}", resized.width(), resized.height(),
+                    resized.contentScale());
+            size = resized;
         } else {
             LOG.warn("ignoring unexpected {} from the compositor", message.getClass().getSimpleName());
         }
@@ -292,6 +314,66 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return reply;
+    }
+
+    /** Asks the compositor for its frame statistics. */
+    public CompletableFuture<SceneMessage.FrameStats> stats() {
+        Connection<SceneMessage> target = compositor;
+        if (target == null) {
+            return CompletableFuture.failedFuture(new IOException("no compositor is connected (it may be "
+                    + "restarting; see " + process.log() + ")"));
+        }
+        long id = shotIds.incrementAndGet();
+        CompletableFuture<SceneMessage.FrameStats> reply = new CompletableFuture<>();
+        statsWaiters.put(id, reply);
+        try {
+            target.send(new SceneMessage.StatsRequest(id));
+        } catch (IOException e) {
+            statsWaiters.remove(id);
+            return CompletableFuture.failedFuture(e);
+        }
+        return reply;
+    }
+
+    /** The overlay as it is now. */
+    public SceneMessage.Overlay overlay() {
+        return overlay;
+    }
+
+    /** Changes what the compositor draws over the cells (inspect mode, the selection outline, statistics). */
+    public void overlay(SceneMessage.Overlay wanted) {
+        SceneMessage.Overlay before;
+        synchronized (lock) {
+            before = overlay;
+            overlay = wanted;
+            Connection<SceneMessage> target = compositor;
+            if (target != null && !wanted.equals(before)) {
+                try {
+                    target.send(wanted);
+                } catch (IOException e) {
+                    LOG.warn("overlay not delivered, compositor connection broken: {}", e.toString());
+                }
+            }
+        }
+        if (!wanted.highlightCellId().equals(before.highlightCellId())) {
+            selectionListeners.forEach(l -> l.accept(wanted.highlightCellId()));
+        }
+    }
+
+    /** Selects a cell (outlined on screen; listeners such as the workbench open it); empty clears. */
+    public void select(String cellId) {
+        SceneMessage.Overlay now = overlay;
+        overlay(new SceneMessage.Overlay(now.inspect(), cellId, now.stats()));
+    }
+
+    /** Called with the selected cell's id (empty: none) whenever the selection changes, from any thread. */
+    public void onSelection(Consumer<String> listener) {
+        selectionListeners.add(listener);
+    }
+
+    /** The compositor's last reported drawable size, or null before it reported one. */
+    public SceneMessage.Resized size() {
+        return size;
     }
 
     /** The renderer the connected compositor reported; empty while none is connected. */

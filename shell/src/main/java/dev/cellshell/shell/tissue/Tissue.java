@@ -825,20 +825,37 @@ public final class Tissue implements AutoCloseable {
         });
     }
 
+    /**
+     * Routes pointer input: to the cell the compositor hit-tested (what was on screen) when it still lives, else to
+     * the front-most cell whose bounds hold the point. A press moves the keyboard focus to that cell.
+     */
     private void pointer(PointerInput pointer) {
-        List<LiveCell> frontToBack = new ArrayList<>(cells.values());
-        java.util.Collections.reverse(frontToBack);
-        for (LiveCell cell : frontToBack) {
-            if (cell.contains(pointer.x(), pointer.y())) {
-                if (pointer.kind() == SceneMessage.PointerKind.PRESS) {
-                    focused = cell;
-                }
-                InputEvent.Pointer.Kind kind = InputEvent.Pointer.Kind.valueOf(pointer.kind().name());
-                deliver(cell, new InputEvent.Pointer(kind, pointer.x() - cell.x, pointer.y() - cell.y,
-                        pointer.button()));
+        LiveCell target = pointer.cellId().isEmpty() ? null : cells.get(pointer.cellId());
+        float lx = pointer.localX();
+        float ly = pointer.localY();
+        if (target == null) {
+            if (!pointer.cellId().isEmpty() && (pointer.kind() == SceneMessage.PointerKind.LEAVE
+                    || pointer.kind() == SceneMessage.PointerKind.ENTER)) {
                 return;
             }
+            List<LiveCell> frontToBack = new ArrayList<>(cells.values());
+            java.util.Collections.reverse(frontToBack);
+            target = frontToBack.stream().filter(c -> c.contains(pointer.x(), pointer.y())).findFirst()
+                    .orElse(null);
+            if (target == null) {
+                return;
+            }
+            lx = pointer.x() - target.x;
+            ly = pointer.y() - target.y;
         }
+        if (pointer.kind() == SceneMessage.PointerKind.PRESS) {
+            focused = target;
+        }
+        InputEvent event = pointer.kind() == SceneMessage.PointerKind.SCROLL
+                ? new InputEvent.Scroll(lx, ly, pointer.scrollX(), pointer.scrollY(), pointer.modifiers())
+                : new InputEvent.Pointer(InputEvent.Pointer.Kind.valueOf(pointer.kind().name()), lx, ly,
+                        pointer.button(), pointer.modifiers());
+        deliver(target, event);
     }
 
     private void deliver(LiveCell cell, InputEvent event) {

@@ -16,9 +16,11 @@ public final class Workbench {
     private static final int HEIGHT = 680;
 
     private final Stage stage;
+    private final WorkbenchView view;
 
     private Workbench(Stage stage) {
         this.stage = stage;
+        this.view = (WorkbenchView) stage.getScene().getRoot();
     }
 
     /** Opens the window (starting the JavaFX runtime if needed) and returns once it is shown. */
@@ -51,6 +53,18 @@ public final class Workbench {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setX(screen.getWidth() >= desktopWidth + WIDTH ? desktopWidth : Math.max(0, screen.getWidth() - WIDTH));
         stage.setY(Math.max(0, screen.getHeight() - HEIGHT) / 2);
+    }
+
+    /** Selects a cell in the workbench (from any thread); empty does nothing. */
+    public void select(String cellId) {
+        if (!cellId.isEmpty()) {
+            Platform.runLater(() -> view.select(cellId));
+        }
+    }
+
+    /** Tells {@code listener} which cell is selected in the workbench, on the JavaFX thread. */
+    public void onSelected(java.util.function.Consumer<String> listener) {
+        Platform.runLater(() -> view.onSelected(listener));
     }
 
     public void close() {

@@ -45,6 +45,8 @@ public final class WorkbenchView extends BorderPane {
     private List<SourceFile> sources = List.of();
     /** The cell whose source the editor holds; refreshing the list must not reload (and lose) the editor's text. */
     private String editing;
+    /** Told the id of the cell selected in the list (the shell outlines it on the desktop). */
+    private java.util.function.Consumer<String> onSelected = id -> { };
 
     public WorkbenchView(Tissue tissue) {
         this.tissue = tissue;
@@ -70,6 +72,7 @@ public final class WorkbenchView extends BorderPane {
             if (selected != null && !selected.id().equals(editing)) {
                 load(selected.id());
             }
+            onSelected.accept(selected == null ? "" : selected.id());
         });
         files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
@@ -115,6 +118,19 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         refreshCells();
+    }
+
+    /** Calls {@code listener} with the cell id whenever the list's selection changes. */
+    public void onSelected(java.util.function.Consumer<String> listener) {
+        onSelected = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Selects a cell as if clicked in the list (picked on screen with Alt+click); opens its source. */
+    public void select(String cellId) {
+        assert Platform.isFxApplicationThread();
+        refreshCells();
+        cells.getItems().stream().filter(c -> c.id().equals(cellId)).findFirst()
+                .ifPresent(c -> cells.getSelectionModel().select(c));
     }
 
     private void refreshCells() {
