@@ -37,6 +37,11 @@ public sealed interface SceneMessage {
             this(cellId, generation, renderVersion, x, y, width, height, -1, displayList);
         }
 
+        /** This layer at another render version (same bounds, same bytes or slot). */
+        public Layer withVersion(long version) {
+            return new Layer(cellId, generation, version, x, y, width, height, slot, displayList);
+        }
+
         /** This layer announced in {@code sharedSlot} instead of carrying its bytes. */
         public Layer inSlot(int sharedSlot) {
             return new Layer(cellId, generation, renderVersion, x, y, width, height, sharedSlot, new byte[0]);

@@ -70,6 +70,27 @@ class DemoSceneGoldenTest {
         GoldenImages.assertMatches(gpu(lightScene), "demo-desktop-light");
     }
 
+    /** Each built-in cell of the demo alone, at its own size, through the same GL path. */
+    private static BufferedImage alone(PublishScene from, String cellId) {
+        var layer = from.layers().stream().filter(l -> l.cellId().equals(cellId)).findFirst().orElseThrow();
+        int w = (int) Math.ceil(layer.width());
+        int h = (int) Math.ceil(layer.height());
+        var moved = new dev.cellshell.ipc.SceneMessage.Layer(layer.cellId(), layer.generation(),
+                layer.renderVersion(), 0, 0, layer.width(), layer.height(), layer.displayList());
+        try (EglOffscreenSurface surface = EglOffscreenSurface.create(w, h);
+                GpuPainter painter = new GpuPainter(surface)) {
+            painter.paint(new PublishScene(1, from.background(), List.of(moved)));
+            return GoldenImages.decode(painter.snapshotPng());
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"label", "button", "clock"})
+    void eachBuiltInCellMatchesItsGoldenImageInBothThemes(String cellId) throws Exception {
+        GoldenImages.assertMatches(alone(scene, cellId), "cell-" + cellId + "-dark");
+        GoldenImages.assertMatches(alone(lightScene, cellId), "cell-" + cellId + "-light");
+    }
+
     @Test
     void theGpuPainterAgreesWithTheCpuReference() {
         BufferedImage gpu = gpu();

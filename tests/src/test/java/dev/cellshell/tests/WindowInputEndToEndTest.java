@@ -77,4 +77,65 @@ class WindowInputEndToEndTest {
             assertThat(worst).as("X server screenshot vs cell shot, largest channel difference").isLessThanOrEqualTo(2);
         }
     }
+
+    private static String out(RunningShell shell, String... args) throws Exception {
+        RunningShell.Result result = shell.cli(args);
+        assertThat(result.exit()).as(String.join(" ", args) + ": " + result.err()).isZero();
+        return result.out().trim();
+    }
+
+    private static int changedOutside(BufferedImage a, BufferedImage b, int x0, int y0, int x1, int y1) {
+        int changed = 0;
+        for (int py = 0; py < Math.min(a.getHeight(), b.getHeight()); py++) {
+            for (int px = 0; px < Math.min(a.getWidth(), b.getWidth()); px++) {
+                boolean inside = px >= x0 && px < x1 && py >= y0 && py < y1;
+                if (!inside && a.getRGB(px, py) != b.getRGB(px, py)) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    @Test
+    void altClickPicksTheCellOnScreenWithoutClickingItAndTheWindowResizes() throws Exception {
+        try (Xvfb x = Xvfb.start();
+                RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
+                        "--no-workbench")) {
+            BufferedImage before = shot(shell, "plain");
+            String stateBefore = shell.status().cells().stream().filter(c -> c.cellId().equals("button"))
+                    .findFirst().orElseThrow().state();
+
+            assertThat(x.run("xdotool", "mousemove", "100", "200", "keydown", "alt", "click", "1", "keyup", "alt"))
+                    .isZero();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!out(shell, "select").equals("button") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(out(shell, "select")).as("the cell picked with Alt+click").isEqualTo("button");
+            Thread.sleep(300);
+            BufferedImage outlined = shot(shell, "outlined");
+            assertThat(shell.status().cells().stream().filter(c -> c.cellId().equals("button")).findFirst()
+                    .orElseThrow().state()).as("the Alt+click did not reach the button").isEqualTo(stateBefore);
+            assertThat(changedOutside(before, outlined, BUTTON_X - 4, BUTTON_Y - 20, BUTTON_X + BUTTON_W + 200,
+                    BUTTON_Y + BUTTON_H + 4)).as("pixels changed away from the outline and its tag").isZero();
+            assertThat(changedOutside(before, outlined, 0, 0, 0, 0)).as("the outline is drawn").isGreaterThan(200);
+
+            assertThat(out(shell, "select", "none")).isEqualTo("no cell selected");
+            Thread.sleep(300);
+            assertThat(changedOutside(before, shot(shell, "cleared"), 0, 0, 0, 0)).as("outline gone").isZero();
+
+            assertThat(x.run("xdotool", "search", "--name", "CellShell", "windowsize", "900", "500")).isZero();
+            deadline = System.nanoTime() + 20_000_000_000L;
+            BufferedImage resized = shot(shell, "resized");
+            while (resized.getWidth() != 900 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                resized = shot(shell, "resized");
+            }
+            assertThat(resized.getWidth()).as("the back buffer follows the window").isEqualTo(900);
+            assertThat(resized.getHeight()).isEqualTo(500);
+            assertThat(changedOutside(before, resized, 0, 0, 0, 0))
+                    .as("the same desktop, cropped to the smaller window").isZero();
+        }
+    }
 }

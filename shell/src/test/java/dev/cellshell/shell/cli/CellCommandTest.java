@@ -39,7 +39,7 @@ class CellCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "theme", "click", "log", "audit", "undo", "redo",
-        "rollback",
+        "rollback", "stats", "inspect", "select",
         "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");
@@ -48,7 +48,8 @@ class CellCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"status", "shot x.png", "click 1 2", "swap label Label.java"})
+    @ValueSource(strings = {"status", "shot x.png", "click 1 2", "swap label Label.java", "stats", "inspect on",
+        "select"})
     void verbsWithoutARunningShellSayHowToStartOne(String command) throws Exception {
         Files.writeString(workspace.resolve("Label.java"), "class Label {}");
         String[] words = command.split(" ");
@@ -74,5 +75,15 @@ class CellCommandTest {
                 workspace.toString());
         assertThat(missing.exit()).isEqualTo(CellCommand.USAGE);
         assertThat(missing.err()).contains("cannot read");
+    }
+
+    @Test
+    void onOffVerbsRefuseOtherWordsBeforeAskingTheShell() {
+        Run inspect = run("inspect", "maybe", "--workspace", workspace.toString());
+        assertThat(inspect.exit()).isEqualTo(CellCommand.USAGE);
+        assertThat(inspect.err()).contains("say on or off, not 'maybe'");
+        Run stats = run("stats", "--overlay", "yes", "--workspace", workspace.toString());
+        assertThat(stats.exit()).isEqualTo(CellCommand.USAGE);
+        assertThat(stats.err()).contains("--overlay takes on or off");
     }
 }
