@@ -68,6 +68,10 @@ final class Compositor {
     private Painter.Frame last = new Painter.Frame(0, 0, 0, 0, 0, 0, 0, false);
     private long frames;
     private long fullRepaints;
+    /** Layers a full frame left stale, drawn in batches while idle; MAX_VALUE: not counted yet. */
+    private int staleLayers;
+    /** Layers drawn per idle slice: a few milliseconds, so a scene that arrives waits little. */
+    private static final int WARM_BATCH = 64;
 
     Compositor(Path socket, Path region, boolean headless, int width, int height, Painter.Mode mode) {
         this.socket = socket;
@@ -133,7 +137,7 @@ final class Compositor {
             batch.clear();
             boolean repaint = false;
             if (surface instanceof GlfwWindowSurface window) {
-                window.waitEvents(0.25);
+                window.waitEvents(staleLayers > 0 ? 0 : 0.25);
                 if (window.closeRequested()) {
                     LOG.info("window closed");
                     return EXIT_CLOSED;
@@ -149,7 +153,7 @@ final class Compositor {
                     surface.present();
                 }
             } else {
-                Inbound first = poll();
+                Inbound first = staleLayers > 0 ? inbox.poll() : poll();
                 if (first != null) {
                     batch.add(first);
                 }
@@ -200,6 +204,9 @@ final class Compositor {
             for (StatsRequest request : statsRequests) {
                 shell.send(new StatsReply(request.requestId(), stats(shown)));
             }
+            if (batch.isEmpty() && scene == null && !repaint && staleLayers > 0) {
+                staleLayers = painter.warm(WARM_BATCH);
+            }
         }
     }
 
@@ -221,6 +228,7 @@ final class Compositor {
 
     private void record(Painter.Frame frame) {
         last = frame;
+        staleLayers = frame.full() ? Integer.MAX_VALUE : staleLayers;
         frames++;
         fullRepaints += frame.full() ? 1 : 0;
     }

@@ -67,6 +67,11 @@ public final class GpuPainter extends SurfacePainter {
     }
 
     @Override
+    void submit() {
+        context.flushAndSubmit(false);
+    }
+
+    @Override
     void resizeTarget(int width, int height) {
         surface.close();
         target.close();

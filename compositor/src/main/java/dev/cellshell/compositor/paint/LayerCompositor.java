@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * where it clears to the background and composites, back to front, the layers that intersect it. A change of
  * background or of the relative z-order of existing cells, and {@link #invalidate}, redraw everything.
  *
+ * <p>A full frame in which most cells changed (the first, a theme change, a resize) draws the lists straight onto
+ * the buffer instead, as fast as immediate drawing, and leaves those layers stale: a later frame draws a stale layer
+ * when its damage needs it, and {@link #warm} fills them in while the compositor is idle.
+ *
  * <p>Layers are rasterised at {@code scale} device pixels per desktop unit, at their fractional offset, so a frame
  * composed from layers matches drawing the lists straight onto the buffer (within rounding of anti-aliased edges).
  */
@@ -58,6 +62,8 @@ final class LayerCompositor implements AutoCloseable {
         Backings.Backing backing;
         /** Queued for rasterising in the frame being built. */
         boolean queued;
+        /** The layer's pixels are older than {@code list} (it was drawn straight onto the buffer). */
+        boolean stale;
     }
 
     private final Backings backings;
@@ -69,6 +75,7 @@ final class LayerCompositor implements AutoCloseable {
     private final Paint outline = new Paint().setAntiAlias(false).setMode(PaintMode.STROKE).setStrokeWidth(2)
             .setColor(OUTLINE);
     private final Paint fill = new Paint();
+    private final SkijaCanvas replay;
     private int background;
     private boolean full = true;
     private float scale = 1;
@@ -83,11 +90,15 @@ final class LayerCompositor implements AutoCloseable {
         this.source = source;
         this.width = width;
         this.height = height;
+        this.replay = new SkijaCanvas(fonts);
     }
 
     /** Forget every layer: the next frame draws every cell again from its display list and redraws everything. */
     void invalidate() {
-        entries.values().forEach(e -> e.backing = null);
+        entries.values().forEach(e -> {
+            e.backing = null;
+            e.stale = true;
+        });
         backings.close();
         full = true;
     }
@@ -173,30 +184,40 @@ final class LayerCompositor implements AutoCloseable {
                 add(damage, entry.device);
                 add(damage, device);
             }
-            if (entry.backing == null && entry.list != null && !entry.queued) {
-                entry.queued = true;
-                toRaster.add(entry);
-                add(damage, device);
-            }
             entry.device = device;
             drawn.add(entry);
         }
         order = newOrder;
         int rasterised = 0;
-        for (Entry entry : toRaster) {
-            entry.queued = false;
-            rasterised += raster(entry) ? 1 : 0;
-        }
-        List<IRect> decorationRects = decorationRects(scene);
+        List<IRect> decorationRects = decorationRects();
         if (!decorationRects.equals(lastDecorations) || !decorations.stats().isEmpty()) {
             lastDecorations.forEach(r -> add(damage, r));
             decorationRects.forEach(r -> add(damage, r));
         }
         lastDecorations = decorationRects;
         IRect screen = IRect.makeWH(width, height);
-        List<IRect> rects = full ? List.of(screen) : merged(damage, screen);
         boolean wasFull = full;
         full = false;
+        if (drawStraight(wasFull, toRaster, drawn.size())) {
+            for (Entry entry : toRaster) {
+                entry.queued = false;
+                entry.stale = true;
+            }
+            drawStraight(target, drawn, decorationRects, screen);
+            return new FrameWork(decoded, 0, drawn.size(), 1, (long) width * height, true);
+        }
+        for (Entry entry : toRaster) {
+            entry.queued = false;
+            entry.stale = false;
+            rasterised += raster(entry) ? 1 : 0;
+        }
+        List<IRect> rects = wasFull ? List.of(screen) : merged(damage, screen);
+        for (Entry entry : drawn) {
+            if (entry.stale && entry.list != null && rects.stream().anyMatch(r -> intersects(entry.device, r))) {
+                entry.stale = false;
+                rasterised += raster(entry) ? 1 : 0;
+            }
+        }
         int composited = 0;
         long pixels = 0;
         for (IRect rect : rects) {
@@ -211,10 +232,67 @@ final class LayerCompositor implements AutoCloseable {
                     composited++;
                 }
             }
-            drawDecorations(target, scene, decorationRects, rect);
+            drawDecorations(target, decorationRects, rect);
             target.restoreToCount(count);
         }
         return new FrameWork(decoded, rasterised, composited, rects.size(), pixels, wasFull);
+    }
+
+    /**
+     * True when drawing every list straight onto the buffer is cheaper than drawing the changed layers and
+     * compositing them: most cells changed, and together they cover much of the screen (or there are many).
+     */
+    private boolean drawStraight(boolean wasFull, List<Entry> toRaster, int cells) {
+        if (toRaster.size() * 2 <= cells) {
+            return false;
+        }
+        long area = 0;
+        for (Entry entry : toRaster) {
+            area += (long) entry.device.getWidth() * entry.device.getHeight();
+        }
+        return wasFull || toRaster.size() > 16 || area * 2 > (long) width * height;
+    }
+
+    /** The whole frame without layers: every list replayed onto the buffer where its layer would be composited. */
+    private void drawStraight(Canvas target, List<Entry> drawn, List<IRect> decorationRects, IRect screen) {
+        target.clear(background);
+        replay.on(target);
+        for (Entry entry : drawn) {
+            if (entry.list == null || entry.device.getWidth() == 0 || entry.device.getHeight() == 0) {
+                continue;
+            }
+            int count = target.save();
+            target.translate(entry.device.getLeft() + entry.fx, entry.device.getTop() + entry.fy);
+            target.scale(scale, scale);
+            target.clipRect(Rect.makeWH(entry.width, entry.height), true);
+            try {
+                entry.list.replay(replay);
+            } finally {
+                target.restoreToCount(count);
+            }
+        }
+        drawDecorations(target, decorationRects, screen);
+    }
+
+    /**
+     * Draws up to {@code budget} stale layers (oldest in z-order first), so that later damage frames find them ready;
+     * returns how many stale layers are left.
+     */
+    int warm(int budget) {
+        int left = 0;
+        for (String id : order) {
+            Entry entry = entries.get(id);
+            if (entry != null && entry.stale) {
+                if (budget > 0) {
+                    entry.stale = false;
+                    raster(entry);
+                    budget--;
+                } else {
+                    left++;
+                }
+            }
+        }
+        return left;
     }
 
     private DisplayList decode(Layer layer, DisplayList previous, boolean newBytes) {
@@ -257,7 +335,7 @@ final class LayerCompositor implements AutoCloseable {
         canvas.scale(scale, scale);
         canvas.clipRect(Rect.makeWH(entry.width, entry.height), true);
         try {
-            entry.list.replay(new SkijaCanvas(canvas, fonts));
+            entry.list.replay(replay.on(canvas));
         } finally {
             canvas.restoreToCount(count);
         }
@@ -270,10 +348,10 @@ final class LayerCompositor implements AutoCloseable {
         target.drawImageRect(entry.backing.page().image(),
                 Rect.makeXYWH(slot.x(), slot.y(), slot.width(), slot.height()),
                 Rect.makeXYWH(d.getLeft(), d.getTop(), d.getWidth(), d.getHeight()), SamplingMode.DEFAULT, copy,
-                true);
+                false);
     }
 
-    private List<IRect> decorationRects(PublishScene scene) {
+    private List<IRect> decorationRects() {
         List<IRect> rects = new ArrayList<>();
         for (String id : decorations.outlined()) {
             Entry entry = entries.get(id);
@@ -291,7 +369,7 @@ final class LayerCompositor implements AutoCloseable {
         return rects;
     }
 
-    private void drawDecorations(Canvas target, PublishScene scene, List<IRect> rects, IRect clip) {
+    private void drawDecorations(Canvas target, List<IRect> rects, IRect clip) {
         for (String id : decorations.outlined()) {
             Entry entry = entries.get(id);
             if (entry == null || entry.device == null || !intersects(grow(entry.device, 20), clip)) {
@@ -308,7 +386,7 @@ final class LayerCompositor implements AutoCloseable {
             target.save();
             target.translate(d.getLeft() + 3 * scale, tagTop);
             target.scale(scale, scale);
-            new SkijaCanvas(target, fonts).drawText(tag, 0, 13, 12, TAG_TEXT, Align.LEFT);
+            replay.on(target).drawText(tag, 0, 13, 12, TAG_TEXT, Align.LEFT);
             target.restore();
         }
         if (!decorations.stats().isEmpty()) {
@@ -317,7 +395,7 @@ final class LayerCompositor implements AutoCloseable {
                     fill.setColor(STATS_BACKGROUND));
             target.save();
             target.scale(scale, scale);
-            new SkijaCanvas(target, fonts).drawText(decorations.stats(), 8, 15, 12, STATS_TEXT, Align.LEFT);
+            replay.on(target).drawText(decorations.stats(), 8, 15, 12, STATS_TEXT, Align.LEFT);
             target.restore();
         }
     }

@@ -38,6 +38,12 @@ public interface Painter extends AutoCloseable {
     /** Drops every cached layer (e.g. after the GPU lost them): the next frame rebuilds them from display lists. */
     void invalidate();
 
+    /**
+     * Draws up to {@code budget} layers left stale by a full frame, while there is nothing else to do; returns how
+     * many are still stale (0 in immediate mode).
+     */
+    int warm(int budget);
+
     /** Backing textures alive. */
     int textures();
 

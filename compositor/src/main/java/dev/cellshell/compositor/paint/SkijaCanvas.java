@@ -8,10 +8,13 @@ import io.github.humbleui.skija.TextLine;
 import io.github.humbleui.types.RRect;
 import io.github.humbleui.types.Rect;
 
-/** Replays widget {@link Canvas} calls onto a Skija canvas. Text is shaped by Skia ({@link TextLine}). */
+/**
+ * Replays widget {@link Canvas} calls onto a Skija canvas. Text is shaped by Skia ({@link TextLine}). One per
+ * painter, pointed at each target in turn ({@link #on}), so its paints are made once.
+ */
 final class SkijaCanvas implements Canvas {
 
-    private final io.github.humbleui.skija.Canvas target;
+    private io.github.humbleui.skija.Canvas target;
     private final Fonts fonts;
     private final Paint fill = new Paint().setAntiAlias(true);
     private final Paint stroke = new Paint().setAntiAlias(true).setMode(PaintMode.STROKE);
@@ -19,6 +22,16 @@ final class SkijaCanvas implements Canvas {
     SkijaCanvas(io.github.humbleui.skija.Canvas target, Fonts fonts) {
         this.target = target;
         this.fonts = fonts;
+    }
+
+    SkijaCanvas(Fonts fonts) {
+        this.fonts = fonts;
+    }
+
+    /** Draws onto {@code canvas} from now on. */
+    SkijaCanvas on(io.github.humbleui.skija.Canvas canvas) {
+        target = canvas;
+        return this;
     }
 
     @Override

@@ -92,6 +92,20 @@ abstract class SurfacePainter implements Painter {
     }
 
     @Override
+    public int warm(int budget) {
+        if (mode == Mode.IMMEDIATE) {
+            return 0;
+        }
+        int left = layers.warm(budget);
+        submit();
+        return left;
+    }
+
+    /** Starts the GPU on what was drawn into layers, without waiting (nothing for the CPU). */
+    void submit() {
+    }
+
+    @Override
     public void invalidate() {
         layers.invalidate();
     }

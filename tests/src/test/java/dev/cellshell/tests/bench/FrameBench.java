@@ -87,11 +87,12 @@ public final class FrameBench {
                 double[][] layers = inProcess(n, overlapping, Painter.Mode.LAYERS);
                 double[][] immediate = inProcess(n, overlapping, Painter.Mode.IMMEDIATE);
                 rows.add(String.format(Locale.ROOT, "  {\"cells\": %d, \"layout\": \"%s\",%n"
-                        + "   \"layers\": {\"full\": %s, \"one_dirty\": %s, \"textures\": %.0f, \"mb\": %.1f},%n"
+                        + "   \"layers\": {\"full\": %s, \"one_dirty\": %s, \"textures\": %.0f, \"mb\": %.1f,"
+                        + " \"warm_all_layers_cpu_ms\": %.1f},%n"
                         + "   \"immediate\": {\"full\": %s, \"one_dirty\": %s},%n"
                         + "   \"one_dirty_cpu_p50_ratio_immediate_over_layers\": %.1f}", n,
                         overlapping ? "overlapping" : "grid", stats(layers[0], layers[1]), stats(layers[2], layers[3]),
-                        layers[4][0], layers[4][1] / 1048576.0, stats(immediate[0], immediate[1]),
+                        layers[4][0], layers[4][1] / 1048576.0, layers[4][2], stats(immediate[0], immediate[1]),
                         stats(immediate[2], immediate[3]), p(immediate[2], 50) / p(layers[2], 50)));
             }
         }
@@ -130,6 +131,11 @@ public final class FrameBench {
                     fullWall[s] = frame.wallNanos() / 1e6;
                 }
             }
+            // What the idle compositor does after a full frame: draw the layers it left stale.
+            long warmCpu = ProcessClock.nanos();
+            painter.warm(Integer.MAX_VALUE);
+            painter.paint(new PublishScene(version++, BACKGROUND, layers));
+            double warmMs = (ProcessClock.nanos() - warmCpu) / 1e6;
             for (int s = -WARMUP; s < DIRTY_SAMPLES; s++) {
                 int i = random.nextInt(layers.size());
                 Layer l = layers.get(i);
@@ -141,7 +147,8 @@ public final class FrameBench {
                     dirtyWall[s] = frame.wallNanos() / 1e6;
                 }
             }
-            return new double[][] {fullCpu, fullWall, dirtyCpu, dirtyWall, {painter.textures(), painter.bytes()}};
+            return new double[][] {fullCpu, fullWall, dirtyCpu, dirtyWall,
+                {painter.textures(), painter.bytes(), warmMs}};
         }
     }
 
@@ -189,12 +196,12 @@ public final class FrameBench {
                     }
                 }
                 Thread.sleep(500);
-                long[] before = procCpuTicks(compositor.pid());
+                long before = cpuNanos(compositor.pid());
                 long t0 = System.nanoTime();
-                Thread.sleep(2_000);
-                long[] after = procCpuTicks(compositor.pid());
+                Thread.sleep(3_000);
+                long after = cpuNanos(compositor.pid());
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                double idleMsPerSecond = (after[0] - before[0]) * 1000.0 / after[1] / seconds;
+                double idleMsPerSecond = (after - before) / 1e6 / seconds;
                 return String.format(Locale.ROOT, "  {\"mode\": \"%s\", \"cells\": 1000, \"layout\": \"overlapping\","
                         + " \"publish_to_presented_one_dirty_ms\": %s, \"idle_cpu_ms_per_second\": %.1f}",
                         mode.name().toLowerCase(Locale.ROOT), stats1(latency), idleMsPerSecond);
@@ -215,11 +222,19 @@ public final class FrameBench {
         throw new IllegalStateException("the compositor went away");
     }
 
-    /** {utime + stime ticks, ticks per second} of a process, from /proc. */
-    private static long[] procCpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[12]), 100};
+    /** Nanoseconds on CPU of every thread of a process ({@code /proc/PID/task/TID/schedstat}, first field). */
+    private static long cpuNanos(long pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                } catch (java.io.IOException gone) {
+                    // The thread ended between listing and reading.
+                }
+            }
+        }
+        return sum;
     }
 
     private static String stats(double[] cpu, double[] wall) {
