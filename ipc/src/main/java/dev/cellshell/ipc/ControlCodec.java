@@ -87,6 +87,8 @@ final class ControlCodec implements Codec<ControlMessage> {
             tag = STATS;
         } else if (message instanceof ControlMessage.StatsReply r) {
             SceneCodec.writeStats(out.str(r.renderer()), r.stats());
+            out.i64(Double.doubleToLongBits(r.inputP50Ms())).i64(Double.doubleToLongBits(r.inputP95Ms()))
+                    .i32(r.inputSamples());
             tag = STATS_REPLY;
         } else if (message instanceof ControlMessage.OverlayRequest o) {
             out.str(o.inspect()).str(o.stats()).str(o.select());
@@ -154,7 +156,8 @@ final class ControlCodec implements Codec<ControlMessage> {
             }
             case FAILURE -> new Failure(in.str());
             case STATS -> new ControlMessage.StatsRequest();
-            case STATS_REPLY -> new ControlMessage.StatsReply(in.str(), SceneCodec.readStats(in));
+            case STATS_REPLY -> new ControlMessage.StatsReply(in.str(), SceneCodec.readStats(in),
+                    Double.longBitsToDouble(in.i64()), Double.longBitsToDouble(in.i64()), in.i32());
             case OVERLAY -> new ControlMessage.OverlayRequest(in.str(), in.str(), in.str());
             case OVERLAY_REPLY -> new ControlMessage.OverlayReply(in.bool(), in.bool(), in.str());
             case CLICK -> new ClickRequest(in.f32(), in.f32());

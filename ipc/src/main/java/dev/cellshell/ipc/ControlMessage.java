@@ -94,7 +94,12 @@ public sealed interface ControlMessage {
     record StatsRequest() implements ControlMessage {
     }
 
-    record StatsReply(String renderer, SceneMessage.FrameStats stats) implements ControlMessage {
+    /**
+     * @param inputP50Ms input event arrived at the shell → the frame showing its effect presented, median of the
+     *     last {@code inputSamples} events that changed a cell
+     */
+    record StatsReply(String renderer, SceneMessage.FrameStats stats, double inputP50Ms, double inputP95Ms,
+            int inputSamples) implements ControlMessage {
     }
 
     /**

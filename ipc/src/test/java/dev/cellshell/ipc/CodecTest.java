@@ -57,7 +57,7 @@ class CodecTest {
                 new ControlMessage.ChangeReply(true, "clock-2", "bottom-right 1000,600"),
                 new ControlMessage.StatsRequest(),
                 new ControlMessage.StatsReply("llvmpipe (offscreen)", new SceneMessage.FrameStats(9, 1, 2, 3, 4, 5, 6,
-                        7, 8, 10, 11, 12)),
+                        7, 8, 10, 11, 12), 2.5, 4.75, 37),
                 new ControlMessage.OverlayRequest("on", "", "clock"),
                 new ControlMessage.OverlayReply(true, false, "clock"),
                 new ControlMessage.Failure("no cell with id 'nope'"));

@@ -110,6 +110,7 @@ public final class Shell implements AutoCloseable {
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), Shell.class.getClassLoader(),
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
+        tissue.onInputPublished(scene::trackInput);
         control = new ControlServer(controlSocket, tissue, scene, history, workspace.root());
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();

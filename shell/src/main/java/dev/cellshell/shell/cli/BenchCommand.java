@@ -46,6 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> roundTrip = new ArrayList<>();
         List<Double> compile = new ArrayList<>();
         List<Double> firstSwap = new ArrayList<>();
+        ControlMessage.StatsReply input = null;
         for (int run = 0; run < coldStarts; run++) {
             Path workspace = Files.createTempDirectory("cellshell-bench");
             long spawned = System.nanoTime();
@@ -57,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                 firstSwap.add(swapOnce(workspace, "first swap " + run).editToPixelNanos() / 1e6);
                 if (run == coldStarts - 1) {
                     measureSwaps(workspace, editToPixel, roundTrip, compile);
+                    input = measureClicks(workspace);
                 }
             } finally {
                 shell.destroy();
@@ -82,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile));
+        System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile, input));
         return 0;
     }
 
@@ -159,10 +161,28 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Clicks the Button (press + release, each redrawing it) as many times as there are measured swaps; the shell
+     * times each event from its arrival to the presented frame showing it.
+     */
+    private ControlMessage.StatsReply measureClicks(Path workspace) throws IOException {
+        try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
+                ControlMessage.CODEC)) {
+            for (int i = 0; i < (warmup + swaps) / 2; i++) {
+                c.call(new ControlMessage.ClickRequest(100, 200));
+            }
+            ControlMessage reply = c.call(new ControlMessage.StatsRequest());
+            if (!(reply instanceof ControlMessage.StatsReply stats)) {
+                throw new IllegalStateException("no statistics: " + reply);
+            }
+            return stats;
+        }
+    }
+
     private static String json(StatusReply status, List<Double> coldMs, List<Double> warmStoreMs,
             List<Double> firstSwap,
             List<Double> editToPixel,
-            List<Double> roundTrip, List<Double> compile) {
+            List<Double> roundTrip, List<Double> compile, ControlMessage.StatsReply input) {
         return String.format(Locale.ROOT, """
                 {
                   "machine": {"cores": %d, "java": "%s", "renderer": "%s"},
@@ -171,11 +191,14 @@ final class BenchCommand implements Callable<Integer> {
                   "first_swap_edit_to_pixel_ms": %s,
                   "edit_to_pixel_ms": %s,
                   "swap_round_trip_ms": %s,
-                  "compile_ms": %s
+                  "compile_ms": %s,
+                  "input_to_presented_ms": %s
                 }""", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 status == null ? "" : status.renderer().replace("\"", "'"), stats(coldMs), stats(warmStoreMs), stats(firstSwap),
                 stats(editToPixel),
-                stats(roundTrip), stats(compile));
+                stats(roundTrip), stats(compile), input == null ? "null" : String.format(Locale.ROOT,
+                        "{\"n\": %d, \"p50\": %.2f, \"p95\": %.2f}", input.inputSamples(), input.inputP50Ms(),
+                        input.inputP95Ms()));
     }
 
     private static String stats(List<Double> samples) {

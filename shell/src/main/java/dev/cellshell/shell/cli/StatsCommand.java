@@ -45,10 +45,12 @@ final class StatsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "{\"renderer\":%s,\"frames\":%d,\"full_repaints\":%d,"
                     + "\"last_frame\":{\"process_cpu_ms\":%.3f,\"wall_ms\":%.3f,\"decoded\":%d,\"rasterised\":%d,"
                     + "\"composited\":%d,\"damage_rects\":%d,\"damage_pixels\":%d},\"cells\":%d,\"textures\":%d,"
-                    + "\"gpu_bytes\":%d}%n", Json.string(answer.reply().renderer()), s.frames(), s.fullRepaints(),
+                    + "\"gpu_bytes\":%d,\"input_to_presented_ms\":{\"p50\":%.3f,\"p95\":%.3f,\"n\":%d}}%n",
+                    Json.string(answer.reply().renderer()), s.frames(), s.fullRepaints(),
                     s.lastProcessCpuNanos() / 1e6, s.lastWallNanos() / 1e6, s.lastDecoded(), s.lastRasterised(),
                     s.lastComposited(), s.lastDamageRects(), s.lastDamagePixels(), s.cells(), s.textures(),
-                    s.gpuBytes());
+                    s.gpuBytes(), answer.reply().inputP50Ms(), answer.reply().inputP95Ms(),
+                    answer.reply().inputSamples());
         } else {
             System.out.printf(Locale.ROOT, "renderer    %s%n", answer.reply().renderer());
             System.out.printf(Locale.ROOT, "frames      %d (%d full repaints)%n", s.frames(), s.fullRepaints());
@@ -59,6 +61,10 @@ final class StatsCommand implements Callable<Integer> {
                     s.lastDamageRects(), s.lastDamagePixels());
             System.out.printf(Locale.ROOT, "cells       %d in %d textures, ~%.1f MB of GPU memory%n", s.cells(),
                     s.textures(), s.gpuBytes() / 1048576.0);
+            if (answer.reply().inputSamples() > 0) {
+                System.out.printf(Locale.ROOT, "input       → presented frame p50 %.2f ms, p95 %.2f ms (last %d)%n",
+                        answer.reply().inputP50Ms(), answer.reply().inputP95Ms(), answer.reply().inputSamples());
+            }
         }
         return 0;
     }

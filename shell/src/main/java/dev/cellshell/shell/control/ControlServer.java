@@ -138,7 +138,9 @@ public final class ControlServer implements AutoCloseable {
                 return new ControlMessage.ClickReply(tissue.click(click.x(), click.y()).get(10, TimeUnit.SECONDS));
             }
             if (request instanceof ControlMessage.StatsRequest) {
-                return new ControlMessage.StatsReply(scene.renderer(), scene.stats().get(15, TimeUnit.SECONDS));
+                double[] input = scene.inputToPresented();
+                return new ControlMessage.StatsReply(scene.renderer(), scene.stats().get(15, TimeUnit.SECONDS),
+                        input[0], input[1], (int) input[2]);
             }
             if (request instanceof ControlMessage.OverlayRequest o) {
                 return overlay(o);

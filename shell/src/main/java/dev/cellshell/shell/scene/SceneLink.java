@@ -65,6 +65,10 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private volatile SceneMessage.Overlay overlay = SceneMessage.Overlay.NONE;
     private final List<Consumer<String>> selectionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile SceneMessage.Resized size;
+    /** Input → presented frame, the last {@code INPUT_SAMPLES} in nanoseconds (a ring). */
+    private static final int INPUT_SAMPLES = 512;
+    private final long[] inputLatencies = new long[INPUT_SAMPLES];
+    private long inputCount;
 
     /**
      * @param input receives pointer and key input from the compositor
@@ -333,6 +337,29 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return reply;
+    }
+
+    /** Records how long the frame showing {@code sceneVersion} took to appear after input arrived at {@code nanos}. */
+    public void trackInput(long arrivedNanos, long sceneVersion) {
+        presented(sceneVersion).thenAccept(at -> {
+            synchronized (inputLatencies) {
+                inputLatencies[(int) (inputCount++ % INPUT_SAMPLES)] = at - arrivedNanos;
+            }
+        });
+    }
+
+    /** Input → presented frame over the last samples: {p50 ms, p95 ms, samples}; zeros before any. */
+    public double[] inputToPresented() {
+        long[] samples;
+        synchronized (inputLatencies) {
+            samples = java.util.Arrays.copyOf(inputLatencies, (int) Math.min(inputCount, INPUT_SAMPLES));
+        }
+        if (samples.length == 0) {
+            return new double[] {0, 0, 0};
+        }
+        java.util.Arrays.sort(samples);
+        return new double[] {samples[(samples.length - 1) / 2] / 1e6,
+            samples[(int) Math.ceil(0.95 * samples.length) - 1] / 1e6, samples.length};
     }
 
     /** The overlay as it is now. */

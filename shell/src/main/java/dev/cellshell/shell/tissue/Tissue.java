@@ -89,6 +89,7 @@ public final class Tissue implements AutoCloseable {
     private long nextGeneration = 1;
     private long sceneVersion;
     private LiveCell focused;
+    private volatile java.util.function.BiConsumer<Long, Long> inputPublished = (arrived, version) -> { };
 
     /**
      * @param clock the desktop's time; {@code timeFrozen} says it never moves, so cells are not re-rendered on ticks
@@ -816,20 +817,30 @@ public final class Tissue implements AutoCloseable {
 
     /** Delivers pointer or key input from the compositor. Safe from any thread. */
     public void input(SceneMessage input) {
+        long arrived = System.nanoTime();
         tissueThread.execute(() -> {
             if (input instanceof PointerInput pointer) {
-                pointer(pointer);
+                pointer(pointer, arrived);
             } else if (input instanceof KeyInput key && focused != null) {
-                deliver(focused, new InputEvent.Key(key.pressed(), key.keyCode(), key.text(), key.modifiers()));
+                deliver(focused, new InputEvent.Key(key.pressed(), key.keyCode(), key.text(), key.modifiers()),
+                        arrived);
             }
         });
+    }
+
+    /**
+     * Called on the tissue thread with {@link System#nanoTime()} at the moment an input event arrived and the scene
+     * version that shows its effect, whenever an event made a cell draw again (to measure input → pixel).
+     */
+    public void onInputPublished(java.util.function.BiConsumer<Long, Long> listener) {
+        inputPublished = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /**
      * Routes pointer input: to the cell the compositor hit-tested (what was on screen) when it still lives, else to
      * the front-most cell whose bounds hold the point. A press moves the keyboard focus to that cell.
      */
-    private void pointer(PointerInput pointer) {
+    private void pointer(PointerInput pointer, long arrived) {
         LiveCell target = pointer.cellId().isEmpty() ? null : cells.get(pointer.cellId());
         float lx = pointer.localX();
         float ly = pointer.localY();
@@ -855,10 +866,10 @@ public final class Tissue implements AutoCloseable {
                 ? new InputEvent.Scroll(lx, ly, pointer.scrollX(), pointer.scrollY(), pointer.modifiers())
                 : new InputEvent.Pointer(InputEvent.Pointer.Kind.valueOf(pointer.kind().name()), lx, ly,
                         pointer.button(), pointer.modifiers());
-        deliver(target, event);
+        deliver(target, event, arrived);
     }
 
-    private void deliver(LiveCell cell, InputEvent event) {
+    private void deliver(LiveCell cell, InputEvent event, long arrived) {
         if (cell.instance == null) {
             return;
         }
@@ -868,7 +879,7 @@ public final class Tissue implements AutoCloseable {
         persist(cell);
         if (dirty[0]) {
             render(cell);
-            publish();
+            inputPublished.accept(arrived, publish());
         }
     }
 
@@ -901,8 +912,8 @@ public final class Tissue implements AutoCloseable {
      */
     public CompletableFuture<String> click(float x, float y) {
         return CompletableFuture.supplyAsync(() -> {
-            pointer(new PointerInput(SceneMessage.PointerKind.PRESS, x, y, 1));
-            pointer(new PointerInput(SceneMessage.PointerKind.RELEASE, x, y, 1));
+            pointer(new PointerInput(SceneMessage.PointerKind.PRESS, x, y, 1), System.nanoTime());
+            pointer(new PointerInput(SceneMessage.PointerKind.RELEASE, x, y, 1), System.nanoTime());
             List<LiveCell> frontToBack = new ArrayList<>(cells.values());
             java.util.Collections.reverse(frontToBack);
             return frontToBack.stream().filter(c -> c.contains(x, y)).map(c -> c.id).findFirst().orElse("");
