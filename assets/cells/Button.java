@@ -1,10 +1,14 @@
 import dev.cellshell.widgets.*;
 
-/** A button that counts its clicks; the count is state and survives swaps. Props: text, color. */
+/**
+ * A button that counts its clicks; the count is state and survives swaps. Lighter while the pointer is over it,
+ * darker while pressed; takes input only inside its rounded face. Props: text, color.
+ */
 public class Button implements Cell {
 
     @State int clicks;
     private boolean pressed;
+    private boolean hovered;
 
     @Override
     public void render(Canvas canvas, CellContext context) {
@@ -13,8 +17,10 @@ public class Button implements Cell {
         float height = context.height();
         Theme theme = context.theme();
         int face = props.color("color", theme.color("primary", Color.rgb(94, 129, 172)));
-        canvas.fillRoundRect(0, 0, width, height, 12,
-                pressed ? theme.color("primaryPressed", Color.rgb(67, 97, 135)) : face);
+        int fill = pressed ? theme.color("primaryPressed", Color.rgb(67, 97, 135))
+                : hovered ? theme.color("primaryHover", Color.rgb(118, 150, 190)) : face;
+        canvas.fillRoundRect(0, 0, width, height, 12, fill);
+        canvas.hitRegion(0, 0, width, height, 12);
         canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2, theme.color("outline", Color.rgb(136, 192, 208)));
         String text = props.string("text", "Click me");
         String label = clicks == 0 ? text : text + " (" + clicks + ")";
@@ -31,6 +37,11 @@ public class Button implements Cell {
             }
             if (pointer.kind() == InputEvent.Pointer.Kind.RELEASE && pressed) {
                 pressed = false;
+                return true;
+            }
+            if (pointer.kind() == InputEvent.Pointer.Kind.ENTER || pointer.kind() == InputEvent.Pointer.Kind.LEAVE) {
+                hovered = pointer.kind() == InputEvent.Pointer.Kind.ENTER;
+                pressed = pressed && hovered;
                 return true;
             }
         }

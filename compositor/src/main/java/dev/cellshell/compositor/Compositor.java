@@ -99,7 +99,7 @@ final class Compositor {
             return EXIT_FAILED;
         }
         boolean windowed = !headless && System.getenv("DISPLAY") != null;
-        router = new InputRouter(message -> send(shell, message));
+        router = new InputRouter(message -> send(shell, message), (x, y) -> painter.hit(x, y));
         LayerSource source = shared == null ? LayerSource.inline() : LayerSource.shared(shared);
         try (shell; GlSurface surface = windowed
                 ? GlfwWindowSurface.open("CellShell", width, height, message -> router.accept(message))
@@ -183,7 +183,6 @@ final class Compositor {
             }
             if (scene != null) {
                 shown = scene;
-                router.shown(scene);
             }
             Decorations wanted = decorations();
             if (!wanted.equals(decorations) || overlay.stats()) {

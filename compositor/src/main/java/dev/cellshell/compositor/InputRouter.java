@@ -1,18 +1,17 @@
 package dev.cellshell.compositor;
 
+import dev.cellshell.compositor.paint.Painter;
 import dev.cellshell.ipc.SceneMessage;
 import dev.cellshell.ipc.SceneMessage.KeyInput;
-import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PointerInput;
 import dev.cellshell.ipc.SceneMessage.PointerKind;
-import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.ipc.SceneMessage.SelectCell;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Turns raw window input into what the shell gets: each pointer event hit-tested against the scene on screen (front
- * to back, by each cell's bounds) and given the cell's id and cell-local coordinates; ENTER and LEAVE when the
+ * Turns raw window input into what the shell gets: each pointer event hit-tested against the frame on screen (front
+ * to back, by each cell's bounds and declared hit regions) and given the cell's id and cell-local coordinates
+ * (input over no cell goes nowhere); ENTER and LEAVE when the
  * pointer crosses from one cell to another. In inspect mode (Alt held, or switched on by the shell) the cell under
  * the pointer is outlined and a click selects it ({@link SelectCell}) instead of reaching it. Main thread only.
  */
@@ -23,21 +22,23 @@ final class InputRouter {
     private static final int KEY_RIGHT_ALT = 346;
 
     private final Consumer<SceneMessage> shell;
-    private List<Layer> frontToBack = List.of();
+    private final HitTest hits;
+    /** Desktop position of the hovered cell's top-left corner, from its last hit. */
+    private float hoveredX;
+    private float hoveredY;
     private String hovered = "";
     private boolean altHeld;
     private boolean shellInspect;
     private boolean swallowRelease;
 
-    InputRouter(Consumer<SceneMessage> shell) {
-        this.shell = shell;
+    /** Finds the cell at a desktop point of the frame on screen. */
+    interface HitTest {
+        java.util.Optional<Painter.Hit> at(float x, float y);
     }
 
-    /** The scene now on screen. */
-    void shown(PublishScene scene) {
-        List<Layer> layers = new java.util.ArrayList<>(scene.layers());
-        java.util.Collections.reverse(layers);
-        frontToBack = layers;
+    InputRouter(Consumer<SceneMessage> shell, HitTest hits) {
+        this.shell = shell;
+        this.hits = hits;
     }
 
     /** Inspect mode switched on or off by the shell. */
@@ -72,15 +73,19 @@ final class InputRouter {
             leave(p);
             return;
         }
-        Layer hit = hit(p.x(), p.y());
+        Painter.Hit hit = hits.at(p.x(), p.y()).orElse(null);
         String id = hit == null ? "" : hit.cellId();
         if (!id.equals(hovered)) {
             leave(p);
             if (hit != null) {
                 shell.accept(new PointerInput(PointerKind.ENTER, p.x(), p.y(), 0, p.modifiers(), 0, 0, "", 0, 0)
-                        .at(id, p.x() - hit.x(), p.y() - hit.y()));
+                        .at(id, hit.localX(), hit.localY()));
             }
             hovered = id;
+        }
+        if (hit != null) {
+            hoveredX = p.x() - hit.localX();
+            hoveredY = p.y() - hit.localY();
         }
         if (inspecting() && p.kind() == PointerKind.PRESS) {
             if (hit != null) {
@@ -93,27 +98,17 @@ final class InputRouter {
             swallowRelease = false;
             return;
         }
-        shell.accept(hit == null ? p : p.at(id, p.x() - hit.x(), p.y() - hit.y()));
+        if (hit != null) {
+            shell.accept(p.at(id, hit.localX(), hit.localY()));
+        }
     }
 
     private void leave(PointerInput p) {
         if (!hovered.isEmpty()) {
-            Layer left = frontToBack.stream().filter(l -> l.cellId().equals(hovered)).findFirst().orElse(null);
-            float lx = left == null ? 0 : p.x() - left.x();
-            float ly = left == null ? 0 : p.y() - left.y();
             shell.accept(new PointerInput(PointerKind.LEAVE, p.x(), p.y(), 0, p.modifiers(), 0, 0, "", 0, 0)
-                    .at(hovered, lx, ly));
+                    .at(hovered, p.x() - hoveredX, p.y() - hoveredY));
             hovered = "";
         }
     }
 
-    /** The front-most cell whose bounds hold (x, y), or null. */
-    Layer hit(float x, float y) {
-        for (Layer layer : frontToBack) {
-            if (x >= layer.x() && y >= layer.y() && x < layer.x() + layer.width() && y < layer.y() + layer.height()) {
-                return layer;
-            }
-        }
-        return null;
-    }
 }

@@ -102,12 +102,14 @@ class WindowInputEndToEndTest {
         try (Xvfb x = Xvfb.start();
                 RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
                         "--no-workbench")) {
-            BufferedImage before = shot(shell, "plain");
+            long scene = shell.status().presentedScene();
+            assertThat(x.run("xdotool", "mousemove", "100", "200")).isZero();
+            shell.awaitPresented(scene + 1, java.time.Duration.ofSeconds(30));
+            BufferedImage before = shot(shell, "hovered");
             String stateBefore = shell.status().cells().stream().filter(c -> c.cellId().equals("button"))
                     .findFirst().orElseThrow().state();
 
-            assertThat(x.run("xdotool", "mousemove", "100", "200", "keydown", "alt", "click", "1", "keyup", "alt"))
-                    .isZero();
+            assertThat(x.run("xdotool", "keydown", "alt", "click", "1", "keyup", "alt")).isZero();
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (!out(shell, "select").equals("button") && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -33,4 +33,13 @@ public interface Canvas {
     void rotate(float degrees);
 
     void clipRect(float x, float y, float w, float h);
+
+    /**
+     * Declares where the cell takes pointer input: a rounded rectangle in the cell's own coordinates (transforms
+     * do not apply; a circle is a square with {@code radius = w / 2}). Several calls add up. A cell that declares
+     * none takes input anywhere in its bounds; one that does lets input elsewhere fall through to the cells
+     * behind it. Draws nothing.
+     */
+    default void hitRegion(float x, float y, float w, float h, float radius) {
+    }
 }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,9 +29,75 @@ public final class DisplayList {
     private static final DisplayList EMPTY = new DisplayList(new byte[] {FORMAT});
 
     private final byte[] bytes;
+    /** The hit regions, found on first use. */
+    private volatile List<HitRegion> hitRegions;
 
     private DisplayList(byte[] bytes) {
         this.bytes = bytes;
+    }
+
+    /** Where a cell takes pointer input, in its own coordinates (see {@link Canvas#hitRegion}). */
+    public record HitRegion(float x, float y, float w, float h, float radius) {
+
+        /** True when (px, py) is inside the rounded rectangle. */
+        public boolean contains(float px, float py) {
+            if (!(px >= x && py >= y && px < x + w && py < y + h)) {
+                return false;
+            }
+            float r = Math.max(0, Math.min(radius, Math.min(w, h) / 2));
+            float cx = Math.max(x + r, Math.min(px, x + w - r));
+            float cy = Math.max(y + r, Math.min(py, y + h - r));
+            float dx = px - cx;
+            float dy = py - cy;
+            return dx * dx + dy * dy <= r * r;
+        }
+    }
+
+    /** The hit regions the cell declared; empty when it declared none (it then takes input in all its bounds). */
+    public List<HitRegion> hitRegions() {
+        List<HitRegion> regions = hitRegions;
+        if (regions == null) {
+            List<HitRegion> found = new ArrayList<>();
+            replay(new Canvas() {
+                @Override public void clear(int color) { }
+                @Override public void fillRect(float x, float y, float w, float h, int color) { }
+                @Override public void fillRoundRect(float x, float y, float w, float h, float r, int color) { }
+                @Override public void strokeRoundRect(float x, float y, float w, float h, float r, float sw,
+                        int color) { }
+                @Override public void drawLine(float x0, float y0, float x1, float y1, float sw, int color) { }
+                @Override public void fillCircle(float cx, float cy, float r, int color) { }
+                @Override public void strokeCircle(float cx, float cy, float r, float sw, int color) { }
+                @Override public void drawText(String text, float x, float y, float size, int color, Align align) {
+                }
+                @Override public void save() { }
+                @Override public void restore() { }
+                @Override public void translate(float dx, float dy) { }
+                @Override public void rotate(float degrees) { }
+                @Override public void clipRect(float x, float y, float w, float h) { }
+
+                @Override
+                public void hitRegion(float x, float y, float w, float h, float radius) {
+                    found.add(new HitRegion(x, y, w, h, radius));
+                }
+            });
+            regions = List.copyOf(found);
+            hitRegions = regions;
+        }
+        return regions;
+    }
+
+    /** True when a pointer at cell-local (x, y) is for this cell: inside a declared hit region, or any region. */
+    public boolean hits(float x, float y) {
+        List<HitRegion> regions = hitRegions();
+        if (regions.isEmpty()) {
+            return true;
+        }
+        for (HitRegion region : regions) {
+            if (region.contains(x, y)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static DisplayList empty() {
@@ -107,6 +175,8 @@ public final class DisplayList {
                     case Op.TRANSLATE -> target.translate(in.getFloat(), in.getFloat());
                     case Op.ROTATE -> target.rotate(in.getFloat());
                     case Op.CLIP_RECT -> target.clipRect(in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat());
+                    case Op.HIT_REGION -> target.hitRegion(in.getFloat(), in.getFloat(), in.getFloat(),
+                            in.getFloat(), in.getFloat());
                     default -> throw new IllegalArgumentException(
                             String.format("display list: unknown operation 0x%02X at offset %d", op, at));
                 }
@@ -169,6 +239,7 @@ public final class DisplayList {
         static final byte TRANSLATE = 11;
         static final byte ROTATE = 12;
         static final byte CLIP_RECT = 13;
+        static final byte HIT_REGION = 14;
     }
 
     private static final Canvas NO_OP = new Canvas() {
@@ -293,6 +364,12 @@ public final class DisplayList {
         public void clipRect(float x, float y, float w, float h) {
             op(Op.CLIP_RECT);
             floats(x, y, w, h);
+        }
+
+        @Override
+        public void hitRegion(float x, float y, float w, float h, float radius) {
+            op(Op.HIT_REGION);
+            floats(x, y, w, h, radius);
         }
 
         private void op(byte code) {

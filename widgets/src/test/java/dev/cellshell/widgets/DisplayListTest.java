@@ -24,6 +24,28 @@ class DisplayListTest {
         c.clipRect(0, 0, 50, 50);
         c.drawText("Grüße, 世界", 25, 30, 18, Color.BLACK, Align.CENTER);
         c.restore();
+        c.hitRegion(0, 0, 40, 40, 20);
+    }
+
+    @Test
+    void hitRegionsDecideWhereACellTakesInput() {
+        DisplayList anywhere = DisplayList.record(c -> c.fillRect(0, 0, 10, 10, Color.WHITE));
+        assertThat(anywhere.hitRegions()).isEmpty();
+        assertThat(anywhere.hits(500, 500)).as("no region declared: the whole bounds").isTrue();
+
+        DisplayList round = DisplayList.record(c -> c.hitRegion(0, 0, 100, 100, 50));
+        assertThat(round.hitRegions()).containsExactly(new DisplayList.HitRegion(0, 0, 100, 100, 50));
+        assertThat(round.hits(50, 50)).isTrue();
+        assertThat(round.hits(3, 3)).as("a corner outside the circle").isFalse();
+        assertThat(round.hits(50, 1)).isTrue();
+
+        DisplayList two = DisplayList.record(c -> {
+            c.hitRegion(0, 0, 10, 10, 0);
+            c.hitRegion(90, 0, 10, 10, 0);
+        });
+        assertThat(two.hits(5, 5)).isTrue();
+        assertThat(two.hits(50, 5)).as("between the two regions").isFalse();
+        assertThat(DisplayList.of(two.bytes()).hits(95, 5)).as("regions survive the encoding").isTrue();
     }
 
     @Test
@@ -55,7 +77,8 @@ class DisplayListTest {
                 "rotate[45.0]",
                 "clipRect[0.0, 0.0, 50.0, 50.0]",
                 "drawText[Grüße, 世界, 25.0, 30.0, 18.0, -16777216, CENTER]",
-                "restore[]");
+                "restore[]",
+                "hitRegion[0.0, 0.0, 40.0, 40.0, 20.0]");
     }
 
     @Test

@@ -406,6 +406,12 @@ final class LayerCompositor implements AutoCloseable {
         }
     }
 
+    /** The display list drawn for a cell, or null. */
+    DisplayList list(String cellId) {
+        Entry entry = entries.get(cellId);
+        return entry == null ? null : entry.list;
+    }
+
     /** Live layers and what they hold, for the statistics. */
     int cells() {
         return entries.size();

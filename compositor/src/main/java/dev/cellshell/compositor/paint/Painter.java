@@ -21,6 +21,16 @@ public interface Painter extends AutoCloseable {
             int damageRects, long damagePixels, boolean full) {
     }
 
+    /** The cell at a point of the presented frame, and the point in the cell's own coordinates. */
+    record Hit(String cellId, float localX, float localY) {
+    }
+
+    /**
+     * The front-most cell of the last painted scene whose bounds hold desktop point (x, y) and whose display list
+     * takes input there (its hit regions, or anywhere when it declared none); empty when none.
+     */
+    java.util.Optional<Hit> hit(float x, float y);
+
     /** Device pixels. */
     int width();
 

@@ -57,6 +57,12 @@ final class ScenePainter {
         return decodedThisFrame;
     }
 
+    /** The display list drawn for a cell, or null. */
+    DisplayList list(String cellId) {
+        Decoded d = decoded.get(cellId);
+        return d == null ? null : d.list();
+    }
+
     private DisplayList decode(Layer layer) {
         Decoded cached = decoded.get(layer.cellId());
         if (cached != null && cached.generation() == layer.generation()

@@ -17,6 +17,7 @@ abstract class SurfacePainter implements Painter {
     private final LayerSource source;
     private boolean closed;
     private int cells;
+    private PublishScene last;
 
     SurfacePainter(LayerSource source, Mode mode) {
         this.source = source;
@@ -72,10 +73,36 @@ abstract class SurfacePainter implements Painter {
                     work.damagePixels(), work.full());
         }
         cells = scene.layers().size();
+        last = scene;
         long wall = System.nanoTime() - start;
         long cpuAfter = ProcessClock.nanos();
         return new Frame(wall, cpu < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpu, frame.decoded(), frame.rasterised(),
                 frame.composited(), frame.damageRects(), frame.damagePixels(), frame.full());
+    }
+
+    @Override
+    public java.util.Optional<Hit> hit(float x, float y) {
+        if (last == null) {
+            return java.util.Optional.empty();
+        }
+        var layers = last.layers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            var layer = layers.get(i);
+            float lx = x - layer.x();
+            float ly = y - layer.y();
+            if (lx >= 0 && ly >= 0 && lx < layer.width() && ly < layer.height()) {
+                dev.cellshell.widgets.DisplayList list = mode == Mode.LAYERS ? layers().list(layer.cellId())
+                        : immediate.list(layer.cellId());
+                if (list == null || list.hits(lx, ly)) {
+                    return java.util.Optional.of(new Hit(layer.cellId(), lx, ly));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private LayerCompositor layers() {
+        return layers;
     }
 
     @Override

@@ -244,6 +244,24 @@ class LayerCompositorTest {
         }
     }
 
+    @Test
+    void hitTestsUseTheFrameOnScreenAndTheCellsHitRegions() {
+        byte[] square = DisplayList.record(c -> c.fillRect(0, 0, 100, 100, Color.WHITE)).bytes();
+        byte[] round = DisplayList.record(c -> {
+            c.fillCircle(50, 50, 50, Color.rgb(200, 0, 0));
+            c.hitRegion(0, 0, 100, 100, 50);
+        }).bytes();
+        painter.paint(new PublishScene(1, BACKGROUND, List.of(
+                new Layer("square", 1, 1, 100, 100, 100, 100, square),
+                new Layer("round", 1, 1, 150, 150, 100, 100, round))));
+
+        assertThat(painter.hit(200, 200)).contains(new Painter.Hit("round", 50, 50));
+        assertThat(painter.hit(155, 155)).as("the round cell's corner lets input through to the square")
+                .contains(new Painter.Hit("square", 55, 55));
+        assertThat(painter.hit(240, 160)).as("the round cell's corner over the background").isEmpty();
+        assertThat(painter.hit(10, 10)).isEmpty();
+    }
+
     static int differing(BufferedImage a, BufferedImage b, int tolerance) {
         return GpuPainterTest.countDifferent(a, b, tolerance);
     }

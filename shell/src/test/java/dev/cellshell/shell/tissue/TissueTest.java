@@ -72,6 +72,29 @@ class TissueTest {
     }
 
     @Test
+    void inputHitTestedByTheCompositorGoesToThatCellAtItsLocalPointAndHoverRedrawsTheButton() throws Exception {
+        long version = sink.layer("button").renderVersion();
+        tissue.input(new PointerInput(PointerKind.ENTER, 60, 190, 0).at("button", 20, 20));
+        settle();
+        long hovered = sink.layer("button").renderVersion();
+        assertThat(hovered).as("the button draws its hover state").isGreaterThan(version);
+
+        // Aimed at the button by id, even where the shell's own bounds test would find the label.
+        tissue.input(new PointerInput(PointerKind.PRESS, 60, 60, 1).at("button", 20, 20));
+        tissue.input(new PointerInput(PointerKind.RELEASE, 60, 60, 1).at("button", 20, 20));
+        tissue.input(new PointerInput(PointerKind.LEAVE, 60, 60, 0).at("button", 20, 20));
+        settle();
+        assertThat(sink.texts("button")).containsExactly("Click me (1)");
+        assertThat(sink.layer("button").renderVersion()).isGreaterThan(hovered);
+
+        tissue.input(new PointerInput(PointerKind.LEAVE, 60, 60, 0).at("gone", 1, 1));
+        tissue.input(new PointerInput(PointerKind.SCROLL, 60, 190, 0, 0, 0, -3, "button", 20, 20));
+        settle();
+        assertThat(sink.texts("button")).as("a leave for a removed cell and a scroll change nothing")
+                .containsExactly("Click me (1)");
+    }
+
+    @Test
     void brokenSourceKeepsTheOldGenerationRunningAndTheWorkspaceUntouched() throws Exception {
         long running = tissue.cells().get(0).generation();
         int published = sink.scenes().size();
