@@ -49,4 +49,55 @@ class TissueOperationsEndToEndTest {
             assertThat(again.cli("audit", "verify").exit()).isZero();
         }
     }
+
+    @Test
+    void arrangeAndUndoOfTissueChangesFromTheCommandLineShowOnScreen() throws Exception {
+        Path workspace = dir.resolve("workspace");
+        try (RunningShell shell = RunningShell.start(workspace, Map.of(), "--headless")) {
+            Path before = dir.resolve("before.png");
+            assertThat(shell.cli("shot", before.toString()).exit()).isZero();
+            assertThat(shell.cli("spawn", "Label", "--id", "note", "--at", "top-left", "--prop", "text=Overlap")
+                    .exit()).isZero();
+
+            RunningShell.Result arrange = shell.cli("arrange");
+            assertThat(arrange.exit()).as(arrange.err()).isZero();
+            assertThat(arrange.out()).contains("arrange: ").contains("moved");
+            var cells = shell.status().cells();
+            for (var a : cells) {
+                for (var b : cells) {
+                    boolean overlap = a != b && a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+                            && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+                    assertThat(overlap).as(a.cellId() + " overlaps " + b.cellId()).isFalse();
+                }
+            }
+
+            RunningShell.Result undo = shell.cli("undo");
+            assertThat(undo.exit()).as(undo.err()).isZero();
+            assertThat(undo.out()).contains("undo: tissue.json put back, on screen after");
+            assertThat(shell.cli("undo").exit()).as("the spawn is undone too").isZero();
+            assertThat(shell.status().cells()).extracting(c -> c.cellId()).containsExactly("label", "button", "clock");
+            Path after = dir.resolve("after.png");
+            assertThat(shell.cli("shot", after.toString()).exit()).isZero();
+            var beforeImage = GoldenImages.decode(Files.readAllBytes(before));
+            assertThat(GoldenImages.decode(Files.readAllBytes(after)))
+                    .matches(image -> sameImage(image, beforeImage), "the desktop looks as it did before the spawn");
+
+            RunningShell.Result told = shell.cli("broadcast", "zone", "Europe/Paris");
+            assertThat(told.exit()).as(told.err()).isZero();
+            assertThat(told.out()).contains("zone = Europe/Paris told 3 cells");
+            assertThat(shell.cli("log").out()).contains("arrange").contains("undo").contains("broadcast");
+            assertThat(shell.cli("audit", "verify").exit()).isZero();
+        }
+    }
+
+    private static boolean sameImage(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (GoldenImages.channelDifference(a.getRGB(x, y), b.getRGB(x, y)) > 2) {
+                    return false;
+                }
+            }
+        }
+        return a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight();
+    }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "A desktop of live Java cells. 'cell run' starts it; the other verbs drive a running shell.",
         subcommands = {RunCommand.class, SwapCommand.class, ShotCommand.class, StatusCommand.class, LsCommand.class, ShowCommand.class, SpawnCommand.class, RmCommand.class,
             SetCommand.class, MoveCommand.class, ThemeCommand.class, ClickCommand.class, LogCommand.class, AuditCommand.class, UndoCommand.class,
-            RedoCommand.class, RollbackCommand.class, StatsCommand.class, InspectCommand.class, SelectCommand.class,
+            RedoCommand.class, RollbackCommand.class, StatsCommand.class, InspectCommand.class, SelectCommand.class, ArrangeCommand.class,
+            BroadcastCommand.class, CompletionCommand.class,
             BenchCommand.class})
 public final class CellCommand implements Runnable {
 

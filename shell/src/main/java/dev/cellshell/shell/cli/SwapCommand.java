@@ -47,6 +47,12 @@ final class SwapCommand implements Callable<Integer> {
 
     /** Prints what a swap (or undo, redo, rollback) did, the way {@code cell swap} does; returns the exit code. */
     static int report(String verb, SwapReply swap) {
+        if (swap.swapped() && swap.generation() == 0) {
+            System.out.printf("%s: tissue.json put back%s%n", verb, swap.editToPixelNanos() >= 0
+                    ? String.format(", on screen after %.1f ms", swap.editToPixelNanos() / 1e6) : "");
+            print(System.out, swap);
+            return 0;
+        }
         if (swap.swapped()) {
             String pixel = swap.editToPixelNanos() >= 0
                     ? String.format(", on screen after %.1f ms", swap.editToPixelNanos() / 1e6)

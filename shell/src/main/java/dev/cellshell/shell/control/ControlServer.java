@@ -128,6 +128,8 @@ public final class ControlServer implements AutoCloseable {
                     case "set" -> tissue.set(c.cellId(), c.props(), "cli");
                     case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");
                     case "theme" -> tissue.setTheme(c.type(), "cli");
+                    case "arrange" -> tissue.arrange("cli");
+                    case "broadcast" -> tissue.broadcast(c.type(), c.props().getOrDefault("value", ""), "cli");
                     default -> java.util.concurrent.CompletableFuture.failedFuture(
                             new IllegalArgumentException("unknown tissue change " + c.verb()));
                 };

@@ -27,6 +27,8 @@ public final class History implements TissueJournal {
     private final SourceArchive archive;
     private final Deque<Long> undoable = new ArrayDeque<>();
     private final Deque<Long> redoable = new ArrayDeque<>();
+    /** For each tissue.json change of this session: the archive hash of the text before it. */
+    private final java.util.Map<Long, String> layoutBefore = new java.util.HashMap<>();
 
     public History(AuditLog log, SourceArchive archive) {
         this.log = log;
@@ -57,6 +59,26 @@ public final class History implements TissueJournal {
         }
     }
 
+    @Override
+    public synchronized void recordTissue(String actor, String action, String cellId, String cellType,
+            long generation, String before, String after, String result) {
+        try {
+            String beforeHash = archive.putTexts(java.util.Map.of(Tissue.TISSUE_FILE, before));
+            String hash = archive.putTexts(java.util.Map.of(Tissue.TISSUE_FILE, after));
+            AuditLog.Entry entry = log.append(actor, action, cellId, cellType, generation, hash,
+                    SourceDiff.ofTexts(java.util.Map.of(Tissue.TISSUE_FILE, before),
+                            java.util.Map.of(Tissue.TISSUE_FILE, after)), result);
+            layoutBefore.put(entry.sequence(), beforeHash);
+            if (!beforeHash.equals(hash) && !actor.equals("undo") && !actor.equals("redo")) {
+                undoable.push(entry.sequence());
+                redoable.clear();
+            }
+        } catch (IOException e) {
+            LOG.error("audit entry for {} of {} not written: {}", action, cellId.isEmpty() ? "the tissue" : cellId,
+                    e.toString());
+        }
+    }
+
     /** Undoes the newest change of this session that is not undone yet. */
     public CompletableFuture<SwapOutcome> undo(Tissue tissue) {
         Long sequence;
@@ -68,6 +90,10 @@ public final class History implements TissueJournal {
                 return failed("nothing to undo in this session");
             }
             AuditLog.Entry change = entry(sequence);
+            if (layoutBefore.containsKey(sequence)) {
+                undoable.pop();
+                return reshape(tissue, layoutBefore.get(sequence), "undo", sequence, undoable, redoable);
+            }
             type = change.cellType();
             Optional<AuditLog.Entry> before = appliedBefore(type, sequence);
             if (before.isEmpty()) {
@@ -101,6 +127,10 @@ public final class History implements TissueJournal {
                 return failed("nothing to redo");
             }
             AuditLog.Entry change = entry(sequence);
+            if (layoutBefore.containsKey(sequence)) {
+                redoable.pop();
+                return reshape(tissue, change.sourceHash(), "redo", sequence, redoable, undoable);
+            }
             type = change.cellType();
             sources = sources(change);
             if (sources == null) {
@@ -149,6 +179,36 @@ public final class History implements TissueJournal {
             return failed("the sources of entry " + target.sequence() + " are not in the archive");
         }
         return swap(tissue, type, sources, "rollback");
+    }
+
+    /**
+     * Puts back the {@code tissue.json} text archived as {@code hash}; on success the entry moves from
+     * {@code from} (where the caller took it) to {@code to}, else back onto {@code from}.
+     */
+    private CompletableFuture<SwapOutcome> reshape(Tissue tissue, String hash, String actor, long sequence,
+            Deque<Long> from, Deque<Long> to) {
+        dev.cellshell.shell.workspace.TissueSpec target;
+        try {
+            String text = archive.getTexts(hash).map(t -> t.get(Tissue.TISSUE_FILE)).orElse(null);
+            if (text == null) {
+                from.push(sequence);
+                return failed("the tissue.json of entry " + sequence + " is not in the archive");
+            }
+            target = dev.cellshell.shell.workspace.TissueSpec.parse(text);
+        } catch (IOException | IllegalArgumentException e) {
+            from.push(sequence);
+            return failed("the tissue.json of entry " + sequence + " cannot be read: " + e.getMessage());
+        }
+        return tissue.reshape(target, actor, actor).handle((change, error) -> {
+            synchronized (this) {
+                (error == null && change.done() ? to : from).push(sequence);
+            }
+            if (error != null) {
+                throw new java.util.concurrent.CompletionException(error);
+            }
+            return new SwapOutcome(change.done(), Tissue.TISSUE_FILE, "", 0, List.of(),
+                    change.done() ? "" : change.message(), change.sceneVersion(), 0, List.of(change.message()));
+        });
     }
 
     private CompletableFuture<SwapOutcome> swap(Tissue tissue, String type, List<SourceFile> sources, String actor) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,17 +26,22 @@ public final class SourceArchive {
 
     /** Archives {@code files} (if not already) and returns their hash. */
     public String put(List<SourceFile> files) throws IOException {
-        String hash = SourceDiff.hash(files);
+        return putTexts(SourceDiff.texts(files));
+    }
+
+    /** Archives named texts that are not Java sources (e.g. {@code tissue.json}); the same hash and format. */
+    String putTexts(Map<String, String> files) throws IOException {
+        String hash = SourceDiff.hashTexts(files);
         Path file = directory.resolve(hash + ".src");
         if (Files.exists(file)) {
             return hash;
         }
         Files.createDirectories(directory);
         StringBuilder text = new StringBuilder();
-        for (SourceFile f : files) {
-            byte[] utf8 = f.text().getBytes(StandardCharsets.UTF_8);
-            text.append(f.name()).append('\n').append(utf8.length).append('\n').append(f.text()).append('\n');
-        }
+        files.forEach((name, content) -> {
+            byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+            text.append(name).append('\n').append(utf8.length).append('\n').append(content).append('\n');
+        });
         Path temp = Files.createTempFile(directory, "." + hash, ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
@@ -52,12 +58,27 @@ public final class SourceArchive {
 
     /** The sources archived under {@code hash}; empty when unknown or damaged (their hash no longer matches). */
     public Optional<List<SourceFile>> get(String hash) throws IOException {
+        Optional<Map<String, String>> texts = getTexts(hash);
+        if (texts.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            List<SourceFile> files = new ArrayList<>();
+            texts.get().forEach((name, text) -> files.add(new SourceFile(name, text)));
+            return Optional.of(files);
+        } catch (IllegalArgumentException notSources) {
+            return Optional.empty();
+        }
+    }
+
+    /** The named texts archived under {@code hash}; empty when unknown or damaged. */
+    Optional<Map<String, String>> getTexts(String hash) throws IOException {
         Path file = directory.resolve(hash + ".src");
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         byte[] bytes = Files.readAllBytes(file);
-        List<SourceFile> files = new ArrayList<>();
+        Map<String, String> files = new java.util.TreeMap<>();
         int at = 0;
         try {
             while (at < bytes.length) {
@@ -66,13 +87,13 @@ public final class SourceArchive {
                 int lengthEnd = indexOf(bytes, nameEnd + 1);
                 int length = Integer.parseInt(new String(bytes, nameEnd + 1, lengthEnd - nameEnd - 1,
                         StandardCharsets.US_ASCII));
-                files.add(new SourceFile(name, new String(bytes, lengthEnd + 1, length, StandardCharsets.UTF_8)));
+                files.put(name, new String(bytes, lengthEnd + 1, length, StandardCharsets.UTF_8));
                 at = lengthEnd + 1 + length + 1;
             }
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        return SourceDiff.hash(files).equals(hash) ? Optional.of(files) : Optional.empty();
+        return SourceDiff.hashTexts(files).equals(hash) ? Optional.of(files) : Optional.empty();
     }
 
     private static int indexOf(byte[] bytes, int from) {

@@ -15,18 +15,29 @@ public final class SourceDiff {
 
     /** SHA-256 over the files' names and texts, in name order. */
     public static String hash(List<SourceFile> files) {
+        return hashTexts(texts(files));
+    }
+
+    /** The same hash over named texts (a file name → its text). */
+    static String hashTexts(Map<String, String> files) {
         StringBuilder all = new StringBuilder();
-        files.stream().sorted(java.util.Comparator.comparing(SourceFile::name))
-                .forEach(f -> all.append(f.name()).append('\0').append(f.text()).append('\0'));
+        new TreeMap<>(files).forEach((name, text) -> all.append(name).append('\0').append(text).append('\0'));
         return AuditLog.sha256(all.toString());
+    }
+
+    static Map<String, String> texts(List<SourceFile> files) {
+        Map<String, String> texts = new TreeMap<>();
+        files.forEach(f -> texts.put(f.name(), f.text()));
+        return texts;
     }
 
     /** What changed from {@code before} to {@code after}, file by file; empty when nothing did. */
     public static String of(List<SourceFile> before, List<SourceFile> after) {
-        Map<String, String> old = new TreeMap<>();
-        before.forEach(f -> old.put(f.name(), f.text()));
-        Map<String, String> now = new TreeMap<>();
-        after.forEach(f -> now.put(f.name(), f.text()));
+        return ofTexts(texts(before), texts(after));
+    }
+
+    /** The same over named texts. */
+    static String ofTexts(Map<String, String> old, Map<String, String> now) {
         TreeSet<String> names = new TreeSet<>(old.keySet());
         names.addAll(now.keySet());
         StringBuilder diff = new StringBuilder();

@@ -12,8 +12,8 @@ final class LiveCell {
     final String type;
     float x;
     float y;
-    final float width;
-    final float height;
+    float width;
+    float height;
     Props props;
     Cell instance;
     Generation generation;

@@ -603,10 +603,11 @@ public final class Tissue implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> generations.get(type) != null ? null : readSourcesOrEmpty(type),
                 tissueThread).thenApplyAsync(sources -> sources == null || sources.isEmpty() ? null
                         : compileCached(sources), compilerThread).thenApplyAsync(compiled -> {
+                            String before = spec.toJson();
                             Change change = place(type, id, at, margin, size, props, compiled);
                             if (change.done()) {
-                                journal.record(actor, "spawn", change.cellId(), type, generations.get(type).number(),
-                                        List.of(), List.of(), "spawned: " + change.message());
+                                recordLayout(actor, "spawn", change.cellId(), type, generations.get(type).number(),
+                                        before, "spawned: " + change.message());
                             }
                             return change;
                         }, tissueThread);
@@ -680,11 +681,12 @@ public final class Tissue implements AutoCloseable {
             if (cell.instance != null) {
                 closeQuietly(cell, cell.instance);
             }
+            String before = spec.toJson();
             cells.remove(cellId);
             saveSpec(spec.withCells(spec.cells().stream().filter(c -> !c.id().equals(cellId)).toList()));
-            publish();
-            journal.record(actor, "rm", cellId, cell.type, cell.generationNumber(), List.of(), List.of(), "removed");
-            return new Change(true, cellId, "removed");
+            long version = publish();
+            recordLayout(actor, "rm", cellId, cell.type, cell.generationNumber(), before, "removed");
+            return new Change(true, cellId, "removed", version);
         }, tissueThread);
     }
 
@@ -707,15 +709,16 @@ public final class Tissue implements AutoCloseable {
                 delta.append(delta.length() == 0 ? "" : "\n").append(key).append(": ")
                         .append(old == null ? "(unset)" : old).append(" -> ").append(value.isEmpty() ? "(unset)" : value);
             });
+            String before = spec.toJson();
             cell.props = Props.of(props);
             saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId) ? c.withProps(props) : c)
                     .toList()));
             render(cell);
             persist(cell);
-            publish();
-            journal.record(actor, "set", cellId, cell.type, cell.generationNumber(), List.of(), List.of(),
+            long version = publish();
+            recordLayout(actor, "set", cellId, cell.type, cell.generationNumber(), before,
                     "set " + delta.toString().replace("\n", "; "));
-            return new Change(true, cellId, delta.toString().replace("\n", ", "));
+            return new Change(true, cellId, delta.toString().replace("\n", ", "), version);
         }, tissueThread);
     }
 
@@ -728,15 +731,158 @@ public final class Tissue implements AutoCloseable {
             }
             CellSpec moved = spec.cells().stream().filter(c -> c.id().equals(cellId)).findFirst().orElseThrow()
                     .pinned(at, margin, spec.width(), spec.height());
+            String before = spec.toJson();
             cell.x = moved.x();
             cell.y = moved.y();
             saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId) ? moved : c).toList()));
-            publish();
+            long version = publish();
             String where = at.id() + " " + (int) moved.x() + "," + (int) moved.y();
-            journal.record(actor, "move", cellId, cell.type, cell.generationNumber(), List.of(), List.of(),
-                    "moved to " + where);
-            return new Change(true, cellId, where);
+            recordLayout(actor, "move", cellId, cell.type, cell.generationNumber(), before, "moved to " + where);
+            return new Change(true, cellId, where, version);
         }, tissueThread);
+    }
+
+    /**
+     * Makes the tissue what {@code target} declares (an earlier {@code tissue.json}, or a new arrangement): cells
+     * missing from it are removed, cells it adds come back (compiled if their type runs nowhere; their saved state
+     * from the store), props, bounds, z-order and theme become its own. One audit entry records the whole
+     * {@code tissue.json} diff. Used by undo and redo of tissue changes and by {@link #arrange}.
+     *
+     * @param action what the audit entry calls it ({@code undo}, {@code redo}, {@code arrange})
+     */
+    public CompletableFuture<Change> reshape(TissueSpec target, String actor, String action) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, List<SourceFile>> missing = new java.util.TreeMap<>();
+            for (CellSpec c : target.cells()) {
+                if (generations.get(c.type()) == null && !missing.containsKey(c.type())) {
+                    missing.put(c.type(), readSourcesOrEmpty(c.type()));
+                }
+            }
+            return missing;
+        }, tissueThread).thenApplyAsync(missing -> {
+            Map<String, CompileResult> compiled = new java.util.TreeMap<>();
+            missing.forEach((type, sources) -> {
+                if (!sources.isEmpty()) {
+                    compiled.put(type, compileCached(sources));
+                }
+            });
+            return compiled;
+        }, compilerThread).thenApplyAsync(compiled -> reshapeNow(target, compiled, actor, action), tissueThread);
+    }
+
+    private Change reshapeNow(TissueSpec target, Map<String, CompileResult> compiled, String actor, String action) {
+        for (CellSpec c : target.cells()) {
+            if (generations.get(c.type()) == null) {
+                CompileResult result = compiled.get(c.type());
+                if (result == null || !result.succeeded()) {
+                    return new Change(false, c.id(), "cell type " + c.type() + " of '" + c.id() + "' "
+                            + (result == null ? "has no sources in " + workspace.typeDirectory(c.type())
+                                    : "does not compile: " + result.errors().get(0).format()));
+                }
+                try {
+                    generations.put(c.type(), define(c.type(), result, readSourcesOrEmpty(c.type())));
+                } catch (IllegalArgumentException | SecurityException e) {
+                    return new Change(false, c.id(), e.getMessage());
+                }
+            }
+        }
+        String before = spec.toJson();
+        List<String> summary = new ArrayList<>();
+        boolean themeChanged = false;
+        if (target.theme() != null && !target.theme().equals(theme.name())) {
+            try {
+                theme = loadTheme(target.theme());
+                themeChanged = true;
+                summary.add("theme " + target.theme());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: theme '{}' not restored: {}", action, target.theme(), e.getMessage());
+            }
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        target.cells().forEach(c -> kept.add(c.id()));
+        for (LiveCell cell : new ArrayList<>(cells.values())) {
+            CellSpec wanted = target.cells().stream().filter(c -> c.id().equals(cell.id)).findFirst().orElse(null);
+            if (!kept.contains(cell.id) || !wanted.type().equals(cell.type)) {
+                if (cell.instance != null) {
+                    closeQuietly(cell, cell.instance);
+                }
+                cells.remove(cell.id);
+                summary.add("removed " + cell.id);
+            }
+        }
+        Map<String, LiveCell> ordered = new LinkedHashMap<>();
+        List<LiveCell> dirty = new ArrayList<>();
+        for (CellSpec c : target.cells()) {
+            LiveCell cell = cells.get(c.id());
+            if (cell == null) {
+                cell = new LiveCell(c);
+                Map<String, StateCarrier.Value> state = new java.util.HashMap<>();
+                store.load(c.id()).ifPresent(saved -> saved.state().forEach((name, value) ->
+                        state.put(name, new StateCarrier.Value(value.getClass().getName(), value))));
+                instantiate(cell, generations.get(c.type()), state, 0);
+                dirty.add(cell);
+                summary.add("added " + c.id());
+            } else {
+                boolean resized = cell.width != c.width() || cell.height != c.height();
+                boolean moved = resized || cell.x != c.x() || cell.y != c.y();
+                boolean repropped = !cell.props.asMap().equals(c.props());
+                cell.x = c.x();
+                cell.y = c.y();
+                cell.width = c.width();
+                cell.height = c.height();
+                cell.props = Props.of(c.props());
+                if (resized || repropped) {
+                    dirty.add(cell);
+                }
+                if (moved || repropped) {
+                    summary.add((repropped ? "set " : "moved ") + c.id());
+                }
+            }
+            ordered.put(c.id(), cell);
+        }
+        List<String> orderBefore = new ArrayList<>(cells.keySet());
+        orderBefore.retainAll(ordered.keySet());
+        List<String> orderAfter = new ArrayList<>(ordered.keySet());
+        orderAfter.retainAll(orderBefore);
+        if (!orderBefore.equals(orderAfter)) {
+            summary.add("z-order");
+        }
+        cells.clear();
+        cells.putAll(ordered);
+        saveSpec(new TissueSpec(spec.width(), spec.height(), themeChanged
+                ? theme.color("background", target.background()) : target.background(), target.theme(),
+                target.cells(), List.of()));
+        if (themeChanged) {
+            broadcast("theme", theme.name(), true);
+        } else {
+            dirty.forEach(this::render);
+            publish();
+        }
+        ordered.values().forEach(this::persist);
+        String what = summary.isEmpty() ? "nothing to change" : String.join(", ", summary);
+        recordLayout(actor, action, "", "", 0, before, what);
+        return new Change(true, "", what, sceneVersion);
+    }
+
+    /**
+     * Audits a change of {@code tissue.json}: its text before and after travel as the entry's sources, so the log
+     * shows the diff and undo can put the earlier text back.
+     */
+    private void recordLayout(String actor, String action, String cellId, String type, long generation,
+            String before, String result) {
+        journal.recordTissue(actor, action, cellId, type, generation, before, spec.toJson(), result);
+    }
+
+    /** The name layout changes give {@code tissue.json} in the audit log and the source archive. */
+    public static final String TISSUE_FILE = "tissue.json";
+
+    /**
+     * Lays the cells out without overlaps, back to front in rows from the top-left (keeping each cell's size),
+     * as absolute bounds; audited and undoable like any tissue change.
+     */
+    public CompletableFuture<Change> arrange(String actor) {
+        return CompletableFuture.supplyAsync(() -> Arrangement.of(spec), tissueThread)
+                .thenCompose(arranged -> reshape(arranged, actor, "arrange"));
     }
 
     private Change unknown(String cellId) {
@@ -791,11 +937,12 @@ public final class Tissue implements AutoCloseable {
                 return new Change(false, "", e.getMessage());
             }
             String before = theme.name();
+            String beforeJson = spec.toJson();
             theme = next;
             saveSpec(spec.withTheme(name, next.color("background", spec.background())));
             broadcast("theme", name, true);
-            journal.record(actor, "theme", "", "", 0, List.of(), List.of(), "theme " + before + " -> " + name);
-            return new Change(true, "", name);
+            recordLayout(actor, "theme", "", "", 0, beforeJson, "theme " + before + " -> " + name);
+            return new Change(true, "", name, sceneVersion);
         }, tissueThread);
     }
 
@@ -813,6 +960,24 @@ public final class Tissue implements AutoCloseable {
             }
         }
         publish();
+    }
+
+    /**
+     * Tells every cell {@code topic = value} ({@code Cell.onBroadcast}); those that ask are drawn again. Audited;
+     * nothing is saved (a theme is changed with {@link #setTheme}, which also broadcasts).
+     */
+    public CompletableFuture<Change> broadcast(String topic, String value, String actor) {
+        if (!topic.matches("[a-z][a-zA-Z0-9.-]*")) {
+            return CompletableFuture.completedFuture(new Change(false, "", "a broadcast topic is a lower-case word "
+                    + "(letters, digits, dots, dashes), not '" + topic + "'"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            long before = sceneVersion;
+            broadcast(topic, value, false);
+            journal.record(actor, "broadcast", "", "", 0, List.of(), List.of(), topic + " = " + value);
+            return new Change(true, "", topic + " = " + value + " told " + cells.size() + " cells",
+                    sceneVersion > before ? sceneVersion : -1);
+        }, tissueThread);
     }
 
     /** Delivers pointer or key input from the compositor. Safe from any thread. */

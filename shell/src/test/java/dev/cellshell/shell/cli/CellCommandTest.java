@@ -39,7 +39,7 @@ class CellCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "theme", "click", "log", "audit", "undo", "redo",
-        "rollback", "stats", "inspect", "select",
+        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion",
         "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");
@@ -75,6 +75,14 @@ class CellCommandTest {
                 workspace.toString());
         assertThat(missing.exit()).isEqualTo(CellCommand.USAGE);
         assertThat(missing.err()).contains("cannot read");
+    }
+
+    @Test
+    void theCompletionScriptKnowsEveryVerb() {
+        Run script = run("completion");
+        assertThat(script.exit()).isZero();
+        assertThat(script.out()).contains("complete -F").contains("arrange").contains("broadcast").contains("stats")
+                .contains("--overlay");
     }
 
     @Test

@@ -95,6 +95,28 @@ class TissueTest {
     }
 
     @Test
+    void aBroadcastReachesEveryCellAndRedrawsThoseThatAsk() throws Exception {
+        String listening = Assets.cellSource("Label").replace("public class Label implements Cell {", """
+                public class Label implements Cell {
+                    @State String heard = "";
+                    @Override
+                    public boolean onBroadcast(String topic, String value, CellContext context) {
+                        heard = topic + ":" + value;
+                        return true;
+                    }
+                """).replace("props.string(\"text\", \"Hello, CellShell\")", "heard");
+        assertThat(swap("label", listening).swapped()).isTrue();
+
+        Change told = tissue.broadcast("greeting", "hi", "cli").get(10, TimeUnit.SECONDS);
+
+        assertThat(told.done()).isTrue();
+        assertThat(told.message()).isEqualTo("greeting = hi told 3 cells");
+        assertThat(sink.texts("label")).containsExactly("greeting:hi");
+        assertThat(tissue.broadcast("Bad Topic", "x", "cli").get(10, TimeUnit.SECONDS).message())
+                .contains("a broadcast topic is a lower-case word");
+    }
+
+    @Test
     void brokenSourceKeepsTheOldGenerationRunningAndTheWorkspaceUntouched() throws Exception {
         long running = tissue.cells().get(0).generation();
         int published = sink.scenes().size();
