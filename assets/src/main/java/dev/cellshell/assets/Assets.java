@@ -10,7 +10,7 @@ import java.util.List;
 public final class Assets {
 
     /** Cell types that ship with CellShell; each is {@code cells/<Type>.java}. */
-    public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock");
+    public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock", "Panel");
 
     private static final String ROOT = "/dev/cellshell/assets/";
 

@@ -73,6 +73,7 @@ final class ControlCodec implements Codec<ControlMessage> {
             out.str(c.verb()).str(c.cellId()).str(c.type()).str(c.anchor()).f32(c.margin()).f32(c.width())
                     .f32(c.height()).i32(c.props().size());
             new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
+            out.str(c.parent());
             tag = CHANGE;
         } else if (message instanceof ControlMessage.ChangeReply c) {
             out.bool(c.done()).str(c.cellId()).str(c.message());
@@ -176,7 +177,8 @@ final class ControlCodec implements Codec<ControlMessage> {
                 for (int i = 0; i < count; i++) {
                     props.put(in.str(), in.str());
                 }
-                yield new ControlMessage.ChangeRequest(verb, cellId, type, anchor, margin, width, height, props);
+                yield new ControlMessage.ChangeRequest(verb, cellId, type, anchor, margin, width, height, props,
+                        in.str());
             }
             case CHANGE_REPLY -> new ControlMessage.ChangeReply(in.bool(), in.str(), in.str());
             default -> throw new ProtocolException("unknown control message tag " + frame.tag());

@@ -37,12 +37,20 @@ public sealed interface ControlMessage {
 
     /**
      * Change the tissue: {@code spawn} a cell of {@code type}, {@code rm} one, {@code set} its props (an empty value
-     * unsets), {@code move} it. Unused fields are empty / 0; {@code width} 0 means "the type's usual size".
+     * unsets), {@code move} it, switch {@code theme}, {@code arrange}, {@code broadcast}. Unused fields are empty /
+     * 0; {@code width} 0 means "the type's usual size"; {@code parent} names the container cell a spawned cell goes
+     * into (empty: the desktop).
      */
     record ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
-            float height, java.util.Map<String, String> props) implements ControlMessage {
+            float height, java.util.Map<String, String> props, String parent) implements ControlMessage {
         public ChangeRequest {
             props = java.util.Map.copyOf(props);
+            parent = parent == null ? "" : parent;
+        }
+
+        public ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
+                float height, java.util.Map<String, String> props) {
+            this(verb, cellId, type, anchor, margin, width, height, props, "");
         }
     }
 

@@ -34,6 +34,10 @@ final class SpawnCommand implements Callable<Integer> {
     @Option(names = "--prop", paramLabel = "KEY=VALUE")
     List<String> props;
 
+    @Option(names = "--in", paramLabel = "CONTAINER", defaultValue = "",
+            description = "Put the cell inside this container cell (one with a layout, e.g. a Panel); it places it.")
+    String in;
+
     @Override
     public Integer call() {
         float width = 0;
@@ -48,6 +52,6 @@ final class SpawnCommand implements Callable<Integer> {
             height = Float.parseFloat(wh[1]);
         }
         return ChangeCommands.send("spawn", workspace.resolve(), new ControlMessage.ChangeRequest("spawn", id, type,
-                at, margin, width, height, ChangeCommands.props(props)));
+                at, margin, width, height, ChangeCommands.props(props), in));
     }
 }

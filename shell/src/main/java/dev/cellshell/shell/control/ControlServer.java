@@ -123,7 +123,7 @@ public final class ControlServer implements AutoCloseable {
             if (request instanceof ControlMessage.ChangeRequest c) {
                 java.util.concurrent.CompletableFuture<dev.cellshell.shell.tissue.Change> change = switch (c.verb()) {
                     case "spawn" -> tissue.spawn(c.type(), c.cellId(), Anchor.of(c.anchor()), c.margin(),
-                            c.width() > 0 ? new float[] {c.width(), c.height()} : null, c.props(), "cli");
+                            c.width() > 0 ? new float[] {c.width(), c.height()} : null, c.props(), c.parent(), "cli");
                     case "rm" -> tissue.remove(c.cellId(), "cli");
                     case "set" -> tissue.set(c.cellId(), c.props(), "cli");
                     case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");

@@ -79,6 +79,8 @@ public final class Tissue implements AutoCloseable {
     private boolean handlingFault;
     /** Per type, the sources the tissue wrote to the workspace recently (by cache key), and when. */
     private final Map<String, Map<String, Long>> written = new HashMap<>();
+    /** The tissue.json texts this tissue wrote lately (tissue thread only), so the watcher ignores them. */
+    private final Map<String, Long> writtenTissue = new LinkedHashMap<>();
     /** How long the tissue's own writes are not taken for edits: a person reverting to one after that is. */
     static final long OWN_WRITE_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private final List<TissueListener> listeners = new CopyOnWriteArrayList<>();
@@ -600,11 +602,20 @@ public final class Tissue implements AutoCloseable {
      */
     public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
             Map<String, String> props, String actor) {
+        return spawn(type, id, at, margin, size, props, "", actor);
+    }
+
+    /**
+     * Like {@link #spawn(String, String, Anchor, float, float[], Map, String)}, inside container cell
+     * {@code parent} (which places it; {@code at} and {@code margin} are then unused) unless it is empty.
+     */
+    public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
+            Map<String, String> props, String parent, String actor) {
         return CompletableFuture.supplyAsync(() -> generations.get(type) != null ? null : readSourcesOrEmpty(type),
                 tissueThread).thenApplyAsync(sources -> sources == null || sources.isEmpty() ? null
                         : compileCached(sources), compilerThread).thenApplyAsync(compiled -> {
                             String before = spec.toJson();
-                            Change change = place(type, id, at, margin, size, props, compiled);
+                            Change change = place(type, id, at, margin, size, props, parent, compiled);
                             if (change.done()) {
                                 recordLayout(actor, "spawn", change.cellId(), type, generations.get(type).number(),
                                         before, "spawned: " + change.message());
@@ -614,7 +625,11 @@ public final class Tissue implements AutoCloseable {
     }
 
     private Change place(String type, String requestedId, Anchor at, float margin, float[] size,
-            Map<String, String> props, CompileResult compiled) {
+            Map<String, String> props, String parent, CompileResult compiled) {
+        if (!parent.isEmpty() && (spec.cell(parent) == null || spec.cell(parent).layout() == null)) {
+            return new Change(false, requestedId, spec.cell(parent) == null ? "no container cell '" + parent + "'"
+                    : "cell '" + parent + "' is no container (give it a \"layout\" in tissue.json)");
+        }
         if (generations.get(type) == null) {
             if (compiled == null) {
                 return new Change(false, requestedId, "no cell type " + type + " in " + workspace.typeDirectory(type));
@@ -637,8 +652,20 @@ public final class Tissue implements AutoCloseable {
         }
         float[] dimensions = size != null ? size : cells.values().stream().filter(c -> c.type.equals(type))
                 .findFirst().map(c -> new float[] {c.width, c.height}).orElse(new float[] {240, 80});
-        CellSpec cellSpec = CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props)
-                .pinned(at, margin, spec.width(), spec.height());
+        CellSpec cellSpec = parent.isEmpty()
+                ? CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).pinned(at, margin, spec.width(),
+                        spec.height())
+                : CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).inside(parent);
+        List<CellSpec> next = new ArrayList<>(spec.cells());
+        if (parent.isEmpty()) {
+            next.add(cellSpec);
+        } else {
+            List<String> before = spec.inside(parent);
+            String last = before.isEmpty() ? parent : before.get(before.size() - 1);
+            next.add(next.indexOf(spec.cell(last)) + 1, cellSpec);
+        }
+        TissueSpec placed = spec.withCells(next).laidOut();
+        cellSpec = placed.cell(id);
         LiveCell cell = new LiveCell(cellSpec);
         Prepared prepared = prepare(cell, generations.get(type), new ArrayList<>());
         if (prepared.failure() != null) {
@@ -651,13 +678,18 @@ public final class Tissue implements AutoCloseable {
         cell.generation = generations.get(type);
         cell.displayList = prepared.frame();
         cell.renderVersion = 1;
-        cells.put(id, cell);
-        List<CellSpec> next = new ArrayList<>(spec.cells());
-        next.add(cellSpec);
-        saveSpec(spec.withCells(next));
+        Map<String, LiveCell> ordered = new LinkedHashMap<>();
+        for (CellSpec c : placed.cells()) {
+            ordered.put(c.id(), c.id().equals(id) ? cell : cells.get(c.id()));
+        }
+        ordered.values().removeIf(java.util.Objects::isNull);
+        cells.clear();
+        cells.putAll(ordered);
+        saveSpec(placed);
         persist(cell);
         publish();
-        return new Change(true, id, at.id() + " " + (int) cellSpec.x() + "," + (int) cellSpec.y());
+        return new Change(true, id, (parent.isEmpty() ? at.id() : "in " + parent) + " " + (int) cellSpec.x() + ","
+                + (int) cellSpec.y());
     }
 
     private String freeId(String base) {
@@ -678,15 +710,21 @@ public final class Tissue implements AutoCloseable {
             if (cell == null) {
                 return unknown(cellId);
             }
-            if (cell.instance != null) {
-                closeQuietly(cell, cell.instance);
-            }
             String before = spec.toJson();
-            cells.remove(cellId);
-            saveSpec(spec.withCells(spec.cells().stream().filter(c -> !c.id().equals(cellId)).toList()));
+            List<String> gone = new ArrayList<>(spec.inside(cellId));
+            gone.add(0, cellId);
+            for (String id : gone) {
+                LiveCell leaving = cells.remove(id);
+                if (leaving != null && leaving.instance != null) {
+                    closeQuietly(leaving, leaving.instance);
+                }
+            }
+            saveSpec(spec.withCells(spec.cells().stream().filter(c -> !gone.contains(c.id())).toList()));
             long version = publish();
-            recordLayout(actor, "rm", cellId, cell.type, cell.generationNumber(), before, "removed");
-            return new Change(true, cellId, "removed", version);
+            String what = gone.size() == 1 ? "removed" : "removed with what was inside it: " + String.join(", ",
+                    gone.subList(1, gone.size()));
+            recordLayout(actor, "rm", cellId, cell.type, cell.generationNumber(), before, what);
+            return new Change(true, cellId, what, version);
         }, tissueThread);
     }
 
@@ -751,6 +789,29 @@ public final class Tissue implements AutoCloseable {
      * @param action what the audit entry calls it ({@code undo}, {@code redo}, {@code arrange})
      */
     public CompletableFuture<Change> reshape(TissueSpec target, String actor, String action) {
+        return reshape(target, actor, action, null);
+    }
+
+    /**
+     * {@code tissue.json} was edited outside the shell (an editor, git): its new text becomes the tissue, audited
+     * as actor {@code file} and undoable. A text that does not parse, or has a wrong cell entry, changes nothing
+     * (the reason is logged and returned): a typo must not remove a cell. Texts the tissue itself wrote lately are
+     * ignored.
+     */
+    public CompletableFuture<Change> tissueEdited(String text) {
+        TissueSpec edited;
+        try {
+            edited = TissueSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new Change(false, "", e.getMessage()));
+        }
+        if (!edited.problems().isEmpty()) {
+            return CompletableFuture.completedFuture(new Change(false, "", String.join("; ", edited.problems())));
+        }
+        return reshape(edited, "file", "edit", text);
+    }
+
+    private CompletableFuture<Change> reshape(TissueSpec target, String actor, String action, String fromText) {
         return CompletableFuture.supplyAsync(() -> {
             Map<String, List<SourceFile>> missing = new java.util.TreeMap<>();
             for (CellSpec c : target.cells()) {
@@ -767,7 +828,9 @@ public final class Tissue implements AutoCloseable {
                 }
             });
             return compiled;
-        }, compilerThread).thenApplyAsync(compiled -> reshapeNow(target, compiled, actor, action), tissueThread);
+        }, compilerThread).thenApplyAsync(compiled -> fromText != null && writtenTissue.containsKey(fromText)
+                ? new Change(false, "", "tissue.json is what the tissue wrote")
+                : reshapeNow(target, compiled, actor, action), tissueThread);
     }
 
     private Change reshapeNow(TissueSpec target, Map<String, CompileResult> compiled, String actor, String action) {
@@ -892,9 +955,19 @@ public final class Tissue implements AutoCloseable {
 
     /** Saves the tissue definition; a failed write is logged and the change stays in memory. */
     private void saveSpec(TissueSpec next) {
-        spec = next;
+        spec = next.laidOut();
+        for (CellSpec placed : spec.cells()) {
+            LiveCell cell = cells.get(placed.id());
+            if (cell != null) {
+                cell.x = placed.x();
+                cell.y = placed.y();
+            }
+        }
         try {
-            workspace.writeTissue(next);
+            workspace.writeTissue(spec);
+            long now = System.nanoTime();
+            writtenTissue.values().removeIf(at -> now - at > OWN_WRITE_MEMORY_NANOS);
+            writtenTissue.put(spec.toJson(), now);
         } catch (IOException e) {
             LOG.error("tissue.json not saved: {}", e.toString());
         }

@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches {@code cells/<Type>/} folders. When a type's {@code .java} files change and then stay quiet for a short
- * while (an IDE writing several files, an editor saving on every keystroke), the type's files are read once and
- * handed to {@link Tissue#swapType}; files identical to what runs (the tissue's own writes) change nothing.
+ * Watches {@code cells/<Type>/} folders and {@code tissue.json}. When a type's {@code .java} files change and then
+ * stay quiet for a short while (an IDE writing several files, an editor saving on every keystroke), the type's files
+ * are read once and handed to {@link Tissue#swapType}; files identical to what runs (the tissue's own writes) change
+ * nothing. An edited {@code tissue.json} goes to {@link Tissue#tissueEdited} the same way.
  */
 public final class WorkspaceWatcher implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
         Path cells = workspace.root().resolve("cells");
         Files.createDirectories(cells);
         register(cells);
+        register(workspace.root());
         try (Stream<Path> types = Files.list(cells)) {
             for (Path type : types.filter(Files::isDirectory).toList()) {
                 register(type);
@@ -89,7 +91,11 @@ public final class WorkspaceWatcher implements AutoCloseable {
             }
             Path child = directory.resolve((Path) event.context());
             boolean isTypeFolder = directory.equals(workspace.root().resolve("cells"));
-            if (isTypeFolder) {
+            if (directory.equals(workspace.root())) {
+                if (child.equals(workspace.tissueFile()) && event.kind() != ENTRY_DELETE) {
+                    changed.put(TISSUE, System.nanoTime());
+                }
+            } else if (isTypeFolder) {
                 if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
                     try {
                         register(child);
@@ -113,8 +119,35 @@ public final class WorkspaceWatcher implements AutoCloseable {
             if (now - entry.getValue() < quietNanos) {
                 return false;
             }
-            swap(entry.getKey());
+            if (entry.getKey().equals(TISSUE)) {
+                reshape();
+            } else {
+                swap(entry.getKey());
+            }
             return true;
+        });
+    }
+
+    /** The key of {@code tissue.json} among the changed types (no type is spelled like this). */
+    private static final String TISSUE = "/tissue.json";
+
+    private void reshape() {
+        String text;
+        try {
+            text = Files.readString(workspace.tissueFile());
+        } catch (IOException e) {
+            LOG.warn("tissue.json changed on disk but cannot be read: {}", e.toString());
+            return;
+        }
+        tissue.tissueEdited(text).whenComplete((change, error) -> {
+            if (error != null) {
+                LOG.error("tissue.json changed on disk; applying it failed: {}", error.toString());
+            } else if (change.done()) {
+                LOG.info("tissue.json changed on disk: {}", change.message());
+            } else if (!change.message().equals("tissue.json is what the tissue wrote")) {
+                LOG.error("tissue.json changed on disk but was not applied (the running tissue is unchanged): {}",
+                        change.message());
+            }
         });
     }
 

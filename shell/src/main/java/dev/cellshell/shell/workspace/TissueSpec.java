@@ -56,22 +56,58 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             throw new IllegalArgumentException("tissue.json: 'cells' must be a list");
         }
         for (int i = 0; i < list.size(); i++) {
-            try {
-                CellSpec cell = cell(list.get(i), i, size[0], size[1]);
-                if (cells.stream().anyMatch(c -> c.id().equals(cell.id()))) {
-                    throw new IllegalArgumentException("tissue.json: cells[" + i + "]: a second cell with id '"
-                            + cell.id() + "'");
-                }
-                cells.add(cell);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
+            addCell(list.get(i), "cells[" + i + "]", "", size[0], size[1], cells, problems);
         }
-        return new TissueSpec((int) size[0], (int) size[1], background, theme, cells, problems);
+        return new TissueSpec((int) size[0], (int) size[1], background, theme, cells, problems).laidOut();
     }
 
-    private static CellSpec cell(JsonNode node, int index, float desktopWidth, float desktopHeight) {
-        String where = "cells[" + index + "]";
+    /**
+     * Adds the cell {@code node} describes, then (for a container) the cells inside it, to {@code cells} in
+     * z-order; a wrong entry is left out (with what is inside it) and its reason goes to {@code problems}.
+     */
+    private static void addCell(JsonNode node, String where, String parent, float desktopWidth, float desktopHeight,
+            List<CellSpec> cells, List<String> problems) {
+        CellSpec cell;
+        try {
+            cell = cell(node, where, parent, desktopWidth, desktopHeight);
+            if (cells.stream().anyMatch(c -> c.id().equals(cell.id()))) {
+                throw new IllegalArgumentException("tissue.json: " + where + ": a second cell with id '"
+                        + cell.id() + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        cells.add(cell);
+        JsonNode children = node.path("children");
+        if (!children.isMissingNode()) {
+            if (cell.layout() == null || !children.isArray()) {
+                problems.add("tissue.json: cell '" + cell.id() + "': 'children' must be a list, with a 'layout'");
+                return;
+            }
+            for (int i = 0; i < children.size(); i++) {
+                addCell(children.get(i), "cell '" + cell.id() + "'.children[" + i + "]", cell.id(), desktopWidth,
+                        desktopHeight, cells, problems);
+            }
+        }
+    }
+
+    private static Layout layout(JsonNode node, String where) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        try {
+            return new Layout(Layout.Kind.of(text(node.path("kind"), where + ".layout.kind")),
+                    (float) node.path("gap").asDouble(8), (float) node.path("padding").asDouble(8),
+                    node.path("columns").asInt(0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tissue.json: " + where + ": " + e.getMessage().replace(
+                    "tissue.json: ", ""));
+        }
+    }
+
+    private static CellSpec cell(JsonNode node, String where, String parent, float desktopWidth,
+            float desktopHeight) {
         String id = text(node.path("id"), where + ".id");
         where = "cell '" + id + "'";
         if (!ID.matcher(id).matches()) {
@@ -89,6 +125,15 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             Map.Entry<String, JsonNode> field = fields.next();
             props.put(field.getKey(), field.getValue().asText());
         }
+        Layout layout = layout(node.path("layout"), where);
+        if (!parent.isEmpty()) {
+            if (node.has("at") || node.has("bounds")) {
+                throw new IllegalArgumentException("tissue.json: " + where + ": a cell inside container '" + parent
+                        + "' is placed by it: give only its 'size'");
+            }
+            float[] size = numbers(node.path("size"), 2, where + ".size");
+            return new CellSpec(id, type, null, 0, 0, 0, size[0], size[1], props, parent, layout);
+        }
         if (node.has("at")) {
             Anchor anchor;
             try {
@@ -98,11 +143,55 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             }
             float[] size = numbers(node.path("size"), 2, where + ".size");
             float margin = (float) node.path("margin").asDouble(0);
-            return CellSpec.at(id, type, 0, 0, size[0], size[1], props).pinned(anchor, margin, desktopWidth,
-                    desktopHeight);
+            return CellSpec.at(id, type, 0, 0, size[0], size[1], props).withLayout(layout).pinned(anchor, margin,
+                    desktopWidth, desktopHeight);
         }
         float[] bounds = numbers(node.path("bounds"), 4, where + ".bounds (or 'at' and 'size')");
-        return CellSpec.at(id, type, bounds[0], bounds[1], bounds[2], bounds[3], props);
+        return CellSpec.at(id, type, bounds[0], bounds[1], bounds[2], bounds[3], props).withLayout(layout);
+    }
+
+    /**
+     * This tissue with every container's cells placed by its layout (containers come before what is inside
+     * them, so nested containers are placed first); a cell whose container is gone moves to the top level.
+     */
+    public TissueSpec laidOut() {
+        Map<String, CellSpec> byId = new LinkedHashMap<>();
+        cells.forEach(c -> byId.put(c.id(), c));
+        for (CellSpec cell : cells) {
+            CellSpec container = byId.get(cell.id());
+            if (container.layout() == null) {
+                continue;
+            }
+            List<CellSpec> inside = cells.stream().filter(c -> c.parent().equals(cell.id())).map(c -> byId.get(
+                    c.id())).toList();
+            List<float[]> corners = container.layout().place(container, inside);
+            for (int i = 0; i < inside.size(); i++) {
+                byId.put(inside.get(i).id(), inside.get(i).withCorner(corners.get(i)[0], corners.get(i)[1]));
+            }
+        }
+        List<CellSpec> placed = new ArrayList<>(cells.size());
+        for (CellSpec cell : cells) {
+            CellSpec now = byId.get(cell.id());
+            placed.add(!now.parent().isEmpty() && !byId.containsKey(now.parent()) ? now.atTopLevel(now.x(), now.y())
+                    : now);
+        }
+        return new TissueSpec(width, height, background, theme, placed, problems);
+    }
+
+    /** The ids of every cell inside {@code containerId}, at any depth. */
+    public List<String> inside(String containerId) {
+        List<String> found = new ArrayList<>();
+        for (CellSpec cell : cells) {
+            if (cell.parent().equals(containerId) || found.contains(cell.parent())) {
+                found.add(cell.id());
+            }
+        }
+        return found;
+    }
+
+    /** The cell with {@code id}, or null. */
+    public CellSpec cell(String id) {
+        return cells.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
     }
 
     /** The JSON text of this tissue, in the same shape {@link #parse} reads. */
@@ -113,26 +202,40 @@ public record TissueSpec(int width, int height, int background, String theme, Li
         desktop.put("background", Color.format(background));
         desktop.put("theme", theme);
         ArrayNode list = root.putArray("cells");
-        for (CellSpec cell : cells) {
-            ObjectNode node = list.addObject();
-            node.put("id", cell.id());
-            node.put("type", cell.type());
-            if (cell.anchor() != null) {
-                node.put("at", cell.anchor().id());
-                node.put("margin", cell.margin());
-                node.putArray("size").add(cell.width()).add(cell.height());
-            } else {
-                node.putArray("bounds").add(cell.x()).add(cell.y()).add(cell.width()).add(cell.height());
-            }
-            if (!cell.props().isEmpty()) {
-                ObjectNode props = node.putObject("props");
-                new TreeMap<>(cell.props()).forEach(props::put);
-            }
-        }
+        cells.stream().filter(c -> c.parent().isEmpty()).forEach(cell -> write(list.addObject(), cell));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tissue always serialises", e);
+        }
+    }
+
+    private void write(ObjectNode node, CellSpec cell) {
+        node.put("id", cell.id());
+        node.put("type", cell.type());
+        if (!cell.parent().isEmpty()) {
+            node.putArray("size").add(cell.width()).add(cell.height());
+        } else if (cell.anchor() != null) {
+            node.put("at", cell.anchor().id());
+            node.put("margin", cell.margin());
+            node.putArray("size").add(cell.width()).add(cell.height());
+        } else {
+            node.putArray("bounds").add(cell.x()).add(cell.y()).add(cell.width()).add(cell.height());
+        }
+        if (!cell.props().isEmpty()) {
+            ObjectNode props = node.putObject("props");
+            new TreeMap<>(cell.props()).forEach(props::put);
+        }
+        if (cell.layout() != null) {
+            ObjectNode layout = node.putObject("layout");
+            layout.put("kind", cell.layout().kind().id());
+            layout.put("gap", cell.layout().gap());
+            layout.put("padding", cell.layout().padding());
+            if (cell.layout().columns() > 0) {
+                layout.put("columns", cell.layout().columns());
+            }
+            ArrayNode children = node.putArray("children");
+            cells.stream().filter(c -> c.parent().equals(cell.id())).forEach(c -> write(children.addObject(), c));
         }
     }
 

@@ -40,13 +40,27 @@ public final class Workspace {
         return Path.of(System.getProperty("user.home"), ".local", "share", "cellshell", "workspace");
     }
 
-    /** Opens the workspace at {@code root}, creating it from the built-in assets when it does not exist yet. */
+    /**
+     * Opens the workspace at {@code root}, creating it from the built-in assets when it does not exist yet. A
+     * built-in cell type missing from {@code cells/} (one added by a newer CellShell) is copied in; a type that is
+     * there is never overwritten.
+     */
     public static Workspace open(Path root) throws IOException {
         Workspace workspace = new Workspace(root);
         if (!Files.exists(workspace.tissueFile())) {
             workspace.initialise();
+        } else {
+            workspace.addMissingBuiltInTypes();
         }
         return workspace;
+    }
+
+    private void addMissingBuiltInTypes() throws IOException {
+        for (String type : Assets.BUILT_IN_CELL_TYPES) {
+            if (!Files.exists(typeDirectory(type))) {
+                writeAtomically(typeDirectory(type).resolve(type + ".java"), Assets.cellSource(type));
+            }
+        }
     }
 
     /** Where the sockets of the running shell live (a private runtime folder); does not touch the disk. */

@@ -39,7 +39,7 @@ class CellCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "theme", "click", "log", "audit", "undo", "redo",
-        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion",
+        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion", "catalog",
         "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");
@@ -75,6 +75,27 @@ class CellCommandTest {
                 workspace.toString());
         assertThat(missing.exit()).isEqualTo(CellCommand.USAGE);
         assertThat(missing.err()).contains("cannot read");
+    }
+
+    @Test
+    void theCatalogListsBuiltInAndOwnTypesWithTheirSummaryWithoutAShell() throws Exception {
+        Path own = workspace.resolve("cells/Meter");
+        Files.createDirectories(own);
+        Files.writeString(own.resolve("Meter.java"), """
+                import dev.cellshell.widgets.*;
+
+                /** A bar that fills with {@code value}. More words here. */
+                public class Meter implements Cell {
+                    public void render(Canvas c, CellContext x) { }
+                }
+                """);
+        Run catalog = run("catalog", "--workspace", workspace.toString());
+        assertThat(catalog.exit()).isZero();
+        assertThat(catalog.out()).contains("Button       built-in  A button that counts its clicks")
+                .contains("Meter        yours     A bar that fills with value")
+                .contains("Panel        built-in  A surface to group other cells on");
+        assertThat(run("catalog", "--json", "--workspace", workspace.toString()).out())
+                .contains("{\"builtIn\":\"false\",\"source\":");
     }
 
     @Test

@@ -80,4 +80,25 @@ class WorkspaceWatcherTest {
                 .replace("props.string(\"text\", \"Hello, CellShell\")", "\"Fixed on disk\""));
         eventually(() -> sink.texts("label").equals(List.of("Fixed on disk")), () -> sink.texts("label").toString());
     }
+
+    @Test
+    void editingTissueJsonInAnEditorReshapesTheTissueAndABrokenEditChangesNothing() throws Exception {
+        Path file = workspace.resolve("tissue.json");
+        String text = Files.readString(file);
+        assertThat(text).contains("\"bounds\" : [ 40, 170, 240, 64 ]");
+        Files.writeString(file, text.replace("\"bounds\" : [ 40, 170, 240, 64 ]",
+                "\"bounds\" : [ 500, 400, 240, 64 ]").replace("\"text\" : \"Click me\"",
+                "\"text\" : \"Edited\""));
+        eventually(() -> sink.texts("button").equals(List.of("Edited")), () -> sink.texts("button").toString());
+        var button = tissue.cells().stream().filter(c -> c.id().equals("button")).findFirst().orElseThrow();
+        assertThat(new float[] {button.x(), button.y()}).containsExactly(500, 400);
+
+        long scenes = sink.scenes().size();
+        Files.writeString(file, Files.readString(file).replace("\"type\" : \"Button\",", "\"type\" : \"Button\""));
+        Files.writeString(file, Files.readString(file).replace("\"id\" : \"clock\"", "\"id\" : \"Bad Id\""));
+        Thread.sleep(500);
+        assertThat(tissue.cells()).extracting(c -> c.id()).as("a broken edit removes nothing")
+                .containsExactly("label", "button", "clock");
+        assertThat(sink.scenes().size()).isEqualTo(scenes);
+    }
 }

@@ -61,4 +61,69 @@ class TissueSpecTest {
         assertThat(workspace.readTissue().cells()).hasSize(3);
         assertThat(Files.readString(workspace.tissueFile())).isEqualTo("{ \"desktop\": ");
     }
+
+    /** A dock at the bottom holding a row of three cells, one of them a grid container with two cells. */
+    static final String DOCK = """
+            {
+              "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
+              "cells" : [ {
+                "id" : "dock", "type" : "Panel", "at" : "bottom", "margin" : 20, "size" : [ 700, 120 ],
+                "layout" : { "kind" : "row", "gap" : 10, "padding" : 20 },
+                "children" : [
+                  { "id" : "a", "type" : "Label", "size" : [ 100, 80 ] },
+                  { "id" : "b", "type" : "Button", "size" : [ 200, 40 ] },
+                  { "id" : "pad", "type" : "Panel", "size" : [ 200, 80 ],
+                    "layout" : { "kind" : "grid", "columns" : 2, "gap" : 0, "padding" : 0 },
+                    "children" : [ { "id" : "c", "type" : "Label", "size" : [ 50, 20 ] },
+                                   { "id" : "d", "type" : "Label", "size" : [ 100, 80 ] } ] } ]
+              }, { "id" : "top", "type" : "Clock", "bounds" : [ 0, 0, 10, 10 ] } ]
+            }
+            """;
+
+    private static float[] corner(TissueSpec spec, String id) {
+        CellSpec cell = spec.cell(id);
+        return new float[] {cell.x(), cell.y()};
+    }
+
+    @Test
+    void containersPlaceTheCellsInsideThemByTheirLayout() {
+        TissueSpec spec = TissueSpec.parse(DOCK);
+        assertThat(spec.problems()).isEmpty();
+        assertThat(spec.cells()).extracting(CellSpec::id).as("z-order: a container, then what is inside it")
+                .containsExactly("dock", "a", "b", "pad", "c", "d", "top");
+        assertThat(corner(spec, "dock")).containsExactly(290, 580);
+        assertThat(corner(spec, "a")).as("row: from the padding, centred vertically").containsExactly(310, 600);
+        assertThat(corner(spec, "b")).containsExactly(420, 620);
+        assertThat(corner(spec, "pad")).containsExactly(630, 600);
+        assertThat(corner(spec, "c")).as("grid of 2: each centred in its slot").containsExactly(655, 630);
+        assertThat(corner(spec, "d")).containsExactly(730, 600);
+        assertThat(spec.cell("c").parent()).isEqualTo("pad");
+        assertThat(spec.inside("dock")).containsExactly("a", "b", "pad", "c", "d");
+        assertThat(TissueSpec.parse(spec.toJson())).as("written back nested, read back the same").isEqualTo(spec);
+    }
+
+    @Test
+    void aColumnAndAStackCentreTheirCells() {
+        Layout column = new Layout(Layout.Kind.COLUMN, 5, 10, 0);
+        CellSpec box = CellSpec.at("box", "Panel", 100, 100, 200, 300, java.util.Map.of());
+        var children = java.util.List.of(CellSpec.at("x", "Label", 0, 0, 100, 50, java.util.Map.of()),
+                CellSpec.at("y", "Label", 0, 0, 180, 50, java.util.Map.of()));
+        assertThat(column.place(box, children)).containsExactly(new float[] {150, 110}, new float[] {110, 165});
+        assertThat(new Layout(Layout.Kind.STACK, 0, 0, 0).place(box, children))
+                .containsExactly(new float[] {150, 225}, new float[] {110, 225});
+    }
+
+    @Test
+    void wrongContainerEntriesAreLeftOutWithTheirReasonAndTheRestLoads() {
+        String placedChild = DOCK.replace("{ \"id\" : \"a\", \"type\" : \"Label\", \"size\" : [ 100, 80 ] }",
+                "{ \"id\" : \"a\", \"type\" : \"Label\", \"at\" : \"top\", \"size\" : [ 100, 80 ] }");
+        TissueSpec spec = TissueSpec.parse(placedChild);
+        assertThat(spec.problems()).singleElement().asString()
+                .contains("cell 'a'").contains("inside container 'dock' is placed by it: give only its 'size'");
+        assertThat(spec.cells()).extracting(CellSpec::id).containsExactly("dock", "b", "pad", "c", "d", "top");
+
+        TissueSpec badKind = TissueSpec.parse(DOCK.replace("\"kind\" : \"row\"", "\"kind\" : \"spiral\""));
+        assertThat(badKind.problems()).singleElement().asString().contains("unknown layout 'spiral'");
+        assertThat(badKind.cells()).extracting(CellSpec::id).containsExactly("top");
+    }
 }

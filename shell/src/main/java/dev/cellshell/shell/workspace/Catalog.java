@@ -1,0 +1,64 @@
+package dev.cellshell.shell.workspace;
+
+import dev.cellshell.assets.Assets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The cell types one can spawn: the built-in ones and every {@code cells/<Type>/} folder of a workspace, each with
+ * the first sentence of its class comment. Read from the files, so it needs no running shell.
+ */
+public final class Catalog {
+
+    /** One spawnable type. */
+    public record Entry(String type, boolean builtIn, String summary, Path source) {
+    }
+
+    private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@\\w+\\s*)*"
+            + "(?:public\\s+)?(?:final\\s+)?(?:class|record)\\s+(\\w+)", Pattern.DOTALL);
+
+    private Catalog() {
+    }
+
+    /** Every type of {@code workspace} (built-in ones included even before a first start), by name. */
+    public static List<Entry> of(Path workspace) throws IOException {
+        TreeSet<String> types = new TreeSet<>(Assets.BUILT_IN_CELL_TYPES);
+        Path cells = workspace.resolve("cells");
+        if (Files.isDirectory(cells)) {
+            try (Stream<Path> folders = Files.list(cells)) {
+                folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                        .filter(name -> name.matches("[A-Z][A-Za-z0-9_]*")).forEach(types::add);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String type : types) {
+            Path file = cells.resolve(type).resolve(type + ".java");
+            String source = Files.exists(file) ? Files.readString(file)
+                    : Assets.BUILT_IN_CELL_TYPES.contains(type) ? Assets.cellSource(type) : "";
+            entries.add(new Entry(type, Assets.BUILT_IN_CELL_TYPES.contains(type), summary(source, type), file));
+        }
+        return entries;
+    }
+
+    /** The first sentence of the class comment of {@code type} in {@code source}; empty when there is none. */
+    static String summary(String source, String type) {
+        Matcher m = CLASS_COMMENT.matcher(source);
+        while (m.find()) {
+            if (m.group(2).equals(type)) {
+                String text = m.group(1).replaceAll("(?m)^\\s*\\* ?", " ").replaceAll("\\{@\\w+ ([^}]*)}", "$1")
+                        .replaceAll("\\s+", " ").trim();
+                int end = text.indexOf(". ");
+                return end < 0 ? (text.endsWith(".") ? text.substring(0, text.length() - 1) : text)
+                        : text.substring(0, end);
+            }
+        }
+        return "";
+    }
+}
