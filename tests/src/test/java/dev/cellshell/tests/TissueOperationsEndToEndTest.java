@@ -90,6 +90,51 @@ class TissueOperationsEndToEndTest {
         }
     }
 
+    @Test
+    void statsInspectAndSelectAnswerFromARealShellAndSayWhyNot() throws Exception {
+        Path workspace = dir.resolve("workspace");
+        try (RunningShell shell = RunningShell.start(workspace, Map.of(), "--headless")) {
+            RunningShell.Result stats = shell.cli("stats", "--json");
+            assertThat(stats.exit()).as(stats.err()).isZero();
+            assertThat(stats.out()).contains("\"frames\":").contains("\"textures\":").contains("llvmpipe");
+            assertThat(shell.cli("stats").out()).contains("last frame").contains("ms process CPU");
+
+            Path plain = dir.resolve("plain.png");
+            assertThat(shell.cli("shot", plain.toString()).exit()).isZero();
+            assertThat(shell.cli("stats", "--overlay", "on").exit()).isZero();
+            assertThat(shell.cli("select", "clock").out().trim()).isEqualTo("clock");
+            Path decorated = dir.resolve("decorated.png");
+            assertThat(shell.cli("shot", decorated.toString()).exit()).isZero();
+            var before = GoldenImages.decode(Files.readAllBytes(plain));
+            var after = GoldenImages.decode(Files.readAllBytes(decorated));
+            int topLeft = 0;
+            int clock = 0;
+            int elsewhere = 0;
+            for (int y = 0; y < before.getHeight(); y++) {
+                for (int x = 0; x < before.getWidth(); x++) {
+                    if (GoldenImages.channelDifference(before.getRGB(x, y), after.getRGB(x, y)) > 2) {
+                        if (y < 24 && x < 700) {
+                            topLeft++;
+                        } else if (x >= 995 && y <= 125) {
+                            clock++;
+                        } else {
+                            elsewhere++;
+                        }
+                    }
+                }
+            }
+            assertThat(topLeft).as("the statistics line").isGreaterThan(100);
+            assertThat(clock).as("the clock's outline and tag").isGreaterThan(100);
+            assertThat(elsewhere).as("nothing else changed").isZero();
+
+            assertThat(shell.cli("inspect", "on").out()).contains("inspect mode on");
+            RunningShell.Result unknown = shell.cli("select", "nope");
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.err()).contains("no cell with id 'nope'; the cells are: label, button, clock");
+            assertThat(shell.cli("select", "none").out().trim()).isEqualTo("no cell selected");
+        }
+    }
+
     private static boolean sameImage(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
         for (int y = 0; y < a.getHeight(); y++) {
             for (int x = 0; x < a.getWidth(); x++) {
