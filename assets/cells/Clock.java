@@ -3,23 +3,69 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** A digital clock with the date underneath. Props: zone (e.g. Europe/Paris; default the system's), color. */
+/**
+ * A clock, digital (with the date underneath) or analog. Props: zone (e.g. Europe/Paris; default the system's),
+ * style (digital, analog), hours (24h, 12h), seconds (on, off), color.
+ */
+@Variant(prop = "style", values = {"digital", "analog"})
+@Variant(prop = "hours", values = {"24h", "12h"})
+@Variant(prop = "seconds", values = {"on", "off"})
 public class Clock implements Cell {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
     @Override
     public void render(Canvas canvas, CellContext context) {
-        String zone = context.props().string("zone", "");
+        Props props = context.props();
+        String zone = props.string("zone", "");
         ZonedDateTime now = context.now().atZone(zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone));
-        float width = context.width();
+        boolean seconds = !props.string("seconds", "on").equals("off");
         Theme theme = context.theme();
-        int color = context.props().color("color", theme.color("onSurface", Color.rgb(236, 239, 244)));
-        canvas.fillRoundRect(0, 0, width, context.height(), 16, theme.color("surfaceAlt", Color.argb(220, 59, 66, 82)));
-        canvas.drawText(TIME.format(now), width / 2, 52, 36, color, Align.CENTER);
-        canvas.drawText(DATE.format(now), width / 2, 80, 15, theme.color("onSurfaceMuted", Color.rgb(216, 222, 233)),
-                Align.CENTER);
-        context.renderAgainIn(1000 - now.getNano() / 1_000_000);
+        int color = props.color("color", theme.color("onSurface", Color.rgb(236, 239, 244)));
+        int muted = theme.color("onSurfaceMuted", Color.rgb(216, 222, 233));
+        canvas.fillRoundRect(0, 0, context.width(), context.height(), 16,
+                theme.color("surfaceAlt", Color.argb(220, 59, 66, 82)));
+        if (props.string("style", "digital").equals("analog")) {
+            analog(canvas, context.width(), context.height(), now, seconds, color, muted,
+                    theme.color("primary", Color.rgb(94, 129, 172)));
+        } else {
+            digital(canvas, context.width(), now, props.string("hours", "24h").equals("12h"), seconds, color, muted);
+        }
+        long period = seconds ? 1000 : 60_000;
+        context.renderAgainIn(period - (now.toInstant().toEpochMilli() % period));
+    }
+
+    private static void digital(Canvas canvas, float width, ZonedDateTime now, boolean twelve, boolean seconds,
+            int color, int muted) {
+        String pattern = (twelve ? "h:mm" : "HH:mm") + (seconds ? ":ss" : "") + (twelve ? " a" : "");
+        canvas.drawText(DateTimeFormatter.ofPattern(pattern).format(now), width / 2, 52, 36, color, Align.CENTER);
+        canvas.drawText(DATE.format(now), width / 2, 80, 15, muted, Align.CENTER);
+    }
+
+    private static void analog(Canvas canvas, float width, float height, ZonedDateTime now, boolean seconds,
+            int color, int muted, int accent) {
+        float cx = width / 2;
+        float cy = height / 2;
+        float r = Math.min(width, height) / 2 - 8;
+        canvas.strokeCircle(cx, cy, r, 2, muted);
+        for (int mark = 0; mark < 12; mark++) {
+            double a = Math.toRadians(mark * 30);
+            float inner = mark % 3 == 0 ? r - 9 : r - 5;
+            canvas.drawLine(cx + (float) Math.sin(a) * inner, cy - (float) Math.cos(a) * inner,
+                    cx + (float) Math.sin(a) * (r - 2), cy - (float) Math.cos(a) * (r - 2), 2, muted);
+        }
+        double minutes = now.getMinute() + now.getSecond() / 60.0;
+        double hours = now.getHour() % 12 + minutes / 60.0;
+        hand(canvas, cx, cy, hours * 30, r * 0.5f, 4, color);
+        hand(canvas, cx, cy, minutes * 6, r * 0.78f, 3, color);
+        if (seconds) {
+            hand(canvas, cx, cy, now.getSecond() * 6, r * 0.86f, 1.5f, accent);
+        }
+        canvas.fillCircle(cx, cy, 3.5f, color);
+    }
+
+    private static void hand(Canvas canvas, float cx, float cy, double degrees, float length, float width, int color) {
+        double a = Math.toRadians(degrees);
+        canvas.drawLine(cx, cy, cx + (float) Math.sin(a) * length, cy - (float) Math.cos(a) * length, width, color);
     }
 }

@@ -32,6 +32,8 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int STATS_REPLY = 14;
     private static final int OVERLAY = 15;
     private static final int OVERLAY_REPLY = 16;
+    private static final int ASK = 17;
+    private static final int ASK_REPLY = 18;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -84,6 +86,12 @@ final class ControlCodec implements Codec<ControlMessage> {
         } else if (message instanceof ClickReply c) {
             out.str(c.cellId());
             tag = CLICK_REPLY;
+        } else if (message instanceof ControlMessage.AskRequest a) {
+            out.str(a.request()).bool(a.dryRun());
+            tag = ASK;
+        } else if (message instanceof ControlMessage.AskReply a) {
+            out.bool(a.understood()).bool(a.applied()).str(a.message()).str(a.planJson()).i64(a.editToPixelNanos());
+            tag = ASK_REPLY;
         } else if (message instanceof ControlMessage.StatsRequest s) {
             tag = STATS;
         } else if (message instanceof ControlMessage.StatsReply r) {
@@ -156,6 +164,8 @@ final class ControlCodec implements Codec<ControlMessage> {
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
             case FAILURE -> new Failure(in.str());
+            case ASK -> new ControlMessage.AskRequest(in.str(), in.bool());
+            case ASK_REPLY -> new ControlMessage.AskReply(in.bool(), in.bool(), in.str(), in.str(), in.i64());
             case STATS -> new ControlMessage.StatsRequest();
             case STATS_REPLY -> new ControlMessage.StatsReply(in.str(), SceneCodec.readStats(in),
                     Double.longBitsToDouble(in.i64()), Double.longBitsToDouble(in.i64()), in.i32());

@@ -98,6 +98,20 @@ public sealed interface ControlMessage {
     record ClickReply(String cellId) implements ControlMessage {
     }
 
+    /** A plain-language request; with {@code dryRun} the plan is only returned. */
+    record AskRequest(String request, boolean dryRun) implements ControlMessage {
+    }
+
+    /**
+     * @param understood the request was understood well enough to act on
+     * @param applied the plan was carried out (never with a dry run)
+     * @param planJson the plan, as {@code cell ask --json} prints it
+     * @param editToPixelNanos request received → the frame showing the change presented; -1 when nothing changed
+     */
+    record AskReply(boolean understood, boolean applied, String message, String planJson, long editToPixelNanos)
+            implements ControlMessage {
+    }
+
     /** Ask for the compositor's frame statistics. */
     record StatsRequest() implements ControlMessage {
     }

@@ -57,6 +57,8 @@ class CodecTest {
                 new ControlMessage.ChangeReply(true, "clock-2", "bottom-right 1000,600"),
                 new ControlMessage.ChangeRequest("spawn", "", "Clock", "center", 0, 200, 72, java.util.Map.of(),
                         "dock"),
+                new ControlMessage.AskRequest("make the OK button bigger", true),
+                new ControlMessage.AskReply(true, false, "Made ok 25% bigger", "{\"request\": \"…\"}", -1),
                 new ControlMessage.StatsRequest(),
                 new ControlMessage.StatsReply("llvmpipe (offscreen)", new SceneMessage.FrameStats(9, 1, 2, 3, 4, 5, 6,
                         7, 8, 10, 11, 12), 2.5, 4.75, 37),

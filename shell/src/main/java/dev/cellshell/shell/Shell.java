@@ -59,6 +59,9 @@ public final class Shell implements AutoCloseable {
     private final WorkspaceLock lock;
     private volatile Workbench workbench;
 
+    /** The plain-language engine; its model starts loading in the background with the shell. */
+    private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.start();
+
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
         lock = WorkspaceLock.acquire(workspace.root());
@@ -111,7 +114,7 @@ public final class Shell implements AutoCloseable {
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
         tissue.onInputPublished(scene::trackInput);
-        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root());
+        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), intents);
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();

@@ -50,7 +50,19 @@ public final class ControlServer implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace) {
+    private final dev.cellshell.shell.intent.Engine intents;
+    /**
+     * What "it" means in a request: the cell selected last (Alt+click, the workbench, {@code cell select}) or the
+     * single cell the last request changed, whichever came later.
+     */
+    private volatile String focus = "";
+    private final dev.cellshell.shell.intent.PlanRunner plans;
+
+    public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace,
+            dev.cellshell.shell.intent.Engine intents) {
+        this.intents = intents;
+        this.plans = new dev.cellshell.shell.intent.PlanRunner(tissue, history, workspace);
+        scene.onSelection(id -> focus = id);
         this.history = history;
         this.server = server;
         this.tissue = tissue;
@@ -139,6 +151,9 @@ public final class ControlServer implements AutoCloseable {
             if (request instanceof ControlMessage.ClickRequest click) {
                 return new ControlMessage.ClickReply(tissue.click(click.x(), click.y()).get(10, TimeUnit.SECONDS));
             }
+            if (request instanceof ControlMessage.AskRequest ask) {
+                return ask(ask);
+            }
             if (request instanceof ControlMessage.StatsRequest) {
                 double[] input = scene.inputToPresented();
                 return new ControlMessage.StatsReply(scene.renderer(), scene.stats().get(15, TimeUnit.SECONDS),
@@ -165,6 +180,37 @@ public final class ControlServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Failure("the shell is shutting down");
         }
+    }
+
+    /** Plans a plain-language request and (unless a dry run) applies it, then waits for its frame. */
+    private ControlMessage ask(ControlMessage.AskRequest request) throws ExecutionException, TimeoutException,
+            InterruptedException {
+        long received = System.nanoTime();
+        dev.cellshell.shell.intent.Plan plan = intents.plan(request.request(), plans.desktop(focus));
+        LOG.info("ask '{}': {} ({}, {})", request.request(), plan.message(), plan.backend(),
+                String.format(java.util.Locale.ROOT, "%.2f", plan.confidence()));
+        if (request.dryRun() || !plan.understood()) {
+            return new ControlMessage.AskReply(plan.understood(), false, plan.message(), plan.toJson(), -1);
+        }
+        dev.cellshell.shell.tissue.Change change = plans.apply(plan).get(60, TimeUnit.SECONDS);
+        if (change.done()) {
+            java.util.Set<String> touched = dev.cellshell.shell.intent.PlanRunner.cells(plan);
+            if (touched.size() == 1) {
+                focus = touched.iterator().next();
+            }
+        }
+        long editToPixel = -1;
+        if (change.done() && change.sceneVersion() >= 0) {
+            try {
+                editToPixel = scene.presented(change.sceneVersion()).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        - received;
+            } catch (TimeoutException e) {
+                LOG.warn("ask applied, but no frame showed scene {} within {} ms", change.sceneVersion(),
+                        PRESENT_TIMEOUT_MS);
+            }
+        }
+        return new ControlMessage.AskReply(true, change.done(), change.done() ? plan.message() : change.message(),
+                plan.toJson(), editToPixel);
     }
 
     private ControlMessage overlay(ControlMessage.OverlayRequest request) {

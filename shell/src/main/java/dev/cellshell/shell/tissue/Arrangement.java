@@ -10,14 +10,14 @@ import java.util.List;
  * each keeping its size, a gap between them (the cells inside a container move with it). Rows wrap at the desktop's right edge; a cell wider than the desktop gets
  * a row of its own. Pure arithmetic on a {@link TissueSpec}.
  */
-final class Arrangement {
+public final class Arrangement {
 
     static final float GAP = 16;
 
     private Arrangement() {
     }
 
-    static TissueSpec of(TissueSpec spec) {
+    public static TissueSpec of(TissueSpec spec) {
         List<CellSpec> placed = new ArrayList<>(spec.cells().size());
         float x = GAP;
         float y = GAP;

@@ -87,7 +87,7 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, PendingSwap> pending = new HashMap<>();
     private final Map<String, List<SourceFile>> requested = new HashMap<>();
     private volatile List<CellView> views = List.of();
-    private TissueSpec spec;
+    private volatile TissueSpec spec;
     private long nextGeneration = 1;
     private long sceneVersion;
     private LiveCell focused;
@@ -789,7 +789,39 @@ public final class Tissue implements AutoCloseable {
      * @param action what the audit entry calls it ({@code undo}, {@code redo}, {@code arrange})
      */
     public CompletableFuture<Change> reshape(TissueSpec target, String actor, String action) {
-        return reshape(target, actor, action, null);
+        return reshape(target, actor, action, null, "");
+    }
+
+    /** Like {@link #reshape(TissueSpec, String, String)}, with {@code note} leading the audit entry's result. */
+    public CompletableFuture<Change> reshape(TissueSpec target, String actor, String action, String note) {
+        return reshape(target, actor, action, null, note);
+    }
+
+    /** The tissue definition as of the last change (what tissue.json holds). Safe from any thread. */
+    public TissueSpec spec() {
+        return spec;
+    }
+
+    /**
+     * The {@link dev.cellshell.widgets.Variant}s each running cell type declares: type → prop → its values, first
+     * the default.
+     */
+    public CompletableFuture<Map<String, Map<String, List<String>>>> variants() {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Map<String, List<String>>> all = new java.util.TreeMap<>();
+            generations.forEach((type, generation) -> {
+                if (generation == null) {
+                    return;
+                }
+                Map<String, List<String>> props = new LinkedHashMap<>();
+                for (dev.cellshell.widgets.Variant v : generation.constructor().getDeclaringClass()
+                        .getAnnotationsByType(dev.cellshell.widgets.Variant.class)) {
+                    props.put(v.prop(), List.of(v.values()));
+                }
+                all.put(type, props);
+            });
+            return all;
+        }, tissueThread);
     }
 
     /**
@@ -808,10 +840,11 @@ public final class Tissue implements AutoCloseable {
         if (!edited.problems().isEmpty()) {
             return CompletableFuture.completedFuture(new Change(false, "", String.join("; ", edited.problems())));
         }
-        return reshape(edited, "file", "edit", text);
+        return reshape(edited, "file", "edit", text, "");
     }
 
-    private CompletableFuture<Change> reshape(TissueSpec target, String actor, String action, String fromText) {
+    private CompletableFuture<Change> reshape(TissueSpec target, String actor, String action, String fromText,
+            String note) {
         return CompletableFuture.supplyAsync(() -> {
             Map<String, List<SourceFile>> missing = new java.util.TreeMap<>();
             for (CellSpec c : target.cells()) {
@@ -830,10 +863,11 @@ public final class Tissue implements AutoCloseable {
             return compiled;
         }, compilerThread).thenApplyAsync(compiled -> fromText != null && writtenTissue.containsKey(fromText)
                 ? new Change(false, "", "tissue.json is what the tissue wrote")
-                : reshapeNow(target, compiled, actor, action), tissueThread);
+                : reshapeNow(target, compiled, actor, action, note), tissueThread);
     }
 
-    private Change reshapeNow(TissueSpec target, Map<String, CompileResult> compiled, String actor, String action) {
+    private Change reshapeNow(TissueSpec target, Map<String, CompileResult> compiled, String actor, String action,
+            String note) {
         for (CellSpec c : target.cells()) {
             if (generations.get(c.type()) == null) {
                 CompileResult result = compiled.get(c.type());
@@ -923,7 +957,7 @@ public final class Tissue implements AutoCloseable {
         }
         ordered.values().forEach(this::persist);
         String what = summary.isEmpty() ? "nothing to change" : String.join(", ", summary);
-        recordLayout(actor, action, "", "", 0, before, what);
+        recordLayout(actor, action, "", "", 0, before, note.isEmpty() ? what : note + ": " + what);
         return new Change(true, "", what, sceneVersion);
     }
 

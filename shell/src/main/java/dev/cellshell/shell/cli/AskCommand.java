@@ -1,0 +1,50 @@
+package dev.cellshell.shell.cli;
+
+import dev.cellshell.ipc.ControlMessage;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ask", mixinStandardHelpOptions = true, description = {
+    "Ask the desktop to change itself in plain language, e.g. cell ask \"make the OK button bigger\".",
+    "Understood offline (verb rules, then a built-in sentence model for paraphrases); a request it does not",
+    "understand changes nothing. One request is one audited change: 'cell undo' takes it back."})
+final class AskCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--dry-run", description = "Only say what would change.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Parameters(paramLabel = "REQUEST", arity = "1..*", description = "What you want, in words.")
+    List<String> words;
+
+    @Override
+    public Integer call() {
+        ShellClient.Answer<ControlMessage.AskReply> answer = ShellClient.ask("ask", workspace.resolve(),
+                new ControlMessage.AskRequest(String.join(" ", words), dryRun), ControlMessage.AskReply.class);
+        if (answer.reply() == null) {
+            return answer.exit();
+        }
+        ControlMessage.AskReply reply = answer.reply();
+        if (json) {
+            System.out.println(reply.planJson());
+        }
+        if (!reply.understood() || (!dryRun && !reply.applied())) {
+            System.err.println("cell ask: " + reply.message());
+            return CellCommand.REFUSED;
+        }
+        if (!json) {
+            System.out.println((dryRun ? "would do: " : "") + reply.message() + (reply.editToPixelNanos() >= 0
+                    ? String.format(" (on screen after %.1f ms)", reply.editToPixelNanos() / 1e6) : ""));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.cellshell.shell.intent;
+
+import dev.cellshell.assets.Assets;
+import dev.cellshell.shell.history.History;
+import dev.cellshell.shell.tissue.Arrangement;
+import dev.cellshell.shell.tissue.CellView;
+import dev.cellshell.shell.tissue.Change;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.workspace.Anchor;
+import dev.cellshell.shell.workspace.Catalog;
+import dev.cellshell.shell.workspace.CellSpec;
+import dev.cellshell.shell.workspace.TissueSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Turns plans into tissue changes: every layout and prop operation of a plan becomes one {@code tissue.json}
+ * change ({@link Tissue#reshape}), so the whole request is one audit entry (actor {@code ask}, with the request and
+ * what understood it) and one {@code cell undo}. Also builds the {@link Desktop} the engine plans against.
+ */
+public final class PlanRunner {
+
+    /** Sizes a new cell of a built-in type gets when no cell of its type runs yet. */
+    private static final Map<String, float[]> USUAL_SIZES = Map.of("Label", new float[] {440, 96}, "Button",
+            new float[] {240, 64}, "Clock", new float[] {256, 96}, "Panel", new float[] {480, 160});
+    private static final float MARGIN = 24;
+
+    private final Tissue tissue;
+    private final History history;
+    private final Path workspace;
+
+    public PlanRunner(Tissue tissue, History history, Path workspace) {
+        this.tissue = tissue;
+        this.history = history;
+        this.workspace = workspace;
+    }
+
+    /** What the engine sees now; {@code selected} is the cell picked on screen or in the workbench. */
+    public Desktop desktop(String selected) {
+        TissueSpec spec = tissue.spec();
+        List<Desktop.Cell> cells = new ArrayList<>();
+        Map<String, float[]> sizes = new LinkedHashMap<>();
+        for (CellView c : tissue.cells()) {
+            cells.add(new Desktop.Cell(c.id(), c.type(), c.x(), c.y(), c.width(), c.height(), c.props()));
+            sizes.putIfAbsent(c.type(), new float[] {c.width(), c.height()});
+        }
+        Map<String, float[]> types = new LinkedHashMap<>();
+        try {
+            for (Catalog.Entry e : Catalog.of(workspace)) {
+                types.put(e.type(), sizes.getOrDefault(e.type(), USUAL_SIZES.getOrDefault(e.type(),
+                        new float[] {240, 80})));
+            }
+        } catch (IOException e) {
+            sizes.forEach(types::put);
+        }
+        TreeSet<String> themes = new TreeSet<>(Assets.THEMES);
+        try (var own = Files.list(workspace.resolve("themes"))) {
+            own.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".properties"))
+                    .forEach(n -> themes.add(n.substring(0, n.length() - ".properties".length())));
+        } catch (IOException none) {
+            // No workspace themes.
+        }
+        return new Desktop(spec.width(), spec.height(), spec.theme(), cells, selected == null ? "" : selected, types,
+                tissue.variants().join(), List.copyOf(themes));
+    }
+
+    /** Applies an understood plan; completes with what changed (or why nothing did). */
+    public CompletableFuture<Change> apply(Plan plan) {
+        if (!plan.understood()) {
+            return CompletableFuture.completedFuture(new Change(false, "", plan.message()));
+        }
+        if (plan.changes().size() == 1 && plan.changes().get(0) instanceof Op.Undo) {
+            return history.undo(tissue).handle((outcome, error) -> error != null
+                    ? new Change(false, "", error.getCause() != null ? error.getCause().getMessage() : error.toString())
+                    : new Change(outcome.swapped(), outcome.cellId(), outcome.swapped() ? plan.message()
+                            : outcome.failure(), outcome.sceneVersion()));
+        }
+        TissueSpec target;
+        try {
+            target = target(tissue.spec(), plan);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new Change(false, "", e.getMessage()));
+        }
+        String note = "ask " + Plan.string(plan.request()) + " (" + plan.backend() + String.format(
+                java.util.Locale.ROOT, " %.2f", plan.confidence()) + ")";
+        return tissue.reshape(target, "ask", "ask", note).thenApply(change -> change.done()
+                ? new Change(true, change.cellId(), plan.message(), change.sceneVersion()) : change);
+    }
+
+    /** The ids of the cells a plan adds or changes (not those it removes). */
+    public static java.util.Set<String> cells(Plan plan) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Op op : plan.changes()) {
+            if (op instanceof Op.Spawn s) {
+                ids.add(s.cell());
+            } else if (op instanceof Op.Set s) {
+                ids.add(s.cell());
+            } else if (op instanceof Op.Move m) {
+                ids.add(m.cell());
+            } else if (op instanceof Op.Swap s) {
+                ids.add(s.cell());
+            }
+        }
+        return ids;
+    }
+
+    /** The tissue definition after the plan's operations, in order. */
+    static TissueSpec target(TissueSpec spec, Plan plan) {
+        TissueSpec next = spec;
+        for (Op op : plan.changes()) {
+            next = apply(next, op);
+        }
+        return next.laidOut();
+    }
+
+    private static TissueSpec apply(TissueSpec spec, Op op) {
+        List<CellSpec> cells = new ArrayList<>(spec.cells());
+        if (op instanceof Op.Theme t) {
+            return spec.withTheme(t.name(), spec.background());
+        }
+        if (op instanceof Op.Arrange) {
+            return Arrangement.of(spec);
+        }
+        if (op instanceof Op.Spawn s) {
+            float[] size = {240, 80};
+            String w = s.props().get("width");
+            String h = s.props().get("height");
+            if (w != null && h != null) {
+                size = new float[] {Float.parseFloat(w), Float.parseFloat(h)};
+            } else {
+                size = USUAL_SIZES.getOrDefault(s.type(), cells.stream().filter(c -> c.type().equals(s.type()))
+                        .findFirst().map(c -> new float[] {c.width(), c.height()}).orElse(size));
+                for (CellSpec c : cells) {
+                    if (c.type().equals(s.type())) {
+                        size = new float[] {c.width(), c.height()};
+                        break;
+                    }
+                }
+            }
+            Map<String, String> props = new LinkedHashMap<>(s.props());
+            props.remove("width");
+            props.remove("height");
+            CellSpec cell = CellSpec.at(s.cell(), s.type(), 0, 0, size[0], size[1], props);
+            cells.add(placed(cell, s.at(), spec));
+            return spec.withCells(cells);
+        }
+        String id = op instanceof Op.Set s ? s.cell() : op instanceof Op.Move m ? m.cell()
+                : op instanceof Op.Rm r ? r.cell() : null;
+        CellSpec cell = id == null ? null : spec.cell(id);
+        if (cell == null) {
+            throw new IllegalArgumentException("no cell with id '" + id + "'");
+        }
+        int index = cells.indexOf(cell);
+        if (op instanceof Op.Rm) {
+            List<String> gone = new ArrayList<>(spec.inside(id));
+            gone.add(id);
+            cells.removeIf(c -> gone.contains(c.id()));
+            return spec.withCells(cells);
+        }
+        if (op instanceof Op.Move m) {
+            cells.set(index, placed(cell, m.at(), spec));
+            return spec.withCells(cells);
+        }
+        Op.Set set = (Op.Set) op;
+        Map<String, String> props = new LinkedHashMap<>(cell.props());
+        set.props().forEach((k, v) -> {
+            if (!k.equals("width") && !k.equals("height")) {
+                props.put(k, v);
+            }
+        });
+        float w = set.props().containsKey("width") ? Float.parseFloat(set.props().get("width")) : cell.width();
+        float h = set.props().containsKey("height") ? Float.parseFloat(set.props().get("height")) : cell.height();
+        CellSpec resized = new CellSpec(cell.id(), cell.type(), cell.anchor(), cell.margin(),
+                cell.x() - (w - cell.width()) / 2, cell.y() - (h - cell.height()) / 2, w, h, props, cell.parent(),
+                cell.layout());
+        if (cell.anchor() != null) {
+            resized = resized.pinned(cell.anchor(), cell.margin(), spec.width(), spec.height());
+        }
+        cells.set(index, resized);
+        return spec.withCells(cells);
+    }
+
+    /** {@code cell} pinned at anchor {@code at} (with the usual margin), or at absolute {@code x,y}. */
+    private static CellSpec placed(CellSpec cell, String at, TissueSpec spec) {
+        if (at.matches("-?\\d+,-?\\d+")) {
+            String[] xy = at.split(",");
+            return cell.atTopLevel(Float.parseFloat(xy[0]), Float.parseFloat(xy[1]));
+        }
+        return cell.pinned(Anchor.of(at), MARGIN, spec.width(), spec.height());
+    }
+}
