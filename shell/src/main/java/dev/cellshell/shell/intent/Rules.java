@@ -786,7 +786,10 @@ final class Rules {
                 String lower = text.toLowerCase(Locale.ROOT);
                 String marker = t.get(says);
                 int i = lower.indexOf(" " + marker + " ");
-                value = i < 0 ? null : text.substring(i + marker.length() + 2).trim();
+                value = i < 0 ? null : text.substring(i + marker.length() + 2).trim()
+                        .replaceAll("(?i)\\s+(in|at|to|on|into)\\s+(the\\s+)?(top|bottom|left|right|middle|center|"
+                                + "centre|upper|lower)\\b.*$", "")
+                        .replaceAll("(?i)\\s+(under|below|beneath|above|over|beside|next to)\\s+.*$", "").trim();
             }
             if (value != null) {
                 props.put(type.equals("Panel") ? "title" : "text", value);
