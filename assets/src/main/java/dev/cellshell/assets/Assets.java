@@ -35,6 +35,11 @@ public final class Assets {
         return text("themes/" + name + ".properties");
     }
 
+    /** docs/CELLS.md: how to write a cell (also what a language model is told before it writes one). */
+    public static String cellGuide() {
+        return text("docs/CELLS.md");
+    }
+
     /** The bundled typeface (DejaVu Sans), as TrueType bytes. */
     public static byte[] font() {
         return bytes("fonts/DejaVuSans.ttf");

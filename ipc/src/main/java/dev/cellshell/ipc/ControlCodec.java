@@ -87,7 +87,7 @@ final class ControlCodec implements Codec<ControlMessage> {
             out.str(c.cellId());
             tag = CLICK_REPLY;
         } else if (message instanceof ControlMessage.AskRequest a) {
-            out.str(a.request()).bool(a.dryRun());
+            out.str(a.request()).bool(a.dryRun()).bool(a.useModel());
             tag = ASK;
         } else if (message instanceof ControlMessage.AskReply a) {
             out.bool(a.understood()).bool(a.applied()).str(a.message()).str(a.planJson()).i64(a.editToPixelNanos());
@@ -164,7 +164,7 @@ final class ControlCodec implements Codec<ControlMessage> {
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
             case FAILURE -> new Failure(in.str());
-            case ASK -> new ControlMessage.AskRequest(in.str(), in.bool());
+            case ASK -> new ControlMessage.AskRequest(in.str(), in.bool(), in.bool());
             case ASK_REPLY -> new ControlMessage.AskReply(in.bool(), in.bool(), in.str(), in.str(), in.i64());
             case STATS -> new ControlMessage.StatsRequest();
             case STATS_REPLY -> new ControlMessage.StatsReply(in.str(), SceneCodec.readStats(in),

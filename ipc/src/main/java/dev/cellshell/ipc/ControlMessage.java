@@ -98,8 +98,14 @@ public sealed interface ControlMessage {
     record ClickReply(String cellId) implements ControlMessage {
     }
 
-    /** A plain-language request; with {@code dryRun} the plan is only returned. */
-    record AskRequest(String request, boolean dryRun) implements ControlMessage {
+    /**
+     * A plain-language request; with {@code dryRun} the plan is only returned; with {@code useModel} it goes to the
+     * configured language model, which writes cell code.
+     */
+    record AskRequest(String request, boolean dryRun, boolean useModel) implements ControlMessage {
+        public AskRequest(String request, boolean dryRun) {
+            this(request, dryRun, false);
+        }
     }
 
     /**

@@ -58,6 +58,7 @@ class CodecTest {
                 new ControlMessage.ChangeRequest("spawn", "", "Clock", "center", 0, 200, 72, java.util.Map.of(),
                         "dock"),
                 new ControlMessage.AskRequest("make the OK button bigger", true),
+                new ControlMessage.AskRequest("add a pomodoro timer cell", false, true),
                 new ControlMessage.AskReply(true, false, "Made ok 25% bigger", "{\"request\": \"…\"}", -1),
                 new ControlMessage.StatsRequest(),
                 new ControlMessage.StatsReply("llvmpipe (offscreen)", new SceneMessage.FrameStats(9, 1, 2, 3, 4, 5, 6,

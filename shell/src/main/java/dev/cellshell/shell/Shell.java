@@ -114,7 +114,17 @@ public final class Shell implements AutoCloseable {
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
         tissue.onInputPublished(scene::trackInput);
-        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), intents);
+        dev.cellshell.shell.intent.CodeWriter coder = null;
+        try {
+            var model = dev.cellshell.shell.intent.LanguageModels.configured(workspace.root(), System.getenv());
+            if (model.isPresent()) {
+                coder = new dev.cellshell.shell.intent.CodeWriter(model.get(), tissue, workspace, history);
+                LOG.info("language model configured: {} (cell ask --llm)", model.get().name());
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.error("language model not configured: {}; plain language stays offline", e.getMessage());
+        }
+        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), intents, coder);
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();

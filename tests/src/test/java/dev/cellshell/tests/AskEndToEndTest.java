@@ -121,4 +121,46 @@ class AskEndToEndTest {
             assertThat(shell.cli("audit", "verify").exit()).isZero();
         }
     }
+
+    @Test
+    void withALanguageModelConfiguredCodeLandsOnlyThroughTheCompilerAndOneUndoTakesItBack() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String source = dev.cellshell.assets.Assets.cellSource("Label").replace(
+                "props.string(\"text\", \"Hello, CellShell\")", "\"Written by a model\"");
+        String content = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                "```java\n" + source + "```");
+        server.createContext("/v1/chat/completions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + content
+                    + "},\"finish_reason\":\"stop\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        Map<String, String> env = Map.of("CELLSHELL_LLM", "openai", "OPENAI_BASE_URL", "http://127.0.0.1:"
+                + server.getAddress().getPort() + "/v1", "OPENAI_API_KEY", "test", "OPENAI_MODEL", "fake-model");
+        try (RunningShell shell = RunningShell.start(dir.resolve("workspace"), env, "--headless")) {
+            BufferedImage before = shot(shell, "before-model");
+            RunningShell.Result offline = ask(shell, "make the label show who wrote it");
+            assertThat(offline.exit()).isEqualTo(1);
+            assertThat(offline.err()).contains("cell ask --llm");
+
+            RunningShell.Result written = ask(shell, "--llm", "make the label show who wrote it");
+            assertThat(written.exit()).as(written.err()).isZero();
+            assertThat(written.out()).contains("swapped label to generation").contains("openai fake-model");
+            int[] label = changed(before, shot(shell, "model"), 40, 40, 480, 136);
+            assertThat(label[0]).as("the label shows the model's text").isGreaterThan(100);
+            assertThat(label[1]).isZero();
+            assertThat(shell.cli("log").out()).contains("llm").contains("ask \"make the label show who wrote it\"");
+
+            assertThat(shell.cli("undo").exit()).isZero();
+            assertThat(changed(before, shot(shell, "undone"), 0, 0, 0, 0)[1]).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
 }

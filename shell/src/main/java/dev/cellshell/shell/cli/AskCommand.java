@@ -23,13 +23,18 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    @Option(names = "--llm", description = "Have the configured language model write cell code for the request "
+            + "(CELLSHELL_LLM=openai|anthropic|ollama with its OPENAI_/ANTHROPIC_/OLLAMA_ settings, or llm.properties "
+            + "in the workspace). Only code that compiles in the sandbox and renders is swapped in.")
+    boolean llm;
+
     @Parameters(paramLabel = "REQUEST", arity = "1..*", description = "What you want, in words.")
     List<String> words;
 
     @Override
     public Integer call() {
         ShellClient.Answer<ControlMessage.AskReply> answer = ShellClient.ask("ask", workspace.resolve(),
-                new ControlMessage.AskRequest(String.join(" ", words), dryRun), ControlMessage.AskReply.class);
+                new ControlMessage.AskRequest(String.join(" ", words), dryRun, llm), ControlMessage.AskReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }

@@ -58,9 +58,13 @@ public final class ControlServer implements AutoCloseable {
     private volatile String focus = "";
     private final dev.cellshell.shell.intent.PlanRunner plans;
 
+    private final dev.cellshell.shell.intent.CodeWriter coder;
+
+    /** @param coder writes cell code with the language model a person configured; null when none is */
     public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace,
-            dev.cellshell.shell.intent.Engine intents) {
+            dev.cellshell.shell.intent.Engine intents, dev.cellshell.shell.intent.CodeWriter coder) {
         this.intents = intents;
+        this.coder = coder;
         this.plans = new dev.cellshell.shell.intent.PlanRunner(tissue, history, workspace);
         scene.onSelection(id -> focus = id);
         this.history = history;
@@ -186,7 +190,15 @@ public final class ControlServer implements AutoCloseable {
     private ControlMessage ask(ControlMessage.AskRequest request) throws ExecutionException, TimeoutException,
             InterruptedException {
         long received = System.nanoTime();
+        if (request.useModel()) {
+            return write(request, received);
+        }
         dev.cellshell.shell.intent.Plan plan = intents.plan(request.request(), plans.desktop(focus));
+        if (!plan.understood() && coder != null) {
+            plan = new dev.cellshell.shell.intent.Plan(plan.request(), false, plan.confidence(), plan.message()
+                    + " To have the language model (" + coder.modelName() + ") write code for it: cell ask --llm "
+                    + dev.cellshell.shell.intent.Plan.string(request.request()), plan.changes(), plan.backend());
+        }
         LOG.info("ask '{}': {} ({}, {})", request.request(), plan.message(), plan.backend(),
                 String.format(java.util.Locale.ROOT, "%.2f", plan.confidence()));
         if (request.dryRun() || !plan.understood()) {
@@ -211,6 +223,34 @@ public final class ControlServer implements AutoCloseable {
         }
         return new ControlMessage.AskReply(true, change.done(), change.done() ? plan.message() : change.message(),
                 plan.toJson(), editToPixel);
+    }
+
+    /** A code-level request: the language model writes the source; it lands only if it compiles and renders. */
+    private ControlMessage write(ControlMessage.AskRequest request, long received) throws InterruptedException,
+            ExecutionException {
+        if (coder == null) {
+            return new Failure("no language model is configured: set CELLSHELL_LLM (openai, anthropic or ollama) "
+                    + "and its OPENAI_/ANTHROPIC_/OLLAMA_ settings, or write llm.properties in the workspace");
+        }
+        if (request.dryRun()) {
+            return new ControlMessage.AskReply(true, false, "would ask " + coder.modelName() + " to write the code",
+                    "{}", -1);
+        }
+        dev.cellshell.shell.intent.CodeWriter.Outcome outcome = coder.write(request.request(),
+                plans.desktop(focus));
+        long editToPixel = -1;
+        if (outcome.done() && outcome.sceneVersion() >= 0) {
+            try {
+                editToPixel = scene.presented(outcome.sceneVersion()).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        - received;
+            } catch (TimeoutException e) {
+                LOG.warn("code from {} applied, but not yet on screen", coder.modelName());
+            }
+            focus = outcome.cellId();
+        }
+        return new ControlMessage.AskReply(outcome.done(), outcome.done(), outcome.message() + " ("
+                + coder.modelName() + ", " + outcome.rounds() + " round" + (outcome.rounds() == 1 ? "" : "s") + ")",
+                "{}", editToPixel);
     }
 
     private ControlMessage overlay(ControlMessage.OverlayRequest request) {

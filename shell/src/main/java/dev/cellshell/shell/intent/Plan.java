@@ -64,7 +64,8 @@ public record Plan(String request, boolean understood, double confidence, String
         return out.append('}').toString();
     }
 
-    static String string(String text) {
+    /** {@code text} as a JSON string literal. */
+    public static String string(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -253,6 +254,20 @@ final class Rules {
             return horizontal;
         }
         return middle ? "center" : null;
+    }
+
+    /**
+     * The one cell a request is about (for a language model to rewrite), or empty with the reason in {@code why[0]}.
+     */
+    static Optional<Desktop.Cell> target(String request, Desktop desktop, String[] why) {
+        List<String> tokens = Lexicon.tokens(request);
+        Request r = new Request(request, tokens, desktop, Intent.BIGGER, 0);
+        List<Desktop.Cell> cells = r.targets(why, 0, tokens.size());
+        if (cells.size() > 1) {
+            why[0] = "that names " + cells.size() + " cells; a code change is for one cell type at a time";
+            return Optional.empty();
+        }
+        return cells.stream().findFirst();
     }
 
     /** One request being understood. */

@@ -797,6 +797,11 @@ public final class Tissue implements AutoCloseable {
         return reshape(target, actor, action, null, note);
     }
 
+    /** Compiles {@code sources} (and checks them against the sandbox) without changing anything. */
+    public CompletableFuture<CompileResult> check(List<SourceFile> sources) {
+        return CompletableFuture.supplyAsync(() -> compileCached(sources), compilerThread);
+    }
+
     /** The tissue definition as of the last change (what tissue.json holds). Safe from any thread. */
     public TissueSpec spec() {
         return spec;
