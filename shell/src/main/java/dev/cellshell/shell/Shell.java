@@ -59,8 +59,8 @@ public final class Shell implements AutoCloseable {
     private final WorkspaceLock lock;
     private volatile Workbench workbench;
 
-    /** The plain-language engine; its model starts loading in the background with the shell. */
-    private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.start();
+    /** The plain-language engine; its model loads in the background once the first frame is out. */
+    private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.create();
 
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
@@ -129,6 +129,7 @@ public final class Shell implements AutoCloseable {
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
         tissue.warmUpCompiler(WARM_UP_COMPILES);
+        intents.loadModel();
         LOG.info("shell up in {} ms: workspace {}, {} cells, control socket {}",
                 (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
                 workspace.controlSocket());

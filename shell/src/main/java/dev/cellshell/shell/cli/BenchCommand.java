@@ -47,6 +47,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> compile = new ArrayList<>();
         List<Double> firstSwap = new ArrayList<>();
         ControlMessage.StatsReply input = null;
+        List<Double> askToPixel = new ArrayList<>();
         for (int run = 0; run < coldStarts; run++) {
             Path workspace = Files.createTempDirectory("cellshell-bench");
             long spawned = System.nanoTime();
@@ -59,6 +60,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (run == coldStarts - 1) {
                     measureSwaps(workspace, editToPixel, roundTrip, compile);
                     input = measureClicks(workspace);
+                    measureAsks(workspace, askToPixel);
                 }
             } finally {
                 shell.destroy();
@@ -84,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile, input));
+        System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile, input)
+                .replace("\n}", ",\n  \"ask_to_pixel_ms\": " + stats(askToPixel) + "\n}"));
         return 0;
     }
 
@@ -176,6 +179,26 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalStateException("no statistics: " + reply);
             }
             return stats;
+        }
+    }
+
+    /**
+     * Plain-language requests through the offline engine (model loaded: the first frame came seconds ago), each
+     * changing the label, timed from the request reaching the shell to the frame that shows it.
+     */
+    private void measureAsks(Path workspace, List<Double> askToPixel) throws IOException {
+        try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
+                ControlMessage.CODEC)) {
+            for (int i = 0; i < warmup + swaps; i++) {
+                String request = i % 2 == 0 ? "make the label a bit bigger" : "make the label a bit smaller";
+                ControlMessage reply = c.call(new ControlMessage.AskRequest(request, false));
+                if (!(reply instanceof ControlMessage.AskReply ask) || !ask.applied()) {
+                    throw new IllegalStateException("ask " + i + " was not applied: " + reply);
+                }
+                if (i >= warmup && ask.editToPixelNanos() >= 0) {
+                    askToPixel.add(ask.editToPixelNanos() / 1e6);
+                }
+            }
         }
     }
 

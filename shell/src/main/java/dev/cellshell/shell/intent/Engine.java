@@ -28,6 +28,16 @@ public final class Engine {
         return new Engine(Paraphrases.loadInBackground());
     }
 
+    /** An engine that plans with the rules alone until {@link #loadModel} (the shell calls it after its first frame). */
+    public static Engine create() {
+        return new Engine(new Paraphrases());
+    }
+
+    /** Starts loading the paraphrase model in the background (once). */
+    public void loadModel() {
+        paraphrases.load();
+    }
+
     /** Waits for the paraphrase model; returns how long loading took (ms). */
     public long awaitModel() {
         return paraphrases.await();

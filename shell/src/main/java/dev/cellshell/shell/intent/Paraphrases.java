@@ -57,18 +57,29 @@ final class Paraphrases {
     record Match(Rules.Intent intent, double similarity, double runnerUp) {
     }
 
-    private final CompletableFuture<Loaded> loaded;
+    private final CompletableFuture<Loaded> loaded = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Loaded(EmbeddingModel model, List<Example> examples, long loadMillis) {
     }
 
-    private Paraphrases(CompletableFuture<Loaded> loaded) {
-        this.loaded = loaded;
-    }
-
     /** Starts loading the model on a background thread now. */
     static Paraphrases loadInBackground() {
-        CompletableFuture<Loaded> future = new CompletableFuture<>();
+        Paraphrases paraphrases = new Paraphrases();
+        paraphrases.load();
+        return paraphrases;
+    }
+
+    /** Not loaded until {@link #load}. */
+    Paraphrases() {
+    }
+
+    /** Starts loading the model on its own thread (once; later calls do nothing). */
+    void load() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<Loaded> future = loaded;
         Thread loader = new Thread(() -> {
             try {
                 long start = System.nanoTime();
@@ -86,8 +97,8 @@ final class Paraphrases {
             }
         }, "intent-model");
         loader.setDaemon(true);
+        loader.setPriority(Thread.MIN_PRIORITY);
         loader.start();
-        return new Paraphrases(future);
     }
 
     /** True once the model is ready (requests before that use the rules alone). */
@@ -97,6 +108,7 @@ final class Paraphrases {
 
     /** Blocks until the model is loaded (tests, benchmarks); returns the load time in milliseconds. */
     long await() {
+        load();
         return loaded.join().loadMillis();
     }
 

@@ -39,7 +39,7 @@ class CellCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "theme", "click", "log", "audit", "undo", "redo",
-        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion", "catalog",
+        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion", "catalog", "ask",
         "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");
