@@ -10,7 +10,8 @@ import java.util.List;
 public final class Assets {
 
     /** Cell types that ship with CellShell; each is {@code cells/<Type>.java}. */
-    public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock", "Panel");
+    public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock", "Panel", "Notes",
+            "Calendar", "SystemMonitor", "TextField", "Launcher", "Hello");
 
     private static final String ROOT = "/dev/cellshell/assets/";
 

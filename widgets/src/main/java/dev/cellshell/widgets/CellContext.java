@@ -27,4 +27,14 @@ public interface CellContext {
 
     /** Asks for another render after {@code millis}; a clock asks once per second. */
     void renderAgainIn(long millis);
+
+    /**
+     * A service the cell declared with {@link Uses} ({@link Storage}, {@link SystemStats}, {@link Spawner},
+     * {@link Notifier}, {@link Clipboard}).
+     *
+     * @throws IllegalStateException when the cell's class does not declare it
+     */
+    default <T extends Service> T service(Class<T> type) {
+        throw new IllegalStateException("no services here (" + type.getSimpleName() + ")");
+    }
 }

@@ -79,6 +79,7 @@ public final class Tissue implements AutoCloseable {
     private boolean handlingFault;
     /** Per type, the sources the tissue wrote to the workspace recently (by cache key), and when. */
     private final Map<String, Map<String, Long>> written = new HashMap<>();
+    private final CellServices services;
     /** The tissue.json texts this tissue wrote lately (tissue thread only), so the watcher ignores them. */
     private final Map<String, Long> writtenTissue = new LinkedHashMap<>();
     /** How long the tissue's own writes are not taken for edits: a person reverting to one after that is. */
@@ -128,6 +129,13 @@ public final class Tissue implements AutoCloseable {
         this.clock = clock;
         this.timeFrozen = timeFrozen;
         this.sink = sink;
+        this.services = new CellServices(workspace, this, (cellId, message) ->
+                listeners.forEach(l -> l.notified(cellId, message)));
+    }
+
+    /** Where {@link dev.cellshell.widgets.SystemStats} reads from (tests and golden images fix it); before start. */
+    public void useSystemStats(dev.cellshell.widgets.SystemStats stats) {
+        services.useSystemStats(stats);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -1423,6 +1431,12 @@ public final class Tissue implements AutoCloseable {
             @Override
             public void renderAgainIn(long millis) {
                 scheduleRender(cell, millis);
+            }
+
+            @Override
+            public <T extends dev.cellshell.widgets.Service> T service(Class<T> type) {
+                Cell instance = cell.instance;
+                return services.forCell(cell.id, instance == null ? Object.class : instance.getClass(), type);
             }
         };
     }

@@ -8,4 +8,8 @@ public interface TissueListener {
     /** A running cell failed and was rolled back or quarantined; {@code report} says which and why. */
     default void faulted(String cellId, String report) {
     }
+
+    /** A cell told the person something ({@link dev.cellshell.widgets.Notifier}). */
+    default void notified(String cellId, String message) {
+    }
 }

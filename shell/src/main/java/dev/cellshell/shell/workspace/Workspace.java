@@ -149,6 +149,17 @@ public final class Workspace {
         writeAtomically(root.resolve(".tissue.json.last-good"), json);
     }
 
+    /** A cell's own storage ({@code data/<id>.properties}), empty when it has none yet. */
+    public String readData(String cellId) throws IOException {
+        Path file = root.resolve("data").resolve(cellId + ".properties");
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Replaces a cell's own storage atomically (temp file, fsync, rename). */
+    public void writeData(String cellId, String text) throws IOException {
+        writeAtomically(root.resolve("data").resolve(cellId + ".properties"), text);
+    }
+
     /** Every {@code .java} file of a cell type, sorted by name; a cell type may span several files. */
     public List<SourceFile> readSources(String type) throws IOException {
         Path dir = typeDirectory(type);

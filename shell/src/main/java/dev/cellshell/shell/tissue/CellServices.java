@@ -1,0 +1,178 @@
+package dev.cellshell.shell.tissue;
+
+import dev.cellshell.shell.workspace.Anchor;
+import dev.cellshell.shell.workspace.Workspace;
+import dev.cellshell.widgets.Clipboard;
+import dev.cellshell.widgets.Notifier;
+import dev.cellshell.widgets.Service;
+import dev.cellshell.widgets.Spawner;
+import dev.cellshell.widgets.Storage;
+import dev.cellshell.widgets.SystemStats;
+import dev.cellshell.widgets.Uses;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services the shell hands to cells ({@link dev.cellshell.widgets.CellContext#service}): each cell gets only
+ * those its class declares with {@link Uses}. Storage lives in {@code data/<cell id>.properties} in the workspace,
+ * written atomically; spawning goes through the tissue's own operation (audited as {@code cell:<id>}); notifications
+ * go to the log and the tissue's listeners. Used on the tissue thread.
+ */
+final class CellServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CellServices.class);
+
+    private final Workspace workspace;
+    private final Tissue tissue;
+    private final BiConsumer<String, String> notified;
+    private final Map<String, Map<String, String>> stored = new HashMap<>();
+    private volatile SystemStats stats = new HostStats();
+    private volatile String clipboard = "";
+
+    CellServices(Workspace workspace, Tissue tissue, BiConsumer<String, String> notified) {
+        this.workspace = workspace;
+        this.tissue = tissue;
+        this.notified = notified;
+    }
+
+    void useSystemStats(SystemStats source) {
+        stats = source;
+    }
+
+    /** @throws IllegalStateException when the cell's class does not declare {@code type} in its {@link Uses} */
+    <T extends Service> T forCell(String cellId, Class<?> cellClass, Class<T> type) {
+        Uses uses = cellClass.getAnnotation(Uses.class);
+        if (uses == null || Arrays.stream(uses.value()).noneMatch(type::equals)) {
+            throw new IllegalStateException("cell '" + cellId + "' asked for " + type.getSimpleName()
+                    + " without declaring it: add @Uses(" + type.getSimpleName() + ".class) to its class");
+        }
+        Service service;
+        if (type == Storage.class) {
+            service = storage(cellId);
+        } else if (type == SystemStats.class) {
+            service = stats;
+        } else if (type == Spawner.class) {
+            service = (Spawner) (cellType, anchor) -> tissue.spawn(cellType, "", Anchor.of(anchor), 24, null,
+                    Map.of(), "cell:" + cellId).whenComplete((change, error) -> LOG.info("cell '{}' spawned {}: {}",
+                    cellId, cellType, error != null ? error.toString() : change.message()));
+        } else if (type == Notifier.class) {
+            service = (Notifier) message -> {
+                LOG.info("cell '{}' says: {}", cellId, message);
+                notified.accept(cellId, message);
+            };
+        } else if (type == Clipboard.class) {
+            service = new Clipboard() {
+                @Override
+                public String text() {
+                    return clipboard;
+                }
+
+                @Override
+                public void setText(String text) {
+                    clipboard = text == null ? "" : text;
+                }
+            };
+        } else {
+            throw new IllegalStateException("no service " + type.getName());
+        }
+        return type.cast(service);
+    }
+
+    private Storage storage(String cellId) {
+        Map<String, String> values = stored.computeIfAbsent(cellId, this::load);
+        return new Storage() {
+            @Override
+            public String get(String key, String fallback) {
+                return values.getOrDefault(key, fallback);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                if (value == null || value.isEmpty()) {
+                    values.remove(key);
+                } else {
+                    values.put(key, value);
+                }
+                save(cellId, values);
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return Map.copyOf(values);
+            }
+        };
+    }
+
+    private Map<String, String> load(String cellId) {
+        Map<String, String> values = new TreeMap<>();
+        try {
+            String text = workspace.readData(cellId);
+            Properties properties = new Properties();
+            properties.load(new StringReader(text));
+            properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.error("cell '{}': its storage data/{}.properties cannot be read ({}); it starts empty", cellId,
+                    cellId, e.toString());
+        }
+        return values;
+    }
+
+    private void save(String cellId, Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, "storage of cell " + cellId);
+            workspace.writeData(cellId, text.toString());
+        } catch (IOException e) {
+            LOG.error("cell '{}': storage not saved: {}", cellId, e.toString());
+        }
+    }
+
+    /** The machine the shell runs on. */
+    private static final class HostStats implements SystemStats {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        @Override
+        public double cpuLoad() {
+            double load = os.getCpuLoad();
+            return load < 0 ? 0 : load;
+        }
+
+        /** Total minus what Linux says is available (free memory alone would count the page cache as used). */
+        @Override
+        public long memoryUsed() {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                    if (line.startsWith("MemAvailable:")) {
+                        return os.getTotalMemorySize() - Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException notLinux) {
+                // Fall back to the JVM's view below.
+            }
+            return os.getTotalMemorySize() - os.getFreeMemorySize();
+        }
+
+        @Override
+        public long memoryTotal() {
+            return os.getTotalMemorySize();
+        }
+
+        @Override
+        public int processors() {
+            return os.getAvailableProcessors();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cellshell.tests;
+
+import dev.cellshell.compositor.gl.EglOffscreenSurface;
+import dev.cellshell.compositor.paint.GpuPainter;
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.livecompiler.LiveCompiler;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.workspace.Workspace;
+import dev.cellshell.widgets.SystemStats;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A golden image of each catalog cell in the dark and the light theme, compiled from its built-in source by the
+ * live compiler, rendered by the tissue (frozen time, fixed system figures) and drawn by the GL painter.
+ */
+class CatalogGoldenTest {
+
+    private static final Instant FROZEN = Instant.parse("2026-11-29T10:09:30Z");
+    private static final String TISSUE = """
+            {
+              "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
+              "cells" : [
+                { "id" : "panel", "type" : "Panel", "bounds" : [ 20, 20, 300, 120 ], "props" : { "title" : "Panel" } },
+                { "id" : "notes", "type" : "Notes", "bounds" : [ 340, 20, 300, 200 ] },
+                { "id" : "calendar", "type" : "Calendar", "bounds" : [ 660, 20, 300, 260 ],
+                  "props" : { "zone" : "UTC" } },
+                { "id" : "monitor", "type" : "SystemMonitor", "bounds" : [ 20, 300, 320, 200 ] },
+                { "id" : "field", "type" : "TextField", "bounds" : [ 360, 300, 300, 48 ] },
+                { "id" : "launcher", "type" : "Launcher", "bounds" : [ 360, 380, 420, 64 ] },
+                { "id" : "hello", "type" : "Hello", "bounds" : [ 800, 300, 300, 96 ] },
+                { "id" : "analog", "type" : "Clock", "bounds" : [ 980, 20, 256, 96 ],
+                  "props" : { "zone" : "UTC", "style" : "analog" } }
+              ]
+            }
+            """;
+    private static final SystemStats FIXED = new SystemStats() {
+        @Override
+        public double cpuLoad() {
+            return 0.25;
+        }
+
+        @Override
+        public long memoryUsed() {
+            return 6_000_000_000L;
+        }
+
+        @Override
+        public long memoryTotal() {
+            return 16_000_000_000L;
+        }
+
+        @Override
+        public int processors() {
+            return 2;
+        }
+    };
+    private static PublishScene dark;
+    private static PublishScene light;
+
+    @BeforeAll
+    static void renderTheCatalog(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tissue.json"), TISSUE);
+        List<PublishScene> published = new CopyOnWriteArrayList<>();
+        ClassLoader host = CatalogGoldenTest.class.getClassLoader();
+        try (Tissue tissue = new Tissue(Workspace.open(dir), new LiveCompiler(host), host, () -> FROZEN, true,
+                published::add)) {
+            tissue.useSystemStats(FIXED);
+            tissue.start().get(60, TimeUnit.SECONDS);
+            dark = published.get(published.size() - 1);
+            tissue.setTheme("light", "test").get(60, TimeUnit.SECONDS);
+            light = published.get(published.size() - 1);
+        }
+    }
+
+    private static BufferedImage alone(PublishScene from, String cellId) {
+        Layer layer = from.layers().stream().filter(l -> l.cellId().equals(cellId)).findFirst().orElseThrow();
+        Layer moved = new Layer(layer.cellId(), layer.generation(), layer.renderVersion(), 0, 0, layer.width(),
+                layer.height(), layer.displayList());
+        try (EglOffscreenSurface surface = EglOffscreenSurface.create((int) layer.width(), (int) layer.height());
+                GpuPainter painter = new GpuPainter(surface)) {
+            painter.paint(new PublishScene(1, from.background(), List.of(moved)));
+            return GoldenImages.decode(painter.snapshotPng());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"panel", "notes", "calendar", "monitor", "field", "launcher", "hello", "analog"})
+    void eachCatalogCellMatchesItsGoldenImageInBothThemes(String cellId) throws Exception {
+        GoldenImages.assertMatches(alone(dark, cellId), "catalog-" + cellId + "-dark");
+        GoldenImages.assertMatches(alone(light, cellId), "catalog-" + cellId + "-light");
+    }
+}
