@@ -2,8 +2,10 @@ import dev.cellshell.widgets.*;
 
 /**
  * A button that counts its clicks; the count is state and survives swaps. Lighter while the pointer is over it,
- * darker while pressed; takes input only inside its rounded face. Props: text, color.
+ * darker while pressed; takes input only inside its rounded face. Props: text, color, textColor, border, and action:
+ * what a click does besides counting — "spawn TYPE [ANCHOR]" adds a cell, "notify TEXT" tells you something.
  */
+@Uses({Spawner.class, Notifier.class})
 public class Button implements Cell {
 
     @State int clicks;
@@ -21,10 +23,12 @@ public class Button implements Cell {
                 : hovered ? theme.color("primaryHover", Color.rgb(118, 150, 190)) : face;
         canvas.fillRoundRect(0, 0, width, height, 12, fill);
         canvas.hitRegion(0, 0, width, height, 12);
-        canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2, theme.color("outline", Color.rgb(136, 192, 208)));
+        canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2,
+                props.color("border", theme.color("outline", Color.rgb(136, 192, 208))));
         String text = props.string("text", "Click me");
         String label = clicks == 0 ? text : text + " (" + clicks + ")";
-        canvas.drawText(label, width / 2, height / 2 + 8, 22, theme.color("onPrimary", Color.WHITE), Align.CENTER);
+        canvas.drawText(label, width / 2, height / 2 + 8, 22,
+                props.color("textColor", theme.color("onPrimary", Color.WHITE)), Align.CENTER);
     }
 
     @Override
@@ -37,6 +41,7 @@ public class Button implements Cell {
             }
             if (pointer.kind() == InputEvent.Pointer.Kind.RELEASE && pressed) {
                 pressed = false;
+                act(context);
                 return true;
             }
             if (pointer.kind() == InputEvent.Pointer.Kind.ENTER || pointer.kind() == InputEvent.Pointer.Kind.LEAVE) {
@@ -46,5 +51,15 @@ public class Button implements Cell {
             }
         }
         return false;
+    }
+
+    private static void act(CellContext context) {
+        String action = context.props().string("action", "").trim();
+        if (action.startsWith("spawn ")) {
+            String[] words = action.substring(6).trim().split("\\s+");
+            context.service(Spawner.class).spawn(words[0], words.length > 1 ? words[1] : "center");
+        } else if (action.startsWith("notify ")) {
+            context.service(Notifier.class).tell(action.substring(7).trim());
+        }
     }
 }

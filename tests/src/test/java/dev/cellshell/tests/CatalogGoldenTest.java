@@ -40,7 +40,9 @@ class CatalogGoldenTest {
                 { "id" : "launcher", "type" : "Launcher", "bounds" : [ 360, 380, 420, 64 ] },
                 { "id" : "hello", "type" : "Hello", "bounds" : [ 800, 300, 300, 96 ] },
                 { "id" : "analog", "type" : "Clock", "bounds" : [ 980, 20, 256, 96 ],
-                  "props" : { "zone" : "UTC", "style" : "analog" } }
+                  "props" : { "zone" : "UTC", "style" : "analog" } },
+                { "id" : "picture", "type" : "Image", "bounds" : [ 980, 460, 240, 160 ],
+                  "props" : { "file" : "sample.png" } }
               ]
             }
             """;
@@ -71,6 +73,15 @@ class CatalogGoldenTest {
     @BeforeAll
     static void renderTheCatalog(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("tissue.json"), TISSUE);
+        Files.createDirectories(dir.resolve("images"));
+        BufferedImage sample = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 96; x++) {
+                boolean inCircle = (x - 48) * (x - 48) + (y - 32) * (y - 32) < 400;
+                sample.setRGB(x, y, inCircle ? 0xEBCB8B : (x * 255 / 96) << 16 | (y * 255 / 64) << 8 | 0x80);
+            }
+        }
+        javax.imageio.ImageIO.write(sample, "png", dir.resolve("images/sample.png").toFile());
         List<PublishScene> published = new CopyOnWriteArrayList<>();
         ClassLoader host = CatalogGoldenTest.class.getClassLoader();
         try (Tissue tissue = new Tissue(Workspace.open(dir), new LiveCompiler(host), host, () -> FROZEN, true,
@@ -95,7 +106,7 @@ class CatalogGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"panel", "notes", "calendar", "monitor", "field", "launcher", "hello", "analog"})
+    @ValueSource(strings = {"panel", "notes", "calendar", "monitor", "field", "launcher", "hello", "analog", "picture"})
     void eachCatalogCellMatchesItsGoldenImageInBothThemes(String cellId) throws Exception {
         GoldenImages.assertMatches(alone(dark, cellId), "catalog-" + cellId + "-dark");
         GoldenImages.assertMatches(alone(light, cellId), "catalog-" + cellId + "-light");

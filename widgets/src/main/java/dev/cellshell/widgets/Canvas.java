@@ -35,6 +35,13 @@ public interface Canvas {
     void clipRect(float x, float y, float w, float h);
 
     /**
+     * Draws an encoded picture (PNG or JPEG bytes, e.g. from {@link Images#read}) scaled into the rectangle. Bytes
+     * that do not decode draw nothing.
+     */
+    default void drawImage(byte[] encoded, float x, float y, float w, float h) {
+    }
+
+    /**
      * Declares where the cell takes pointer input: a rounded rectangle in the cell's own coordinates (transforms
      * do not apply; a circle is a square with {@code radius = w / 2}). Several calls add up. A cell that declares
      * none takes input anywhere in its bounds; one that does lets input elsewhere fall through to the cells

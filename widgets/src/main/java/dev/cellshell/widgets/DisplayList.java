@@ -25,6 +25,8 @@ public final class DisplayList {
     public static final byte FORMAT = 1;
     /** Longest text run a display list accepts, in UTF-8 bytes. */
     public static final int MAX_TEXT_BYTES = 64 * 1024;
+    /** Largest encoded picture a display list accepts. */
+    public static final int MAX_IMAGE_BYTES = 16 * 1024 * 1024;
 
     private static final DisplayList EMPTY = new DisplayList(new byte[] {FORMAT});
 
@@ -177,6 +179,16 @@ public final class DisplayList {
                     case Op.CLIP_RECT -> target.clipRect(in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat());
                     case Op.HIT_REGION -> target.hitRegion(in.getFloat(), in.getFloat(), in.getFloat(),
                             in.getFloat(), in.getFloat());
+                    case Op.IMAGE -> {
+                        int length = in.getInt();
+                        if (length < 0 || length > MAX_IMAGE_BYTES || length > in.remaining()) {
+                            throw new IllegalArgumentException("display list: picture of " + length
+                                    + " bytes at offset " + at + " does not fit");
+                        }
+                        byte[] encoded = new byte[length];
+                        in.get(encoded);
+                        target.drawImage(encoded, in.getFloat(), in.getFloat(), in.getFloat(), in.getFloat());
+                    }
                     default -> throw new IllegalArgumentException(
                             String.format("display list: unknown operation 0x%02X at offset %d", op, at));
                 }
@@ -240,6 +252,7 @@ public final class DisplayList {
         static final byte ROTATE = 12;
         static final byte CLIP_RECT = 13;
         static final byte HIT_REGION = 14;
+        static final byte IMAGE = 15;
     }
 
     private static final Canvas NO_OP = new Canvas() {
@@ -370,6 +383,18 @@ public final class DisplayList {
         public void hitRegion(float x, float y, float w, float h, float radius) {
             op(Op.HIT_REGION);
             floats(x, y, w, h, radius);
+        }
+
+        @Override
+        public void drawImage(byte[] encoded, float x, float y, float w, float h) {
+            if (encoded.length > MAX_IMAGE_BYTES) {
+                throw new IllegalArgumentException("a picture of " + encoded.length + " bytes is larger than "
+                        + MAX_IMAGE_BYTES);
+            }
+            op(Op.IMAGE);
+            writeInt(encoded.length);
+            buffer.writeBytes(encoded);
+            floats(x, y, w, h);
         }
 
         private void op(byte code) {

@@ -3,5 +3,5 @@ package dev.cellshell.widgets;
 /** Tells the person something: shown in the workbench's status bar and written to the shell's log. */
 public interface Notifier extends Service {
 
-    void notify(String message);
+    void tell(String message);
 }

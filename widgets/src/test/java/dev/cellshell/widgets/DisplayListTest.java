@@ -28,6 +28,28 @@ class DisplayListTest {
     }
 
     @Test
+    void picturesTravelInsideTheListAndImpossibleLengthsAreRejected() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        DisplayList list = DisplayList.record(c -> c.drawImage(png, 1, 2, 30, 20));
+        List<Object[]> seen = new ArrayList<>();
+        Canvas capture = (Canvas) java.lang.reflect.Proxy.newProxyInstance(Canvas.class.getClassLoader(),
+                new Class<?>[] {Canvas.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("drawImage")) {
+                        seen.add(args);
+                    }
+                    return null;
+                });
+        DisplayList.of(list.bytes()).replay(capture);
+        assertThat(seen).hasSize(1);
+        assertThat((byte[]) seen.get(0)[0]).containsExactly(png);
+        assertThat(seen.get(0)).containsSubsequence(1f, 2f, 30f, 20f);
+        byte[] bad = list.bytes();
+        bad[2] = 0x7F;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DisplayList.of(bad))
+                .hasMessageContaining("does not fit");
+    }
+
+    @Test
     void hitRegionsDecideWhereACellTakesInput() {
         DisplayList anywhere = DisplayList.record(c -> c.fillRect(0, 0, 10, 10, Color.WHITE));
         assertThat(anywhere.hitRegions()).isEmpty();

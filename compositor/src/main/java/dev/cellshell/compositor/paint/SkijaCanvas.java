@@ -84,6 +84,38 @@ final class SkijaCanvas implements Canvas {
         }
     }
 
+    /** Decoded pictures by content, a few at a time (a picture is decoded when its layer is drawn, not per frame). */
+    private final java.util.LinkedHashMap<Integer, io.github.humbleui.skija.Image> pictures =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Integer, io.github.humbleui.skija.Image> e) {
+                    if (size() > 16) {
+                        e.getValue().close();
+                        return true;
+                    }
+                    return false;
+                }
+            };
+
+    @Override
+    public void drawImage(byte[] encoded, float x, float y, float w, float h) {
+        int key = java.util.Arrays.hashCode(encoded) * 31 + encoded.length;
+        io.github.humbleui.skija.Image picture = pictures.get(key);
+        if (picture == null) {
+            try {
+                picture = io.github.humbleui.skija.Image.makeDeferredFromEncodedBytes(encoded);
+            } catch (RuntimeException e) {
+                picture = null;
+            }
+            if (picture == null) {
+                return;
+            }
+            pictures.put(key, picture);
+        }
+        target.drawImageRect(picture, Rect.makeWH(picture.getWidth(), picture.getHeight()), Rect.makeXYWH(x, y, w, h),
+                io.github.humbleui.skija.SamplingMode.LINEAR, fill.setColor(0xFFFFFFFF), true);
+    }
+
     @Override
     public void save() {
         target.save();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, SwapCommand.class, ShotCommand.class, StatusCommand.class, LsCommand.class, ShowCommand.class, SpawnCommand.class, RmCommand.class,
             SetCommand.class, MoveCommand.class, ThemeCommand.class, ClickCommand.class, LogCommand.class, AuditCommand.class, UndoCommand.class,
             RedoCommand.class, RollbackCommand.class, StatsCommand.class, InspectCommand.class, SelectCommand.class, ArrangeCommand.class,
-            BroadcastCommand.class, CompletionCommand.class, CatalogCommand.class, AskCommand.class,
+            BroadcastCommand.class, CompletionCommand.class, CatalogCommand.class, AskCommand.class, NewCommand.class,
             BenchCommand.class})
 public final class CellCommand implements Runnable {
 

@@ -38,6 +38,56 @@ final class CellServices {
     private final Map<String, Map<String, String>> stored = new HashMap<>();
     private volatile SystemStats stats = new HostStats();
     private volatile String clipboard = "";
+    private final dev.cellshell.widgets.Images images = new dev.cellshell.widgets.Images() {
+        private static final long MAX_BYTES = 8L * 1024 * 1024;
+
+        private java.nio.file.Path file(String name) {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._ -]*") || name.contains("..")) {
+                throw new IllegalArgumentException("'" + name + "' is not a picture name in images/");
+            }
+            java.nio.file.Path path = workspace.root().resolve("images").resolve(name);
+            try {
+                if (!java.nio.file.Files.isRegularFile(path)) {
+                    throw new IllegalArgumentException("there is no picture images/" + name);
+                }
+                if (java.nio.file.Files.size(path) > MAX_BYTES) {
+                    throw new IllegalArgumentException("images/" + name + " is larger than 8 MB");
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
+            }
+            return path;
+        }
+
+        @Override
+        public byte[] read(String name) {
+            try {
+                return java.nio.file.Files.readAllBytes(file(name));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int[] size(String name) {
+            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                    file(name).toFile())) {
+                var readers = javax.imageio.ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new IllegalArgumentException("images/" + name + " is not a PNG or JPEG picture");
+                }
+                javax.imageio.ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                } finally {
+                    reader.dispose();
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+    };
 
     CellServices(Workspace workspace, Tissue tissue, BiConsumer<String, String> notified) {
         this.workspace = workspace;
@@ -70,6 +120,8 @@ final class CellServices {
                 LOG.info("cell '{}' says: {}", cellId, message);
                 notified.accept(cellId, message);
             };
+        } else if (type == dev.cellshell.widgets.Images.class) {
+            service = images;
         } else if (type == Clipboard.class) {
             service = new Clipboard() {
                 @Override

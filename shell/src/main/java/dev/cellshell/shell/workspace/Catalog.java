@@ -21,7 +21,7 @@ public final class Catalog {
     public record Entry(String type, boolean builtIn, String summary, Path source) {
     }
 
-    private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@\\w+\\s*)*"
+    private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
             + "(?:public\\s+)?(?:final\\s+)?(?:class|record)\\s+(\\w+)", Pattern.DOTALL);
 
     private Catalog() {

@@ -39,7 +39,7 @@ class CellCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"run", "swap", "shot", "status", "ls", "show", "spawn", "rm", "set", "move", "theme", "click", "log", "audit", "undo", "redo",
-        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion", "catalog", "ask",
+        "rollback", "stats", "inspect", "select", "arrange", "broadcast", "completion", "catalog", "ask", "new",
         "bench"})
     void everyVerbHasHelp(String verb) {
         Run help = run(verb, "--help");
@@ -96,6 +96,17 @@ class CellCommandTest {
                 .contains("Panel        built-in  A surface to group other cells on");
         assertThat(run("catalog", "--json", "--workspace", workspace.toString()).out())
                 .contains("{\"builtIn\":\"false\",\"source\":");
+    }
+
+    @Test
+    void newWritesACellTypeFromTheTemplateAndRefusesBadOrTakenNames() throws Exception {
+        Run made = run("new", "Pomodoro", "--workspace", workspace.toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(made.out()).contains("created").contains("no shell is running");
+        assertThat(Files.readString(workspace.resolve("cells/Pomodoro/Pomodoro.java")))
+                .contains("public class Pomodoro implements Cell").contains("@State int clicks");
+        assertThat(run("new", "Pomodoro", "--workspace", workspace.toString()).exit()).isEqualTo(CellCommand.REFUSED);
+        assertThat(run("new", "pomodoro", "--workspace", workspace.toString()).exit()).isEqualTo(CellCommand.USAGE);
     }
 
     @Test

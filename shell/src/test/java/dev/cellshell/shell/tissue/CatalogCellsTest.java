@@ -30,7 +30,13 @@ class CatalogCellsTest {
                 { "id" : "field", "type" : "TextField", "bounds" : [ 20, 300, 300, 48 ] },
                 { "id" : "launcher", "type" : "Launcher", "bounds" : [ 340, 300, 420, 64 ],
                   "props" : { "types" : "Clock,Hello" } },
-                { "id" : "hello", "type" : "Hello", "bounds" : [ 20, 380, 300, 96 ] }
+                { "id" : "hello", "type" : "Hello", "bounds" : [ 20, 380, 300, 96 ] },
+                { "id" : "go", "type" : "Button", "bounds" : [ 800, 300, 160, 48 ],
+                  "props" : { "text" : "Go", "action" : "notify Clicked" } },
+                { "id" : "more", "type" : "Button", "bounds" : [ 800, 380, 160, 48 ],
+                  "props" : { "text" : "More", "action" : "spawn Hello top-left" } },
+                { "id" : "picture", "type" : "Image", "bounds" : [ 1000, 500, 200, 150 ],
+                  "props" : { "file" : "../tissue.json" } }
               ]
             }
             """;
@@ -153,6 +159,46 @@ class CatalogCellsTest {
         assertThat(tissue.swap("hello", "Hello.java", hello).get(60, TimeUnit.SECONDS).swapped()).isTrue();
         assertThat(sink.texts("field")).as("@State text carried").containsExactly("hi");
         assertThat(sink.texts("hello")).containsExactly("Hi ×1");
+    }
+
+    @Test
+    void anImageCellReadsOnlyItsPicturesFolderAndSaysWhatIsWrong() throws Exception {
+        tissue = open();
+        CellView picture = tissue.cells().stream().filter(c -> c.id().equals("picture")).findFirst().orElseThrow();
+        assertThat(picture.lastError()).contains("'../tissue.json' is not a picture name in images/");
+        assertThat(tissue.cells()).extracting(CellView::id).as("the rest of the desktop runs").contains("notes", "go");
+    }
+
+    @Test
+    void aButtonsActionFiresOncePerClick() throws Exception {
+        tissue = open();
+        java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tissue.addListener(new TissueListener() {
+            @Override
+            public void swapped(SwapOutcome outcome) {
+            }
+
+            @Override
+            public void notified(String cellId, String message) {
+                told.add(cellId + ": " + message);
+            }
+        });
+        tissue.input(new PointerInput(PointerKind.PRESS, 850, 320, 1));
+        tissue.input(new PointerInput(PointerKind.RELEASE, 850, 320, 1));
+        tissue.input(new PointerInput(PointerKind.PRESS, 850, 320, 1));
+        settle();
+        assertThat(told).as("a press alone does nothing").containsExactly("go: Clicked");
+        tissue.input(new PointerInput(PointerKind.RELEASE, 850, 320, 1));
+        settle();
+        assertThat(told).containsExactly("go: Clicked", "go: Clicked");
+
+        tissue.input(new PointerInput(PointerKind.PRESS, 850, 400, 1));
+        tissue.input(new PointerInput(PointerKind.RELEASE, 850, 400, 1));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (tissue.cells().stream().noneMatch(c -> c.id().equals("hello-2")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(tissue.cells()).extracting(CellView::id).contains("hello-2");
     }
 
     @Test

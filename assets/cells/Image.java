@@ -1,0 +1,30 @@
+import dev.cellshell.widgets.*;
+
+/** A picture from the workspace's images/ folder, fitted inside the cell. Props: file, fit (contain, cover). */
+@Uses(Images.class)
+public class Image implements Cell {
+
+    @Override
+    public void render(Canvas canvas, CellContext context) {
+        Theme theme = context.theme();
+        float w = context.width();
+        float h = context.height();
+        canvas.fillRoundRect(0, 0, w, h, 12, theme.color("surface", Color.rgb(46, 52, 64)));
+        String file = context.props().string("file", "");
+        if (file.isEmpty()) {
+            canvas.drawText("Set the prop file=NAME (a PNG or JPEG in images/)", w / 2, h / 2, 13,
+                    theme.color("onSurfaceMuted", Color.rgb(150, 150, 150)), Align.CENTER);
+            return;
+        }
+        Images images = context.service(Images.class);
+        int[] size = images.size(file);
+        float scale = context.props().string("fit", "contain").equals("cover")
+                ? Math.max(w / size[0], h / size[1]) : Math.min((w - 16) / size[0], (h - 16) / size[1]);
+        float iw = size[0] * scale;
+        float ih = size[1] * scale;
+        canvas.save();
+        canvas.clipRect(0, 0, w, h);
+        canvas.drawImage(images.read(file), (w - iw) / 2, (h - ih) / 2, iw, ih);
+        canvas.restore();
+    }
+}
