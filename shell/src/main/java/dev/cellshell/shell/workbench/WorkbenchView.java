@@ -110,6 +110,11 @@ public final class WorkbenchView extends BorderPane {
             }
 
             @Override
+            public void notified(String cellId, String message) {
+                Platform.runLater(() -> status.setText(cellId + ": " + message));
+            }
+
+            @Override
             public void faulted(String cellId, String report) {
                 Platform.runLater(() -> {
                     refreshCells();

@@ -162,6 +162,20 @@ class CatalogCellsTest {
     }
 
     @Test
+    void switchingTheClockBetweenAnalogAndDigitalKeepsItsTimeZone() throws Exception {
+        tissue = open();
+        assertThat(tissue.spawn("Clock", "tokyo", dev.cellshell.shell.workspace.Anchor.BOTTOM_RIGHT, 24, null,
+                java.util.Map.of("zone", "Asia/Tokyo"), "test").get(60, TimeUnit.SECONDS).done()).isTrue();
+        assertThat(sink.texts("tokyo")).contains("19:09:30");
+        tissue.set("tokyo", java.util.Map.of("style", "analog"), "test").get(60, TimeUnit.SECONDS);
+        assertThat(sink.texts("tokyo")).as("analog: no digits").doesNotContain("19:09:30");
+        tissue.set("tokyo", java.util.Map.of("style", "digital"), "test").get(60, TimeUnit.SECONDS);
+        assertThat(sink.texts("tokyo")).contains("19:09:30");
+        assertThat(tissue.cells().stream().filter(c -> c.id().equals("tokyo")).findFirst().orElseThrow().props())
+                .containsEntry("zone", "Asia/Tokyo").containsEntry("style", "digital");
+    }
+
+    @Test
     void anImageCellReadsOnlyItsPicturesFolderAndSaysWhatIsWrong() throws Exception {
         tissue = open();
         CellView picture = tissue.cells().stream().filter(c -> c.id().equals("picture")).findFirst().orElseThrow();
