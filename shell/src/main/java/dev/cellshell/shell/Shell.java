@@ -61,6 +61,7 @@ public final class Shell implements AutoCloseable {
 
     /** The plain-language engine; its model loads in the background once the first frame is out. */
     private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.create();
+    private volatile dev.cellshell.shell.intent.Asker asker;
 
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
@@ -124,7 +125,10 @@ public final class Shell implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             LOG.error("language model not configured: {}; plain language stays offline", e.getMessage());
         }
-        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), intents, coder);
+        asker = new dev.cellshell.shell.intent.Asker(intents,
+                new dev.cellshell.shell.intent.PlanRunner(tissue, history, workspace.root()), coder);
+        scene.onSelection(asker::focus);
+        control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), asker);
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
@@ -134,7 +138,7 @@ public final class Shell implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
                 workspace.controlSocket());
         if (options.workbench()) {
-            workbench = Workbench.open(tissue, this::close);
+            workbench = Workbench.open(tissue, asker, history, this::close);
             Workbench opened = workbench;
             scene.onSelection(opened::select);
             opened.onSelected(id -> {

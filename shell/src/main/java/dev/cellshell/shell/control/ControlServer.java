@@ -50,23 +50,12 @@ public final class ControlServer implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    private final dev.cellshell.shell.intent.Engine intents;
-    /**
-     * What "it" means in a request: the cell selected last (Alt+click, the workbench, {@code cell select}) or the
-     * single cell the last request changed, whichever came later.
-     */
-    private volatile String focus = "";
-    private final dev.cellshell.shell.intent.PlanRunner plans;
+    private final dev.cellshell.shell.intent.Asker asker;
 
-    private final dev.cellshell.shell.intent.CodeWriter coder;
-
-    /** @param coder writes cell code with the language model a person configured; null when none is */
+    /** @param asker plans and applies plain-language requests (shared with the workbench's prompt bar) */
     public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace,
-            dev.cellshell.shell.intent.Engine intents, dev.cellshell.shell.intent.CodeWriter coder) {
-        this.intents = intents;
-        this.coder = coder;
-        this.plans = new dev.cellshell.shell.intent.PlanRunner(tissue, history, workspace);
-        scene.onSelection(id -> focus = id);
+            dev.cellshell.shell.intent.Asker asker) {
+        this.asker = asker;
         this.history = history;
         this.server = server;
         this.tissue = tissue;
@@ -175,6 +164,8 @@ public final class ControlServer implements AutoCloseable {
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {
             return new Failure(e.getCause().getMessage());
+        } catch (IllegalStateException e) {
+            return new Failure(e.getMessage());
         } catch (IllegalArgumentException e) {
             return new Failure(e.getMessage());
         } catch (TimeoutException e) {
@@ -193,64 +184,39 @@ public final class ControlServer implements AutoCloseable {
         if (request.useModel()) {
             return write(request, received);
         }
-        dev.cellshell.shell.intent.Plan plan = intents.plan(request.request(), plans.desktop(focus));
-        if (!plan.understood() && coder != null) {
-            plan = new dev.cellshell.shell.intent.Plan(plan.request(), false, plan.confidence(), plan.message()
-                    + " To have the language model (" + coder.modelName() + ") write code for it: cell ask --llm "
-                    + dev.cellshell.shell.intent.Plan.string(request.request()), plan.changes(), plan.backend());
+        dev.cellshell.shell.intent.Asker.Answer answer = asker.ask(request.request(), request.dryRun());
+        return new ControlMessage.AskReply(answer.plan().understood(), answer.applied(), answer.message(),
+                answer.plan().toJson(), answer.applied() ? waitForFrame(answer.sceneVersion(), received) : -1);
+    }
+
+    /** Nanoseconds from {@code received} to the frame showing {@code sceneVersion}; -1 when none shows in time. */
+    private long waitForFrame(long sceneVersion, long received) throws InterruptedException, ExecutionException {
+        if (sceneVersion < 0) {
+            return -1;
         }
-        LOG.info("ask '{}': {} ({}, {})", request.request(), plan.message(), plan.backend(),
-                String.format(java.util.Locale.ROOT, "%.2f", plan.confidence()));
-        if (request.dryRun() || !plan.understood()) {
-            return new ControlMessage.AskReply(plan.understood(), false, plan.message(), plan.toJson(), -1);
+        try {
+            return scene.presented(sceneVersion).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS) - received;
+        } catch (TimeoutException e) {
+            LOG.warn("change applied, but no frame showed scene {} within {} ms", sceneVersion, PRESENT_TIMEOUT_MS);
+            return -1;
         }
-        dev.cellshell.shell.tissue.Change change = plans.apply(plan).get(60, TimeUnit.SECONDS);
-        if (change.done()) {
-            java.util.Set<String> touched = dev.cellshell.shell.intent.PlanRunner.cells(plan);
-            if (touched.size() == 1) {
-                focus = touched.iterator().next();
-            }
-        }
-        long editToPixel = -1;
-        if (change.done() && change.sceneVersion() >= 0) {
-            try {
-                editToPixel = scene.presented(change.sceneVersion()).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                        - received;
-            } catch (TimeoutException e) {
-                LOG.warn("ask applied, but no frame showed scene {} within {} ms", change.sceneVersion(),
-                        PRESENT_TIMEOUT_MS);
-            }
-        }
-        return new ControlMessage.AskReply(true, change.done(), change.done() ? plan.message() : change.message(),
-                plan.toJson(), editToPixel);
     }
 
     /** A code-level request: the language model writes the source; it lands only if it compiles and renders. */
     private ControlMessage write(ControlMessage.AskRequest request, long received) throws InterruptedException,
             ExecutionException {
-        if (coder == null) {
+        if (asker.coder() == null) {
             return new Failure("no language model is configured: set CELLSHELL_LLM (openai, anthropic or ollama) "
                     + "and its OPENAI_/ANTHROPIC_/OLLAMA_ settings, or write llm.properties in the workspace");
         }
+        String model = asker.coder().modelName();
         if (request.dryRun()) {
-            return new ControlMessage.AskReply(true, false, "would ask " + coder.modelName() + " to write the code",
-                    "{}", -1);
+            return new ControlMessage.AskReply(true, false, "would ask " + model + " to write the code", "{}", -1);
         }
-        dev.cellshell.shell.intent.CodeWriter.Outcome outcome = coder.write(request.request(),
-                plans.desktop(focus));
-        long editToPixel = -1;
-        if (outcome.done() && outcome.sceneVersion() >= 0) {
-            try {
-                editToPixel = scene.presented(outcome.sceneVersion()).get(PRESENT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                        - received;
-            } catch (TimeoutException e) {
-                LOG.warn("code from {} applied, but not yet on screen", coder.modelName());
-            }
-            focus = outcome.cellId();
-        }
-        return new ControlMessage.AskReply(outcome.done(), outcome.done(), outcome.message() + " ("
-                + coder.modelName() + ", " + outcome.rounds() + " round" + (outcome.rounds() == 1 ? "" : "s") + ")",
-                "{}", editToPixel);
+        dev.cellshell.shell.intent.CodeWriter.Outcome outcome = asker.write(request.request());
+        return new ControlMessage.AskReply(outcome.done(), outcome.done(), outcome.message() + " (" + model + ", "
+                + outcome.rounds() + " round" + (outcome.rounds() == 1 ? "" : "s") + ")", "{}",
+                outcome.done() ? waitForFrame(outcome.sceneVersion(), received) : -1);
     }
 
     private ControlMessage overlay(ControlMessage.OverlayRequest request) {

@@ -25,12 +25,18 @@ public final class Workbench {
 
     /** Opens the window (starting the JavaFX runtime if needed) and returns once it is shown. */
     public static Workbench open(Tissue tissue, Runnable onClosed) throws Exception {
+        return open(tissue, null, null, onClosed);
+    }
+
+    /** Opens the window with a prompt bar that asks {@code asker} (undoing through {@code history}). */
+    public static Workbench open(Tissue tissue, dev.cellshell.shell.intent.Asker asker,
+            dev.cellshell.shell.history.History history, Runnable onClosed) throws Exception {
         CompletableFuture<Stage> shown = new CompletableFuture<>();
         Runnable show = () -> {
             try {
                 Stage stage = new Stage();
                 stage.setTitle("CellShell workbench");
-                stage.setScene(new Scene(new WorkbenchView(tissue), WIDTH, HEIGHT));
+                stage.setScene(new Scene(new WorkbenchView(tissue, asker, history), WIDTH, HEIGHT));
                 placeBesideTheDesktop(stage, tissue.desktopSize()[0]);
                 stage.setOnHidden(e -> new Thread(onClosed, "workbench-closed").start());
                 stage.show();

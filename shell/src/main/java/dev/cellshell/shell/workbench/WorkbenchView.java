@@ -48,7 +48,27 @@ public final class WorkbenchView extends BorderPane {
     /** Told the id of the cell selected in the list (the shell outlines it on the desktop). */
     private java.util.function.Consumer<String> onSelected = id -> { };
 
+    private final javafx.scene.control.TextField prompt = new javafx.scene.control.TextField();
+    private final Button ask = new Button("Ask");
+    private final Button undoAsk = new Button("Undo");
+    private final Label answer = new Label();
+    private static final java.util.concurrent.ExecutorService ASKING = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "workbench-ask");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     public WorkbenchView(Tissue tissue) {
+        this(tissue, null, null);
+    }
+
+    /**
+     * @param asker plans and applies what is typed into the prompt bar; null hides the bar
+     * @param history undoes what the prompt bar did
+     */
+    public WorkbenchView(Tissue tissue, dev.cellshell.shell.intent.Asker asker,
+            dev.cellshell.shell.history.History history) {
         this.tissue = tissue;
         getStylesheets().add(Objects.requireNonNull(getClass().getResource("workbench.css")).toExternalForm());
         getStyleClass().add("workbench");
@@ -102,6 +122,9 @@ public final class WorkbenchView extends BorderPane {
         setCenter(main);
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
+        if (asker != null) {
+            setTop(promptBar(asker, history));
+        }
 
         tissue.addListener(new TissueListener() {
             @Override
@@ -123,6 +146,66 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         refreshCells();
+    }
+
+    /**
+     * The prompt bar: a request in plain words, what it was understood as (and done), and one-click undo. The engine
+     * runs on a worker, never on the JavaFX thread.
+     */
+    private HBox promptBar(dev.cellshell.shell.intent.Asker asker, dev.cellshell.shell.history.History history) {
+        prompt.setId("prompt");
+        ask.setId("ask");
+        undoAsk.setId("undo-ask");
+        answer.setId("answer");
+        prompt.setPromptText("Ask the desktop: make the clock bigger, dark mode, add a clock to the top right…");
+        HBox.setHgrow(prompt, Priority.ALWAYS);
+        undoAsk.setDisable(true);
+        Runnable send = () -> {
+            String request = prompt.getText().trim();
+            if (request.isEmpty()) {
+                return;
+            }
+            ask.setDisable(true);
+            answer.setText("Thinking about \"" + request + "\"…");
+            ASKING.execute(() -> {
+                String shown;
+                boolean applied;
+                try {
+                    dev.cellshell.shell.intent.Asker.Answer result = asker.ask(request, false);
+                    applied = result.applied();
+                    shown = (applied ? "Done: " : "Nothing changed: ") + result.message() + (result.plan()
+                            .understood() ? String.format(" (%s, %.2f)", result.plan().backend(),
+                                    result.plan().confidence()) : "");
+                } catch (Exception e) {
+                    applied = false;
+                    shown = "Nothing changed: " + e.getMessage();
+                }
+                String text = shown;
+                boolean done = applied;
+                Platform.runLater(() -> {
+                    answer.setText(text);
+                    ask.setDisable(false);
+                    undoAsk.setDisable(!done || history == null);
+                    if (done) {
+                        prompt.clear();
+                        refreshCells();
+                    }
+                });
+            });
+        };
+        prompt.setOnAction(e -> send.run());
+        ask.setOnAction(e -> send.run());
+        undoAsk.setOnAction(e -> {
+            undoAsk.setDisable(true);
+            history.undo(tissue).whenComplete((outcome, error) -> Platform.runLater(() -> {
+                answer.setText(error != null ? "Not undone: " + error.getCause().getMessage() : "Undone.");
+                refreshCells();
+            }));
+        });
+        HBox bar = new HBox(8, prompt, ask, undoAsk, answer);
+        bar.setPadding(new Insets(6));
+        bar.setId("prompt-bar");
+        return bar;
     }
 
     /** Calls {@code listener} with the cell id whenever the list's selection changes. */

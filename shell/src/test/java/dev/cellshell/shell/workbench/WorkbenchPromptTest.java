@@ -1,0 +1,103 @@
+package dev.cellshell.shell.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cellshell.livecompiler.LiveCompiler;
+import dev.cellshell.shell.history.AuditLog;
+import dev.cellshell.shell.history.History;
+import dev.cellshell.shell.history.SourceArchive;
+import dev.cellshell.shell.intent.Asker;
+import dev.cellshell.shell.intent.Engine;
+import dev.cellshell.shell.intent.PlanRunner;
+import dev.cellshell.shell.support.RecordingSink;
+import dev.cellshell.shell.support.TestTissues;
+import dev.cellshell.shell.tissue.CellView;
+import dev.cellshell.shell.tissue.Tissue;
+import dev.cellshell.shell.tissue.TissueStore;
+import dev.cellshell.shell.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.event.ActionEvent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench's prompt bar on headless Monocle: a request applies, shows what it did, and one click undoes it. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchPromptTest {
+
+    private Tissue tissue;
+    private AuditLog log;
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path workspace = Files.createTempDirectory("workbench-prompt");
+        log = AuditLog.open(workspace.resolve("audit.log"));
+        History history = new History(log, new SourceArchive(workspace.resolve("history/sources")));
+        ClassLoader host = getClass().getClassLoader();
+        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
+                new RecordingSink(), null, TissueStore.NONE, history);
+        tissue.start().get(60, TimeUnit.SECONDS);
+        Asker asker = new Asker(Engine.create(), new PlanRunner(tissue, history, workspace), null);
+        view = new WorkbenchView(tissue, asker, history);
+        stage.setScene(new Scene(view, 1000, 680));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        tissue.close();
+        log.close();
+    }
+
+    private CellView button() {
+        return tissue.cells().stream().filter(c -> c.id().equals("button")).findFirst().orElseThrow();
+    }
+
+    private void waitForAnswer(Label answer, String fragment) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> answer.getText().contains(fragment));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the answer never said '" + fragment + "'; it says: " + answer.getText(), e);
+        }
+    }
+
+    @Test
+    void aRequestTypedIntoThePromptBarIsAppliedShownAndUndoneInOneClick(FxRobot robot) throws Exception {
+        TextField prompt = robot.from(view).lookup("#prompt").queryAs(TextField.class);
+        Label answer = robot.from(view).lookup("#answer").queryAs(Label.class);
+        Button undo = robot.from(view).lookup("#undo-ask").queryAs(Button.class);
+        assertThat(undo.isDisabled()).isTrue();
+
+        robot.interact(() -> {
+            prompt.setText("make the button bigger");
+            prompt.fireEvent(new ActionEvent());
+        });
+        waitForAnswer(answer, "Done: Made button 25% bigger (rules, 0.97)");
+        assertThat(new float[] {button().width(), button().height()}).containsExactly(300, 80);
+        assertThat(prompt.getText()).isEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !undo.isDisabled());
+
+        robot.clickOn(undo);
+        waitForAnswer(answer, "Undone.");
+        assertThat(new float[] {button().width(), button().height()}).containsExactly(240, 64);
+
+        robot.interact(() -> {
+            prompt.setText("play some music");
+            prompt.fireEvent(new ActionEvent());
+        });
+        waitForAnswer(answer, "Nothing changed: I don't know how to do that");
+        assertThat(undo.isDisabled()).isTrue();
+    }
+}
