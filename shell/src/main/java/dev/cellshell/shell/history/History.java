@@ -79,6 +79,16 @@ public final class History implements TissueJournal {
         }
     }
 
+    /** Every audit entry so far, oldest first. */
+    public synchronized List<AuditLog.Entry> entries() {
+        return List.copyOf(log.entries());
+    }
+
+    /** True when rolling back to {@code entry} can work: an applied version of a cell type's sources. */
+    public static boolean canRollBackTo(AuditLog.Entry entry) {
+        return isApplied(entry) && !entry.cellType().isEmpty();
+    }
+
     /** Undoes the newest change of this session that is not undone yet. */
     public CompletableFuture<SwapOutcome> undo(Tissue tissue) {
         Long sequence;

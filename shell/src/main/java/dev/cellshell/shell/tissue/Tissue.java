@@ -970,8 +970,18 @@ public final class Tissue implements AutoCloseable {
         }
         ordered.values().forEach(this::persist);
         String what = summary.isEmpty() ? "nothing to change" : String.join(", ", summary);
-        recordLayout(actor, action, "", "", 0, before, note.isEmpty() ? what : note + ": " + what);
-        return new Change(true, "", what, sceneVersion);
+        java.util.Set<String> touched = new java.util.TreeSet<>();
+        for (String item : summary) {
+            int space = item.indexOf(' ');
+            if (space > 0 && !item.startsWith("theme") && !item.equals("z-order")) {
+                touched.add(item.substring(space + 1));
+            }
+        }
+        String only = touched.size() == 1 ? touched.iterator().next() : "";
+        LiveCell onlyCell = cells.get(only);
+        recordLayout(actor, action, only, onlyCell == null ? "" : onlyCell.type, 0, before,
+                note.isEmpty() ? what : note + ": " + what);
+        return new Change(true, only, what, sceneVersion);
     }
 
     /**

@@ -59,6 +59,11 @@ public final class WorkbenchView extends BorderPane {
                 return thread;
             });
 
+    private final ListView<dev.cellshell.shell.history.AuditLog.Entry> historyList = new ListView<>();
+    private final javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea();
+    private final Button rollBack = new Button("Roll back to here");
+    private final dev.cellshell.shell.history.History history;
+
     public WorkbenchView(Tissue tissue) {
         this(tissue, null, null);
     }
@@ -70,6 +75,7 @@ public final class WorkbenchView extends BorderPane {
     public WorkbenchView(Tissue tissue, dev.cellshell.shell.intent.Asker asker,
             dev.cellshell.shell.history.History history) {
         this.tissue = tissue;
+        this.history = history;
         getStylesheets().add(Objects.requireNonNull(getClass().getResource("workbench.css")).toExternalForm());
         getStyleClass().add("workbench");
         cells.setId("cells");
@@ -92,6 +98,7 @@ public final class WorkbenchView extends BorderPane {
             if (selected != null && !selected.id().equals(editing)) {
                 load(selected.id());
             }
+            refreshHistory();
             onSelected.accept(selected == null ? "" : selected.id());
         });
         files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
@@ -117,7 +124,8 @@ public final class WorkbenchView extends BorderPane {
         SplitPane right = new SplitPane(editorPane, problems);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.8);
-        SplitPane main = new SplitPane(cells, right);
+        javafx.scene.Node left = history == null ? cells : historyPane();
+        SplitPane main = new SplitPane(left, right);
         main.setDividerPositions(0.22);
         setCenter(main);
         status.setPadding(new Insets(4, 8, 4, 8));
@@ -129,7 +137,10 @@ public final class WorkbenchView extends BorderPane {
         tissue.addListener(new TissueListener() {
             @Override
             public void swapped(SwapOutcome outcome) {
-                Platform.runLater(WorkbenchView.this::refreshCells);
+                Platform.runLater(() -> {
+                    refreshCells();
+                    refreshHistory();
+                });
             }
 
             @Override
@@ -146,6 +157,80 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         refreshCells();
+    }
+
+    /**
+     * The cell list above the history of the selected cell's type (who, what, when), the selected entry's diff, and
+     * "roll back to here" for an applied version.
+     */
+    private javafx.scene.Node historyPane() {
+        historyList.setId("history");
+        diff.setId("diff");
+        rollBack.setId("roll-back");
+        diff.setEditable(false);
+        diff.setPrefRowCount(6);
+        diff.setMinHeight(96);
+        diff.getStyleClass().add("diff");
+        rollBack.setDisable(true);
+        historyList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(dev.cellshell.shell.history.AuditLog.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : String.format("%d  %s  %s %s%s  %s", e.sequence(),
+                        e.time().toString().substring(11, 19), e.actor(), e.action(),
+                        e.generation() > 0 ? " gen " + e.generation() : "", e.result()));
+            }
+        });
+        historyList.getSelectionModel().selectedItemProperty().addListener((o, before, entry) -> {
+            diff.setText(entry == null ? "" : entry.diff().isEmpty() ? "(no source change)" : entry.diff());
+            rollBack.setDisable(entry == null || !dev.cellshell.shell.history.History.canRollBackTo(entry));
+        });
+        rollBack.setOnAction(e -> {
+            var entry = historyList.getSelectionModel().getSelectedItem();
+            CellView cell = cells.getSelectionModel().getSelectedItem();
+            if (entry == null || cell == null) {
+                return;
+            }
+            rollBack.setDisable(true);
+            history.rollback(tissue, cell.id(), entry.generation()).whenComplete((outcome, error) ->
+                    Platform.runLater(() -> {
+                        String said = error != null ? "Not rolled back: " + error.getCause().getMessage()
+                                : outcome.swapped() ? "Rolled " + cell.id() + " back to the version of entry "
+                                        + entry.sequence() + " (now generation " + outcome.generation() + ")."
+                                        : "Not rolled back: " + outcome.failure();
+                        refreshHistory();
+                        if (outcome != null && outcome.swapped()) {
+                            load(cell.id(), said);
+                        } else {
+                            status.setText(said);
+                        }
+                    }));
+        });
+        javafx.scene.layout.VBox below = new javafx.scene.layout.VBox(4, new Label("History"), historyList, diff,
+                rollBack);
+        below.setPadding(new Insets(4));
+        javafx.scene.layout.VBox.setVgrow(historyList, Priority.ALWAYS);
+        SplitPane left = new SplitPane(cells, below);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.4);
+        return left;
+    }
+
+    /** The audit entries of the selected cell's type (and those naming the cell), newest first. */
+    private void refreshHistory() {
+        if (history == null) {
+            return;
+        }
+        CellView cell = cells.getSelectionModel().getSelectedItem();
+        List<dev.cellshell.shell.history.AuditLog.Entry> entries = new ArrayList<>();
+        if (cell != null) {
+            for (var e : history.entries()) {
+                if (e.cellType().equals(cell.type()) || e.cellId().equals(cell.id())) {
+                    entries.add(0, e);
+                }
+            }
+        }
+        historyList.getItems().setAll(entries);
     }
 
     /**
@@ -231,6 +316,11 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void load(String cellId) {
+        load(cellId, "Editing " + cellId + ". Save (Ctrl+S) swaps the new code into the running cell.");
+    }
+
+    /** Shows the sources the cell runs, then {@code done} in the status bar. */
+    private void load(String cellId, String done) {
         editing = cellId;
         tissue.sources(cellId).whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (error != null) {
@@ -247,7 +337,7 @@ public final class WorkbenchView extends BorderPane {
             editor.setDisable(false);
             save.setDisable(false);
             problems.getItems().clear();
-            status.setText("Editing " + cellId + ". Save (Ctrl+S) swaps the new code into the running cell.");
+            status.setText(done);
         }));
     }
 

@@ -38,6 +38,7 @@ class WorkbenchPromptTest {
 
     private Tissue tissue;
     private AuditLog log;
+    private RecordingSink sink;
     private WorkbenchView view;
 
     @Start
@@ -46,8 +47,9 @@ class WorkbenchPromptTest {
         log = AuditLog.open(workspace.resolve("audit.log"));
         History history = new History(log, new SourceArchive(workspace.resolve("history/sources")));
         ClassLoader host = getClass().getClassLoader();
+        sink = new RecordingSink();
         tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
-                new RecordingSink(), null, TissueStore.NONE, history);
+                sink, null, TissueStore.NONE, history);
         tissue.start().get(60, TimeUnit.SECONDS);
         Asker asker = new Asker(Engine.create(), new PlanRunner(tissue, history, workspace), null);
         view = new WorkbenchView(tissue, asker, history);
@@ -99,5 +101,36 @@ class WorkbenchPromptTest {
         });
         waitForAnswer(answer, "Nothing changed: I don't know how to do that");
         assertThat(undo.isDisabled()).isTrue();
+    }
+
+    @Test
+    void theHistoryOfTheSelectedCellShowsEachChangeWithItsDiffAndRollsBackToAnEarlierOne(FxRobot robot)
+            throws Exception {
+        robot.clickOn(robot.from(view).lookup("#cells .list-cell").nth(0).queryLabeled());
+        javafx.scene.control.ListView<?> history = robot.from(view).lookup("#history")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
+        String edited = dev.cellshell.assets.Assets.cellSource("Label").replace(
+                "props.string(\"text\", \"Hello, CellShell\")", "\"From the CLI\"");
+        assertThat(tissue.swap("label", "Label.java", edited, "cli").get(60, TimeUnit.SECONDS).swapped()).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() >= 2);
+        assertThat(history.getItems().get(0).toString()).contains("actor=cli").contains("action=swap");
+
+        robot.interact(() -> history.getSelectionModel().select(0));
+        javafx.scene.control.TextArea diff = robot.from(view).lookup("#diff")
+                .queryAs(javafx.scene.control.TextArea.class);
+        assertThat(diff.getText()).contains("+").contains("From the CLI");
+
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().size() - 1));
+        Button rollBack = robot.from(view).lookup("#roll-back").queryAs(Button.class);
+        assertThat(rollBack.isDisabled()).as("the loaded version can be rolled back to").isFalse();
+        robot.interact(rollBack::fire);
+        Label status = robot.from(view).lookup("#status").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Rolled label back"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the status says: " + status.getText(), e);
+        }
+        assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
     }
 }
