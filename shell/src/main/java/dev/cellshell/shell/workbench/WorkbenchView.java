@@ -63,6 +63,7 @@ public final class WorkbenchView extends BorderPane {
     private final javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea();
     private final Button rollBack = new Button("Roll back to here");
     private final dev.cellshell.shell.history.History history;
+    private final javafx.scene.layout.GridPane props = new javafx.scene.layout.GridPane();
 
     public WorkbenchView(Tissue tissue) {
         this(tissue, null, null);
@@ -91,6 +92,7 @@ public final class WorkbenchView extends BorderPane {
                 super.updateItem(cell, empty);
                 setText(empty || cell == null ? null
                         : cell.id() + "  ·  " + cell.type() + " gen " + cell.generation()
+                                + (cell.health().equals("ok") ? "" : "  · " + cell.health())
                                 + (cell.lastError().isEmpty() ? "" : "  ⚠"));
             }
         });
@@ -99,6 +101,7 @@ public final class WorkbenchView extends BorderPane {
                 load(selected.id());
             }
             refreshHistory();
+            refreshProps();
             onSelected.accept(selected == null ? "" : selected.id());
         });
         files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
@@ -121,7 +124,9 @@ public final class WorkbenchView extends BorderPane {
         toolbar.setPadding(new Insets(6));
         BorderPane editorPane = new BorderPane(new VirtualizedScrollPane<>(editor));
         editorPane.setTop(toolbar);
-        SplitPane right = new SplitPane(editorPane, problems);
+        SplitPane bottom = new SplitPane(problems, propsPane());
+        bottom.setDividerPositions(0.6);
+        SplitPane right = new SplitPane(editorPane, bottom);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.8);
         javafx.scene.Node left = history == null ? cells : historyPane();
@@ -214,6 +219,94 @@ public final class WorkbenchView extends BorderPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.4);
         return left;
+    }
+
+    /** The props inspector: one typed control per prop of the selected cell; a change is a tissue change. */
+    private javafx.scene.Node propsPane() {
+        props.setId("props");
+        props.setHgap(6);
+        props.setVgap(4);
+        props.setPadding(new Insets(6));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(props);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    /** Asks the tissue for the cell type's variants off the JavaFX thread, then fills the inspector. */
+    private void refreshProps() {
+        CellView cell = cells.getSelectionModel().getSelectedItem();
+        if (cell == null) {
+            props.getChildren().clear();
+            return;
+        }
+        tissue.variants().thenAccept(all -> Platform.runLater(() -> {
+            CellView now = cells.getSelectionModel().getSelectedItem();
+            if (now != null && now.id().equals(cell.id())) {
+                fillProps(now, all.getOrDefault(now.type(), java.util.Map.of()));
+            }
+        }));
+    }
+
+    private void fillProps(CellView cell, java.util.Map<String, java.util.List<String>> variants) {
+        props.getChildren().clear();
+        int row = 0;
+        props.add(new Label("Props of " + cell.id()), 0, row++, 2, 1);
+        java.util.Map<String, String> values = new java.util.TreeMap<>(cell.props());
+        variants.forEach((prop, choices) -> values.putIfAbsent(prop, choices.get(0)));
+        for (var e : values.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            javafx.scene.Node control;
+            if (variants.containsKey(key)) {
+                ChoiceBox<String> choice = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                        variants.get(key)));
+                choice.setValue(value);
+                choice.setOnAction(a -> setProp(cell.id(), key, choice.getValue()));
+                control = choice;
+            } else if (value.matches("#[0-9A-Fa-f]{6}")) {
+                javafx.scene.control.ColorPicker picker = new javafx.scene.control.ColorPicker(
+                        javafx.scene.paint.Color.web(value));
+                picker.setOnAction(a -> {
+                    javafx.scene.paint.Color c = picker.getValue();
+                    setProp(cell.id(), key, String.format("#%02X%02X%02X", Math.round(c.getRed() * 255),
+                            Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255)));
+                });
+                control = picker;
+            } else if (value.matches("-?\\d+(\\.\\d+)?")) {
+                double number = Double.parseDouble(value);
+                javafx.scene.control.Slider slider = new javafx.scene.control.Slider(0, Math.max(100, number * 2),
+                        number);
+                slider.valueChangingProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        setProp(cell.id(), key, Long.toString(Math.round(slider.getValue())));
+                    }
+                });
+                control = slider;
+            } else {
+                javafx.scene.control.TextField field = new javafx.scene.control.TextField(value);
+                field.setOnAction(a -> setProp(cell.id(), key, field.getText()));
+                control = field;
+            }
+            control.setId("prop-" + key);
+            props.add(new Label(key), 0, row);
+            props.add(control, 1, row++);
+        }
+        ChoiceBox<String> where = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                java.util.Arrays.stream(dev.cellshell.shell.workspace.Anchor.values())
+                        .map(dev.cellshell.shell.workspace.Anchor::id).toList()));
+        where.setId("prop-at");
+        where.setOnAction(a -> tissue.move(cell.id(), dev.cellshell.shell.workspace.Anchor.of(where.getValue()), 24,
+                "workbench").whenComplete((change, error) -> Platform.runLater(() -> status.setText(
+                        error != null ? "Not moved: " + error.getMessage() : change.done() ? "Moved " + cell.id()
+                                + " to " + change.message() : "Not moved: " + change.message()))));
+        props.add(new Label("place"), 0, row);
+        props.add(where, 1, row);
+    }
+
+    private void setProp(String cellId, String key, String value) {
+        tissue.set(cellId, java.util.Map.of(key, value), "workbench").whenComplete((change, error) ->
+                Platform.runLater(() -> status.setText(error != null ? "Not set: " + error.getMessage()
+                        : change.done() ? "Set " + cellId + " " + change.message() : "Not set: " + change.message())));
     }
 
     /** The audit entries of the selected cell's type (and those naming the cell), newest first. */

@@ -133,4 +133,38 @@ class WorkbenchPromptTest {
         }
         assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
     }
+
+    @Test
+    void thePropsInspectorChangesPropsVariantsAndPlaceLiveAndAudited(FxRobot robot) throws Exception {
+        robot.clickOn(robot.from(view).lookup("#cells .list-cell").nth(1).queryLabeled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(view).lookup("#prop-text").tryQuery()
+                .isPresent());
+        TextField text = robot.from(view).lookup("#prop-text").queryAs(TextField.class);
+        assertThat(text.getText()).isEqualTo("Click me");
+        robot.interact(() -> {
+            text.setText("Go");
+            text.fireEvent(new ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sink.texts("button").equals(java.util.List.of("Go")));
+
+        robot.clickOn(robot.from(view).lookup("#cells .list-cell").nth(2).queryLabeled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(view).lookup("#prop-style").tryQuery()
+                .isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> style = robot.from(view).lookup("#prop-style")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(style.getItems()).containsExactly("digital", "analog");
+        robot.interact(() -> style.setValue("analog"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "analog".equals(tissue.cells().stream()
+                .filter(c -> c.id().equals("clock")).findFirst().orElseThrow().props().get("style")));
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> at = robot.from(view).lookup("#prop-at")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> at.setValue("bottom-left"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tissue.cells().stream()
+                .filter(c -> c.id().equals("clock")).findFirst().orElseThrow().x() == 24);
+        assertThat(log.entries().stream().filter(e -> e.actor().equals("workbench")).map(e -> e.action()))
+                .contains("set", "move");
+    }
 }
