@@ -106,6 +106,7 @@ public final class WorkbenchView extends BorderPane {
         });
         files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        editor.plainTextChanges().subscribe(change -> highlight());
         editor.setDisable(true);
         save.setDisable(true);
         save.setOnAction(e -> save());
@@ -386,6 +387,15 @@ public final class WorkbenchView extends BorderPane {
         return bar;
     }
 
+    /** Colours the editor's Java (keywords, strings, comments, annotations, numbers, brackets). */
+    private void highlight() {
+        try {
+            editor.setStyleSpans(0, JavaHighlighter.spans(editor.getText()));
+        } catch (RuntimeException e) {
+            status.setText("highlighting failed: " + e);
+        }
+    }
+
     /** Calls {@code listener} with the cell id whenever the list's selection changes. */
     public void onSelected(java.util.function.Consumer<String> listener) {
         onSelected = Objects.requireNonNull(listener, "listener");
@@ -437,6 +447,7 @@ public final class WorkbenchView extends BorderPane {
     private void showFile(String name) {
         sources.stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> {
             editor.replaceText(f.text());
+            highlight();
             editor.moveTo(0);
             editor.requestFollowCaret();
         });

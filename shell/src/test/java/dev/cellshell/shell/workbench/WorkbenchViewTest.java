@@ -64,6 +64,10 @@ class WorkbenchViewTest {
         CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
         assertThat(editor.getText()).isEqualTo(Assets.cellSource("Label"));
+        int keyword = editor.getText().indexOf("public class") + 1;
+        int string = editor.getText().indexOf("\"Hello, CellShell\"") + 1;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.getStyleOfChar(keyword).contains("keyword"));
+        assertThat(editor.getStyleOfChar(string)).as("Java is highlighted").contains("string");
 
         String edited = editor.getText().replace("props.string(\"text\", \"Hello, CellShell\")", "\"Edited live\"");
         robot.interact(() -> editor.replaceText(edited));
