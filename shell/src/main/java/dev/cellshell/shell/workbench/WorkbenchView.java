@@ -63,6 +63,10 @@ public final class WorkbenchView extends BorderPane {
     private final javafx.scene.control.TextArea diff = new javafx.scene.control.TextArea();
     private final Button rollBack = new Button("Roll back to here");
     private final dev.cellshell.shell.history.History history;
+    /** The diagnostics marked in the editor now (for the hover tip). */
+    private List<Diagnostic> shownDiagnostics = List.of();
+    /** Which check is the newest, so a slow older one does not paint over it. */
+    private long checks;
     private final javafx.scene.layout.GridPane props = new javafx.scene.layout.GridPane();
 
     public WorkbenchView(Tissue tissue) {
@@ -107,6 +111,24 @@ public final class WorkbenchView extends BorderPane {
         files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editor.plainTextChanges().subscribe(change -> highlight());
+        // Diagnostics as you type: a compile in the background (sandbox included) 400 ms after the last keystroke;
+        // nothing is swapped until you save.
+        editor.plainTextChanges().successionEnds(java.time.Duration.ofMillis(400)).subscribe(change -> check());
+        editor.setMouseOverTextDelay(java.time.Duration.ofMillis(300));
+        javafx.stage.Popup tip = new javafx.stage.Popup();
+        Label tipText = new Label();
+        tipText.getStyleClass().add("diagnostic-tip");
+        tip.getContent().add(tipText);
+        editor.addEventHandler(org.fxmisc.richtext.event.MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
+            int line = editor.offsetToPosition(e.getCharacterIndex(), org.fxmisc.richtext.model.TwoDimensional.Bias
+                    .Forward).getMajor() + 1;
+            shownDiagnostics.stream().filter(d -> d.line() == line).findFirst().ifPresent(d -> {
+                tipText.setText(d.message());
+                javafx.geometry.Point2D at = e.getScreenPosition();
+                tip.show(editor, at.getX(), at.getY() + 12);
+            });
+        });
+        editor.addEventHandler(org.fxmisc.richtext.event.MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> tip.hide());
         editor.setDisable(true);
         save.setDisable(true);
         save.setOnAction(e -> save());
@@ -470,16 +492,78 @@ public final class WorkbenchView extends BorderPane {
         }));
     }
 
-    private void show(SwapOutcome outcome, String text) {
+    /** Compiles what the editor holds (without swapping) and marks its problems. */
+    private void check() {
+        CellView cell = cells.getSelectionModel().getSelectedItem();
+        String file = files.getSelectionModel().getSelectedItem();
+        if (cell == null || file == null || editor.isDisabled()) {
+            return;
+        }
+        String text = editor.getText();
+        long mine = ++checks;
+        if (sources.stream().anyMatch(f -> f.name().equals(file) && f.text().equals(text))) {
+            mark(List.of());
+            problems.getItems().clear();
+            return; // What runs: nothing to check, and the status bar keeps what it said.
+        }
+        List<SourceFile> edited = sources.stream().map(f -> f.name().equals(file) ? new SourceFile(f.name(), text) : f)
+                .toList();
+        java.util.concurrent.CompletableFuture<dev.cellshell.livecompiler.CompileResult> compiled;
+        try {
+            compiled = tissue.check(edited);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return; // The shell is going away.
+        }
+        compiled.whenComplete((result, error) -> Platform.runLater(() -> {
+            if (error != null || mine != checks || !text.equals(editor.getText())) {
+                return;
+            }
+            mark(result.diagnostics().stream().filter(d -> d.file().equals(file)).toList());
+            List<String> lines = result.diagnostics().stream().map(Diagnostic::format).toList();
+            problems.getItems().setAll(lines);
+            status.setText(result.succeeded() ? "Compiles. Save (Ctrl+S) to swap it in."
+                    : result.errors().size() + " problem" + (result.errors().size() == 1 ? "" : "s")
+                            + " — the running generation is unchanged.");
+        }));
+    }
+
+    /**
+     * Marks diagnostics in the editor: the line's background (error-line), a squiggle under the word at the
+     * column, a gutter-side tip with the message on hover.
+     */
+    private void mark(List<Diagnostic> diagnostics) {
         for (int i = 0; i < editor.getParagraphs().size(); i++) {
             editor.setParagraphStyle(i, List.of());
         }
+        highlight();
+        for (Diagnostic d : diagnostics) {
+            int paragraph = d.line() - 1;
+            if (d.severity() != Diagnostic.Severity.ERROR || paragraph < 0
+                    || paragraph >= editor.getParagraphs().size()) {
+                continue;
+            }
+            editor.setParagraphStyle(paragraph, List.of("error-line"));
+            String line = editor.getParagraph(paragraph).getText();
+            int from = Math.max(0, Math.min(line.length(), d.column() - 1));
+            int to = from;
+            while (to < line.length() && Character.isJavaIdentifierPart(line.charAt(to))) {
+                to++;
+            }
+            if (to == from) {
+                to = Math.min(line.length(), from + 1);
+            }
+            if (to > from) {
+                editor.setStyle(paragraph, from, to, List.of("squiggle"));
+            }
+        }
+        shownDiagnostics = List.copyOf(diagnostics);
+    }
+
+    private void show(SwapOutcome outcome, String text) {
         List<String> lines = new ArrayList<>();
+        mark(outcome.diagnostics().stream().filter(d -> d.file().equals(files.getValue())).toList());
         for (Diagnostic d : outcome.diagnostics()) {
             lines.add(d.format());
-            if (d.severity() == Diagnostic.Severity.ERROR && d.line() - 1 < editor.getParagraphs().size()) {
-                editor.setParagraphStyle(d.line() - 1, List.of("error-line"));
-            }
         }
         outcome.notes().forEach(note -> lines.add("note: " + note));
         if (!outcome.swapped() && outcome.diagnostics().isEmpty()) {

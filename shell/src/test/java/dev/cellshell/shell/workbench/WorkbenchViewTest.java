@@ -93,4 +93,29 @@ class WorkbenchViewTest {
         assertThat(editor.getParagraph(8).getParagraphStyle()).contains("error-line");
         assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
     }
+
+    @Test
+    void typingBrokenCodeMarksTheErrorUnderItsWordWithoutSavingAndFixingItClearsTheMark(FxRobot robot)
+            throws Exception {
+        robot.clickOn(robot.from(view).lookup(".list-cell").nth(0).queryLabeled());
+        CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
+        String good = editor.getText();
+        robot.interact(() -> editor.replaceText(good.replace("float width", "float width = nope;\n float w")));
+
+        ListView<?> problems = robot.from(view).lookup("#problems").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> problems.getItems().stream()
+                .anyMatch(p -> p.toString().contains("nope cannot be resolved")));
+        int column = editor.getParagraph(8).getText().indexOf("nope");
+        assertThat(editor.getStyleAtPosition(8, column + 1)).as("squiggle under the word").contains("squiggle");
+        assertThat(editor.getParagraph(8).getParagraphStyle()).contains("error-line");
+        assertThat(sink.texts("label")).as("nothing was swapped").containsExactly("Hello, CellShell");
+        assertThat(workspace.resolve("cells/Label/Label.java")).hasContent(good);
+
+        robot.interact(() -> editor.replaceText(good.replace("Hello, CellShell", "Hello again")));
+        waitForStatus(robot, "Compiles.");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().isEmpty());
+        assertThat(editor.getParagraph(8).getParagraphStyle()).isEmpty();
+        assertThat(sink.texts("label")).as("still not swapped").containsExactly("Hello, CellShell");
+    }
 }
