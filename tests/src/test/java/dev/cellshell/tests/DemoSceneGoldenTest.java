@@ -92,6 +92,17 @@ class DemoSceneGoldenTest {
     }
 
     @Test
+    void theSelectionOutlineAndTheStatisticsOverlayMatchTheirGoldenImage() throws Exception {
+        try (EglOffscreenSurface surface = EglOffscreenSurface.create(1280, 720);
+                GpuPainter painter = new GpuPainter(surface)) {
+            painter.decorate(new dev.cellshell.compositor.paint.Decorations(List.of("button"),
+                    "frame 12: 1.05 ms cpu, 0.98 ms wall, 1 drawn, 2 composited, 1 rects 15360 px, 1 textures 7.5 MB"));
+            painter.paint(scene);
+            GoldenImages.assertMatches(GoldenImages.decode(painter.snapshotPng()), "demo-desktop-decorated");
+        }
+    }
+
+    @Test
     void theGpuPainterAgreesWithTheCpuReference() {
         BufferedImage gpu = gpu();
         BufferedImage cpu;

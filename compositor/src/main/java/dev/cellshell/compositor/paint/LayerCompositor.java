@@ -412,29 +412,13 @@ final class LayerCompositor implements AutoCloseable {
         return entry == null ? null : entry.list;
     }
 
-    /** Live layers and what they hold, for the statistics. */
-    int cells() {
-        return entries.size();
-    }
-
+    /** Backing textures alive, for the statistics. */
     int textures() {
         return backings.textures();
     }
 
     long backingBytes() {
         return backings.bytes();
-    }
-
-    /** The device rectangle of each cell, front to back, as last composited (for hit tests). */
-    List<Map.Entry<String, IRect>> frontToBack() {
-        List<Map.Entry<String, IRect>> list = new ArrayList<>();
-        for (String id : order) {
-            Entry entry = entries.get(id);
-            if (entry != null && entry.device != null) {
-                list.add(0, Map.entry(id, entry.device));
-            }
-        }
-        return list;
     }
 
     private void release(Entry entry) {

@@ -16,7 +16,6 @@ abstract class SurfacePainter implements Painter {
     private LayerCompositor layers;
     private final LayerSource source;
     private boolean closed;
-    private int cells;
     private PublishScene last;
 
     SurfacePainter(LayerSource source, Mode mode) {
@@ -72,7 +71,6 @@ abstract class SurfacePainter implements Painter {
             frame = new Frame(0, 0, work.decoded(), work.rasterised(), work.composited(), work.damageRects(),
                     work.damagePixels(), work.full());
         }
-        cells = scene.layers().size();
         last = scene;
         long wall = System.nanoTime() - start;
         long cpuAfter = ProcessClock.nanos();
@@ -145,11 +143,6 @@ abstract class SurfacePainter implements Painter {
     @Override
     public long bytes() {
         return 4L * width() * height() + layers.backingBytes();
-    }
-
-    /** Cells in the last painted scene. */
-    int cells() {
-        return cells;
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class PlanRunner {
     /** Sizes a new cell of a built-in type gets when no cell of its type runs yet. */
     private static final Map<String, float[]> USUAL_SIZES = Map.of("Label", new float[] {440, 96}, "Button",
             new float[] {240, 64}, "Clock", new float[] {256, 96}, "Panel", new float[] {480, 160});
+    private static final float[] DEFAULT_SIZE = {240, 80};
     private static final float MARGIN = 24;
 
     private final Tissue tissue;
@@ -53,9 +54,8 @@ public final class PlanRunner {
         }
         Map<String, float[]> types = new LinkedHashMap<>();
         try {
-            for (Catalog.Entry e : Catalog.of(workspace)) {
-                types.put(e.type(), sizes.getOrDefault(e.type(), USUAL_SIZES.getOrDefault(e.type(),
-                        new float[] {240, 80})));
+            for (String type : Catalog.types(workspace)) {
+                types.put(type, sizes.getOrDefault(type, USUAL_SIZES.getOrDefault(type, DEFAULT_SIZE)));
             }
         } catch (IOException e) {
             sizes.forEach(types::put);
@@ -129,21 +129,12 @@ public final class PlanRunner {
             return Arrangement.of(spec);
         }
         if (op instanceof Op.Spawn s) {
-            float[] size = {240, 80};
             String w = s.props().get("width");
             String h = s.props().get("height");
-            if (w != null && h != null) {
-                size = new float[] {Float.parseFloat(w), Float.parseFloat(h)};
-            } else {
-                size = USUAL_SIZES.getOrDefault(s.type(), cells.stream().filter(c -> c.type().equals(s.type()))
-                        .findFirst().map(c -> new float[] {c.width(), c.height()}).orElse(size));
-                for (CellSpec c : cells) {
-                    if (c.type().equals(s.type())) {
-                        size = new float[] {c.width(), c.height()};
-                        break;
-                    }
-                }
-            }
+            float[] size = w != null && h != null ? new float[] {Float.parseFloat(w), Float.parseFloat(h)}
+                    : cells.stream().filter(c -> c.type().equals(s.type())).findFirst()
+                            .map(c -> new float[] {c.width(), c.height()})
+                            .orElse(USUAL_SIZES.getOrDefault(s.type(), DEFAULT_SIZE));
             Map<String, String> props = new LinkedHashMap<>(s.props());
             props.remove("width");
             props.remove("height");

@@ -64,7 +64,6 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     /** What the compositor draws over the cells; re-sent to every compositor that connects. */
     private volatile SceneMessage.Overlay overlay = SceneMessage.Overlay.NONE;
     private final List<Consumer<String>> selectionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile SceneMessage.Resized size;
     /** Input → presented frame, the last {@code INPUT_SAMPLES} in nanoseconds (a ring). */
     private static final int INPUT_SAMPLES = 512;
     private final long[] inputLatencies = new long[INPUT_SAMPLES];
@@ -222,7 +221,6 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         } else if (message instanceof SceneMessage.Resized resized) {
             LOG.info("compositor drawable is now {}x{} at scale {}", resized.width(), resized.height(),
                     resized.contentScale());
-            size = resized;
         } else {
             LOG.warn("ignoring unexpected {} from the compositor", message.getClass().getSimpleName());
         }
@@ -396,11 +394,6 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     /** Called with the selected cell's id (empty: none) whenever the selection changes, from any thread. */
     public void onSelection(Consumer<String> listener) {
         selectionListeners.add(listener);
-    }
-
-    /** The compositor's last reported drawable size, or null before it reported one. */
-    public SceneMessage.Resized size() {
-        return size;
     }
 
     /** The renderer the connected compositor reported; empty while none is connected. */

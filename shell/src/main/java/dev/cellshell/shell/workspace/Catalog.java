@@ -27,8 +27,8 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /** Every type of {@code workspace} (built-in ones included even before a first start), by name. */
-    public static List<Entry> of(Path workspace) throws IOException {
+    /** The names of the types of {@code workspace} (built-in ones included), sorted; reads no sources. */
+    public static TreeSet<String> types(Path workspace) throws IOException {
         TreeSet<String> types = new TreeSet<>(Assets.BUILT_IN_CELL_TYPES);
         Path cells = workspace.resolve("cells");
         if (Files.isDirectory(cells)) {
@@ -37,8 +37,14 @@ public final class Catalog {
                         .filter(name -> name.matches("[A-Z][A-Za-z0-9_]*")).forEach(types::add);
             }
         }
+        return types;
+    }
+
+    /** Every type of {@code workspace} (built-in ones included even before a first start), by name. */
+    public static List<Entry> of(Path workspace) throws IOException {
+        Path cells = workspace.resolve("cells");
         List<Entry> entries = new ArrayList<>();
-        for (String type : types) {
+        for (String type : types(workspace)) {
             Path file = cells.resolve(type).resolve(type + ".java");
             String source = Files.exists(file) ? Files.readString(file)
                     : Assets.BUILT_IN_CELL_TYPES.contains(type) ? Assets.cellSource(type) : "";
