@@ -138,14 +138,8 @@ public final class Shell implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
                 workspace.controlSocket());
         if (options.workbench()) {
-            workbench = Workbench.open(tissue, asker, history, this::close);
-            Workbench opened = workbench;
-            scene.onSelection(opened::select);
-            opened.onSelected(id -> {
-                if (!id.equals(scene.overlay().highlightCellId())) {
-                    scene.select(id);
-                }
-            });
+            workbench = Workbench.open(tissue, asker, history, dev.cellshell.shell.workbench.DesktopLink.of(scene),
+                    workspace.root(), this::close);
         }
     }
 

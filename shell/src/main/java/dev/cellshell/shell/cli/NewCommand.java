@@ -1,7 +1,7 @@
 package dev.cellshell.shell.cli;
 
-import dev.cellshell.assets.Assets;
 import dev.cellshell.ipc.ControlMessage;
+import dev.cellshell.shell.workspace.Catalog;
 import dev.cellshell.shell.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,26 +29,15 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!name.matches("[A-Z][A-Za-z0-9_]*")) {
-            System.err.println("cell new: a cell type is a Java class name starting with a capital letter, not '"
-                    + name + "'");
-            return CellCommand.USAGE;
-        }
         Path root = workspace.resolve();
-        Path file = root.resolve("cells").resolve(name).resolve(name + ".java");
-        if (Files.exists(file.getParent())) {
-            System.err.println("cell new: " + file.getParent() + " exists already");
-            return CellCommand.REFUSED;
-        }
-        String source = Assets.cellSource("Hello").replace("public class Hello implements Cell",
-                "public class " + name + " implements Cell").replace(
-                "/** The template a new cell starts from: a card that counts its clicks. Edit it and save: it changes "
-                        + "live. */", "/** " + name + ": a new cell, made from the template. */");
+        Path file;
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source);
+            file = Catalog.newType(root, name);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cell new: " + e.getMessage());
+            return name.matches("[A-Z][A-Za-z0-9_]*") ? CellCommand.REFUSED : CellCommand.USAGE;
         } catch (IOException e) {
-            System.err.println("cell new: cannot write " + file + ": " + e.getMessage());
+            System.err.println("cell new: cannot write the new type: " + e.getMessage());
             return CellCommand.REFUSED;
         }
         System.out.println("created " + file);

@@ -1028,6 +1028,8 @@ public final class Tissue implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("tissue.json not saved: {}", e.toString());
         }
+        TissueSpec saved = spec;
+        listeners.forEach(l -> l.reshaped(saved));
     }
 
     /**

@@ -12,4 +12,8 @@ public interface TissueListener {
     /** A cell told the person something ({@link dev.cellshell.widgets.Notifier}). */
     default void notified(String cellId, String message) {
     }
+
+    /** The tissue definition changed (a cell spawned, removed, moved or set; the theme; an arrangement). */
+    default void reshaped(dev.cellshell.shell.workspace.TissueSpec spec) {
+    }
 }

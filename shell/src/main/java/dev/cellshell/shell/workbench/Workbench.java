@@ -1,6 +1,9 @@
 package dev.cellshell.shell.workbench;
 
+import dev.cellshell.shell.history.History;
+import dev.cellshell.shell.intent.Asker;
 import dev.cellshell.shell.tissue.Tissue;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -9,35 +12,44 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The workbench window: starts JavaFX, shows a {@link WorkbenchView}, closes the shell when closed. */
+/**
+ * The workbench window: starts JavaFX, shows a {@link WorkbenchView} where it was last time (else beside the
+ * desktop), remembers its place and panes when it closes, and closes the shell when a person closes it.
+ */
 public final class Workbench {
 
-    private static final int WIDTH = 1000;
-    private static final int HEIGHT = 680;
+    private static final double WIDTH = 1200;
+    private static final double HEIGHT = 760;
 
     private final Stage stage;
     private final WorkbenchView view;
+    private final Path workspace;
 
-    private Workbench(Stage stage) {
+    private Workbench(Stage stage, Path workspace) {
         this.stage = stage;
         this.view = (WorkbenchView) stage.getScene().getRoot();
+        this.workspace = workspace;
     }
 
-    /** Opens the window (starting the JavaFX runtime if needed) and returns once it is shown. */
-    public static Workbench open(Tissue tissue, Runnable onClosed) throws Exception {
-        return open(tissue, null, null, onClosed);
-    }
-
-    /** Opens the window with a prompt bar that asks {@code asker} (undoing through {@code history}). */
-    public static Workbench open(Tissue tissue, dev.cellshell.shell.intent.Asker asker,
-            dev.cellshell.shell.history.History history, Runnable onClosed) throws Exception {
+    /**
+     * Opens the window (starting the JavaFX runtime if needed) and returns once it is shown.
+     *
+     * @param asker the prompt bar's engine; null hides the bar
+     */
+    public static Workbench open(Tissue tissue, Asker asker, History history, DesktopLink desktop, Path workspace,
+            Runnable onClosed) throws Exception {
         CompletableFuture<Stage> shown = new CompletableFuture<>();
         Runnable show = () -> {
             try {
+                WindowLayout layout = WindowLayout.load(workspace, WindowLayout.defaults(WIDTH, HEIGHT));
+                WorkbenchView view = new WorkbenchView(tissue, asker, history, desktop, workspace);
                 Stage stage = new Stage();
-                stage.setTitle("CellShell workbench");
-                stage.setScene(new Scene(new WorkbenchView(tissue, asker, history), WIDTH, HEIGHT));
-                placeBesideTheDesktop(stage, tissue.desktopSize()[0]);
+                stage.setTitle("CellShell workbench — " + workspace.getFileName());
+                stage.setScene(new Scene(view, layout.width(), layout.height()));
+                place(stage, layout, tissue.desktopSize()[0]);
+                stage.setMaximized(layout.maximized());
+                stage.setOnShown(e -> Platform.runLater(() -> view.dividers(layout.dividers())));
+                stage.setOnCloseRequest(e -> remember(stage, view, workspace));
                 stage.setOnHidden(e -> new Thread(onClosed, "workbench-closed").start());
                 stage.show();
                 shown.complete(stage);
@@ -51,30 +63,33 @@ public final class Workbench {
             Platform.runLater(show);
         }
         Platform.setImplicitExit(false);
-        return new Workbench(shown.get(60, TimeUnit.SECONDS));
+        return new Workbench(shown.get(60, TimeUnit.SECONDS), workspace);
     }
 
-    /** Beside the compositor's window when the screen has room, else at the screen's right edge. */
-    private static void placeBesideTheDesktop(Stage stage, int desktopWidth) {
+    /** Where it was, if that is still on a screen; else beside the compositor's window, else at the right edge. */
+    private static void place(Stage stage, WindowLayout layout, int desktopWidth) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setX(screen.getWidth() >= desktopWidth + WIDTH ? desktopWidth : Math.max(0, screen.getWidth() - WIDTH));
-        stage.setY(Math.max(0, screen.getHeight() - HEIGHT) / 2);
-    }
-
-    /** Selects a cell in the workbench (from any thread); empty does nothing. */
-    public void select(String cellId) {
-        if (!cellId.isEmpty()) {
-            Platform.runLater(() -> view.select(cellId));
+        if (layout.placed() && !Screen.getScreensForRectangle(layout.x(), layout.y(), 80, 40).isEmpty()) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+            return;
         }
+        stage.setX(screen.getWidth() >= desktopWidth + layout.width() ? desktopWidth
+                : Math.max(0, screen.getWidth() - layout.width()));
+        stage.setY(Math.max(0, screen.getHeight() - layout.height()) / 2);
     }
 
-    /** Tells {@code listener} which cell is selected in the workbench, on the JavaFX thread. */
-    public void onSelected(java.util.function.Consumer<String> listener) {
-        Platform.runLater(() -> view.onSelected(listener));
+    private static void remember(Stage stage, WorkbenchView view, Path workspace) {
+        new WindowLayout(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(),
+                stage.isMaximized(), view.dividers()).save(workspace);
     }
 
+    /** Closes the window (remembering its layout) without closing the shell again. */
     public void close() {
         Platform.runLater(() -> {
+            if (stage.isShowing()) {
+                remember(stage, view, workspace);
+            }
             stage.setOnHidden(null);
             stage.close();
             Platform.exit();

@@ -67,4 +67,31 @@ public final class Catalog {
         }
         return "";
     }
+
+    /**
+     * Starts a new cell type from the template (the built-in Hello cell): writes {@code cells/NAME/NAME.java}.
+     *
+     * @return the file written
+     * @throws IllegalArgumentException when {@code name} is not a class name or the type exists already
+     */
+    public static Path newType(Path workspace, String name) throws IOException {
+        if (!name.matches("[A-Z][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("a cell type is a Java class name starting with a capital letter, not '"
+                    + name + "'");
+        }
+        if (types(workspace).contains(name)) {
+            throw new IllegalArgumentException("there is a cell type " + name + " already");
+        }
+        Path file = workspace.resolve("cells").resolve(name).resolve(name + ".java");
+        if (Files.exists(file.getParent())) {
+            throw new IllegalArgumentException(file.getParent() + " exists already");
+        }
+        String source = Assets.cellSource("Hello").replace("public class Hello implements Cell",
+                "public class " + name + " implements Cell").replace(
+                "/** The template a new cell starts from: a card that counts its clicks. Edit it and save: it changes "
+                        + "live. */", "/** " + name + ": a new cell, made from the template. */");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+        return file;
+    }
 }

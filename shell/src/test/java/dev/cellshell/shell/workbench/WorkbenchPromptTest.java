@@ -52,7 +52,7 @@ class WorkbenchPromptTest {
                 sink, null, TissueStore.NONE, history);
         tissue.start().get(60, TimeUnit.SECONDS);
         Asker asker = new Asker(Engine.create(), new PlanRunner(tissue, history, workspace), null);
-        view = new WorkbenchView(tissue, asker, history);
+        view = new WorkbenchView(tissue, asker, history, DesktopLink.NONE, workspace);
         stage.setScene(new Scene(view, 1000, 680));
         stage.show();
     }
@@ -106,7 +106,7 @@ class WorkbenchPromptTest {
     @Test
     void theHistoryOfTheSelectedCellShowsEachChangeWithItsDiffAndRollsBackToAnEarlierOne(FxRobot robot)
             throws Exception {
-        robot.clickOn(robot.from(view).lookup("#cells .list-cell").nth(0).queryLabeled());
+        Cells.click(robot, view, "label");
         javafx.scene.control.ListView<?> history = robot.from(view).lookup("#history")
                 .queryAs(javafx.scene.control.ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
@@ -136,7 +136,7 @@ class WorkbenchPromptTest {
 
     @Test
     void thePropsInspectorChangesPropsVariantsAndPlaceLiveAndAudited(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(view).lookup("#cells .list-cell").nth(1).queryLabeled());
+        Cells.click(robot, view, "button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(view).lookup("#prop-text").tryQuery()
                 .isPresent());
         TextField text = robot.from(view).lookup("#prop-text").queryAs(TextField.class);
@@ -147,7 +147,7 @@ class WorkbenchPromptTest {
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sink.texts("button").equals(java.util.List.of("Go")));
 
-        robot.clickOn(robot.from(view).lookup("#cells .list-cell").nth(2).queryLabeled());
+        Cells.click(robot, view, "clock");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(view).lookup("#prop-style").tryQuery()
                 .isPresent());
         @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ class WorkbenchViewTest {
         workspace = Files.createTempDirectory("workbench-test");
         sink = new RecordingSink();
         tissue = TestTissues.started(workspace, sink);
-        view = new WorkbenchView(tissue);
+        view = new WorkbenchView(tissue, workspace);
         stage.setScene(new Scene(view, 1000, 680));
         stage.show();
     }
@@ -58,9 +58,10 @@ class WorkbenchViewTest {
 
     @Test
     void selectingACellShowsItsSourceAndSavingSwapsTheEditedCode(FxRobot robot) throws Exception {
-        ListView<?> cells = robot.from(view).lookup("#cells").queryAs(ListView.class);
-        assertThat(cells.getItems()).hasSize(3);
-        robot.clickOn(robot.from(view).lookup(".list-cell").nth(0).queryLabeled());
+        javafx.scene.control.TreeView<?> cells = robot.from(view).lookup("#cells")
+                .queryAs(javafx.scene.control.TreeView.class);
+        assertThat(cells.getRoot().getChildren()).hasSize(3);
+        Cells.click(robot, view, "label");
         CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
         assertThat(editor.getText()).isEqualTo(Assets.cellSource("Label"));
@@ -80,7 +81,7 @@ class WorkbenchViewTest {
 
     @Test
     void brokenCodeIsNotSwappedAndItsErrorsAreListedWithLineAndColumn(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(view).lookup(".list-cell").nth(0).queryLabeled());
+        Cells.click(robot, view, "label");
         CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
         robot.interact(() -> editor.replaceText(editor.getText().replace("float width", "float width = nope;\n float w")));
@@ -97,7 +98,7 @@ class WorkbenchViewTest {
     @Test
     void typingBrokenCodeMarksTheErrorUnderItsWordWithoutSavingAndFixingItClearsTheMark(FxRobot robot)
             throws Exception {
-        robot.clickOn(robot.from(view).lookup(".list-cell").nth(0).queryLabeled());
+        Cells.click(robot, view, "label");
         CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
         String good = editor.getText();
