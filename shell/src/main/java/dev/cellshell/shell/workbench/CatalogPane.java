@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -88,6 +89,8 @@ final class CatalogPane extends VBox {
                 say.accept("Not created: " + ex.getMessage());
             }
         });
+        spawn.setMinWidth(Region.USE_PREF_SIZE);
+        create.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label("Catalog");
         title.getStyleClass().add("title-4");
         HBox spawnRow = new HBox(6, at, spawn);

@@ -87,7 +87,7 @@ final class PromptBar extends VBox {
                 Asker.Answer result = asker.ask(request, dryRun);
                 applied = result.applied();
                 Plan p = result.plan();
-                said = (dryRun && p.understood() ? "Would do: " : applied ? "Done: " : "Nothing changed: ")
+                said = (dryRun && p.understood() ? "Preview (not applied): " : applied ? "Done: " : "Nothing changed: ")
                         + result.message() + (p.understood() ? String.format(" (%s, %.2f)", p.backend(),
                                 p.confidence()) : "");
                 planned = p.changes().isEmpty() ? "" : "plan: " + p.changes().stream().map(PromptBar::describe)

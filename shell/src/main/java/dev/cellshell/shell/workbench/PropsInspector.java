@@ -90,6 +90,10 @@ final class PropsInspector extends ScrollPane {
         ChoiceBox<String> where = new ChoiceBox<>(FXCollections.observableArrayList(
                 Arrays.stream(Anchor.values()).map(Anchor::id).toList()));
         where.setId("prop-at");
+        dev.cellshell.shell.workspace.CellSpec placed = tissue.spec().cell(cell.id());
+        if (placed != null && placed.parent().isEmpty() && placed.anchor() != null) {
+            where.setValue(placed.anchor().id());
+        }
         where.setOnAction(a -> report("Moved " + cell.id() + " to ", "Not moved: ",
                 tissue.move(cell.id(), Anchor.of(where.getValue()), 24, "workbench")));
         grid.add(new Label("place"), 0, row);

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
  */
 public final class Workbench {
 
-    private static final double WIDTH = 1200;
+    private static final double WIDTH = 1280;
     private static final double HEIGHT = 760;
 
     private final Stage stage;

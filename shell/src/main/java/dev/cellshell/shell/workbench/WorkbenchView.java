@@ -120,7 +120,7 @@ public final class WorkbenchView extends BorderPane {
         SplitPane right = history == null ? split("right", Orientation.VERTICAL, 1.0, props)
                 : split("right", Orientation.VERTICAL, 0.45, props, this.history);
         SplitPane main = split("main", Orientation.HORIZONTAL, 0.2, left, center, right);
-        main.setDividerPosition(1, 0.74);
+        main.setDividerPosition(1, 0.77);
         setCenter(main);
         setBottom(status);
         if (asker != null) {

@@ -84,8 +84,15 @@ class WorkbenchPromptTest {
 
         robot.interact(() -> {
             prompt.setText("make the button bigger");
-            prompt.fireEvent(new ActionEvent());
+            robot.from(view).lookup("#preview").queryAs(Button.class).fire();
         });
+        waitForAnswer(answer, "Preview (not applied): Made button 25% bigger");
+        assertThat(robot.from(view).lookup("#plan").queryAs(Label.class).getText()).startsWith("plan: set button");
+        assertThat(new float[] {button().width(), button().height()}).as("a preview changes nothing")
+                .containsExactly(240, 64);
+        assertThat(undo.isDisabled()).isTrue();
+
+        robot.interact(() -> prompt.fireEvent(new ActionEvent()));
         waitForAnswer(answer, "Done: Made button 25% bigger (rules, 0.97)");
         assertThat(new float[] {button().width(), button().height()}).containsExactly(300, 80);
         assertThat(prompt.getText()).isEmpty();
