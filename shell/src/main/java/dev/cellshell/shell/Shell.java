@@ -58,6 +58,7 @@ public final class Shell implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WorkspaceLock lock;
     private volatile Workbench workbench;
+    private volatile History history;
 
     /** The plain-language engine; its model loads in the background once the first frame is out. */
     private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.create();
@@ -110,7 +111,7 @@ public final class Shell implements AutoCloseable {
         Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
         audit = AuditLog.open(workspace.root().resolve("audit.log"));
-        History history = new History(audit, new SourceArchive(workspace.root().resolve("history/sources")));
+        history = new History(audit, new SourceArchive(workspace.root().resolve("history/sources")));
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), Shell.class.getClassLoader(),
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
@@ -149,6 +150,16 @@ public final class Shell implements AutoCloseable {
 
     public SceneLink scene() {
         return scene;
+    }
+
+    /** The audit log and the archive of versions (undo, roll back). */
+    public History history() {
+        return history;
+    }
+
+    /** What answers plain-language requests (the prompt bar, {@code cell ask}). */
+    public dev.cellshell.shell.intent.Asker asker() {
+        return asker;
     }
 
     /** Blocks until the shell is closed (window closed, signal, or {@link #close()}). */

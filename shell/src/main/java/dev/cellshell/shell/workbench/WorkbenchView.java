@@ -66,6 +66,8 @@ public final class WorkbenchView extends BorderPane {
     private String editing;
     /** Which check is the newest, so a slow older one does not paint over it. */
     private long checks;
+    /** The text last saved: a check of that text must not replace what the save said (swapped, or why not). */
+    private String saved;
 
     /**
      * @param asker plans and applies what is typed into the prompt bar; null hides the bar
@@ -284,6 +286,7 @@ public final class WorkbenchView extends BorderPane {
             return;
         }
         String text = editor.text();
+        saved = text;
         long requested = System.nanoTime();
         status.say("Compiling " + file + "…");
         tissue.swap(cell.get().id(), file, text, "workbench").whenComplete((outcome, error) -> Platform.runLater(() -> {
@@ -323,6 +326,9 @@ public final class WorkbenchView extends BorderPane {
             }
             editor.mark(result.diagnostics().stream().filter(d -> d.file().equals(file)).toList());
             problems.getItems().setAll(result.diagnostics().stream().map(Diagnostic::format).toList());
+            if (text.equals(saved)) {
+                return; // Saved meanwhile: the status bar says how the swap went.
+            }
             if (result.succeeded() && live.isSelected()) {
                 save();
             } else {
