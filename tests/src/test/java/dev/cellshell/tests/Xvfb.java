@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A private X server for tests that need a real window. Fails loudly, never skips, when Xvfb is missing. */
-final class Xvfb implements AutoCloseable {
+public final class Xvfb implements AutoCloseable {
 
     private final Process process;
     private final String display;
@@ -16,7 +16,7 @@ final class Xvfb implements AutoCloseable {
         this.display = display;
     }
 
-    static Xvfb start() throws Exception {
+    public static Xvfb start() throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
             throw new AssertionError("Xvfb is not installed: run the tests with ./cell test, which installs xvfb");
         }
@@ -39,7 +39,7 @@ final class Xvfb implements AutoCloseable {
         throw new AssertionError("could not start Xvfb on any display :90–:139");
     }
 
-    String display() {
+    public String display() {
         return display;
     }
 

@@ -22,11 +22,14 @@ final class JavaHighlighter {
         "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "var", "void", "volatile",
         "while", "true", "false", "null", "yield", "sealed", "permits"};
 
+    private static final java.util.Set<String> KEYWORD_SET = java.util.Set.of(KEYWORDS);
+
+    /** Comments and strings first (a keyword inside them is not one); a word is a keyword when it is in the set. */
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<keyword>\\b(" + String.join("|", KEYWORDS) + ")\\b)"
-                    + "|(?<comment>//[^\\n]*|/\\*(.|\\R)*?\\*/)"
+            "(?<comment>//[^\\n]*|/\\*(.|\\R)*?\\*/)"
                     + "|(?<string>\"\"\"(.|\\R)*?\"\"\"|\"([^\"\\\\\\n]|\\\\.)*\"|'([^'\\\\\\n]|\\\\.)*')"
                     + "|(?<annotation>@[A-Za-z_][A-Za-z0-9_]*)"
+                    + "|(?<word>[A-Za-z_$][A-Za-z0-9_$]*)"
                     + "|(?<number>\\b\\d+(\\.\\d+)?[fFdDlL]?\\b)"
                     + "|(?<bracket>[(){}\\[\\]])");
 
@@ -38,9 +41,17 @@ final class JavaHighlighter {
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         int last = 0;
         while (m.find()) {
-            String style = m.group("keyword") != null ? "keyword" : m.group("comment") != null ? "comment"
-                    : m.group("string") != null ? "string" : m.group("annotation") != null ? "annotation"
-                    : m.group("number") != null ? "number" : "bracket";
+            String style;
+            if (m.group("word") != null) {
+                if (!KEYWORD_SET.contains(m.group("word"))) {
+                    continue;
+                }
+                style = "keyword";
+            } else {
+                style = m.group("comment") != null ? "comment" : m.group("string") != null ? "string"
+                        : m.group("annotation") != null ? "annotation" : m.group("number") != null ? "number"
+                        : "bracket";
+            }
             spans.add(List.of(), m.start() - last);
             spans.add(List.of(style), m.end() - m.start());
             last = m.end();

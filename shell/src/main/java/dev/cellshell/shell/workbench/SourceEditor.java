@@ -27,6 +27,7 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.PlainTextChange;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.TwoDimensional.Bias;
 import org.reactfx.EventStream;
@@ -53,7 +54,7 @@ final class SourceEditor extends BorderPane {
         area.setId("editor");
         completions.setId("completions");
         area.setParagraphGraphicFactory(this::gutter);
-        area.plainTextChanges().subscribe(change -> restyle());
+        area.plainTextChanges().subscribe(this::edited);
         area.caretPositionProperty().addListener((o, before, now) -> caretMoved());
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
@@ -106,18 +107,72 @@ final class SourceEditor extends BorderPane {
 
     /** Re-colours everything: Java highlighting, then the squiggles, then the bracket pair. */
     void restyle() {
-        String text = area.getText();
-        area.setStyleSpans(0, JavaHighlighter.spans(text));
-        for (Diagnostic d : errorLines.values()) {
-            int[] range = wordAt(d);
-            if (range != null) {
-                addStyle(range[0], range[1], "squiggle");
+        brackets = Brackets.match(area.getText(), area.getCaretPosition());
+        restyle(0, area.getParagraphs().size() - 1);
+    }
+
+    /**
+     * A keystroke re-colours only its line, unless what it typed or removed can change the colours of other lines
+     * (comment and string delimiters, escapes, line breaks): then everything.
+     */
+    private void edited(PlainTextChange change) {
+        String touched = change.getInserted() + change.getRemoved();
+        if (touched.chars().anyMatch(c -> SPANS_LINES.indexOf(c) >= 0) || touched.length() > 200) {
+            restyle();
+            return;
+        }
+        int paragraph = area.offsetToPosition(change.getPosition(), Bias.Forward).getMajor();
+        restyle(paragraph, paragraph);
+    }
+
+    /** Characters whose typing may recolour lines other than their own. */
+    private static final String SPANS_LINES = "/*\"\\'\n";
+
+    /**
+     * Whether a comment or string may run into {@code paragraph} from the line above (or on from it): then the line
+     * alone does not say how to colour it.
+     */
+    private boolean continuesAcross(int paragraph) {
+        if (paragraph == 0) {
+            return false;
+        }
+        int above = paragraph - 1;
+        int aboveLength = area.getParagraphLength(above);
+        return aboveLength > 0 && spansLines(area.getParagraph(above).getStyleAtPosition(aboveLength))
+                || area.getParagraphLength(paragraph) > 0 && spansLines(area.getParagraph(paragraph)
+                        .getStyleOfChar(0));
+    }
+
+    private static boolean spansLines(Collection<String> style) {
+        return style.contains("comment") || style.contains("string");
+    }
+
+    /** Re-colours paragraphs {@code from}..{@code to}: highlighting (with the whole text as context), overlays. */
+    private void restyle(int from, int to) {
+        if (from < 0 || to >= area.getParagraphs().size() || from > to) {
+            return;
+        }
+        int start = area.getAbsolutePosition(from, 0);
+        int end = area.getAbsolutePosition(to, area.getParagraphLength(to));
+        if (end > start) {
+            area.setStyleSpans(start, from == to && !continuesAcross(from)
+                    ? JavaHighlighter.spans(area.getText(from)) // its own line says all
+                    : JavaHighlighter.spans(area.getText()).subView(start, end));
+        }
+        for (var e : errorLines.entrySet()) {
+            if (e.getKey() >= from && e.getKey() <= to) {
+                int[] range = wordAt(e.getValue());
+                if (range != null) {
+                    addStyle(range[0], range[1], "squiggle");
+                }
             }
         }
-        brackets = Brackets.match(text, area.getCaretPosition());
         if (brackets != null) {
-            addStyle(brackets[0], brackets[0] + 1, "bracket-match");
-            addStyle(brackets[1], brackets[1] + 1, "bracket-match");
+            for (int at : brackets) {
+                if (at >= start && at < end) {
+                    addStyle(at, at + 1, "bracket-match");
+                }
+            }
         }
     }
 
@@ -165,7 +220,15 @@ final class SourceEditor extends BorderPane {
         int[] before = brackets;
         int[] now = Brackets.match(area.getText(), area.getCaretPosition());
         if (!java.util.Arrays.equals(before, now)) {
-            restyle();
+            brackets = now;
+            for (int[] pair : new int[][] {before, now}) {
+                for (int at : pair == null ? new int[0] : pair) {
+                    if (at <= area.getLength()) {
+                        int paragraph = area.offsetToPosition(at, Bias.Forward).getMajor();
+                        restyle(paragraph, paragraph);
+                    }
+                }
+            }
         }
         int paragraph = area.getCurrentParagraph();
         if (paragraph != currentLine) {

@@ -74,6 +74,28 @@ class SourceEditorTest {
     }
 
     @Test
+    void aKeystrokeRecoloursItsLineAndACommentOpenedAboveRecoloursTheLinesItCovers(FxRobot robot) {
+        robot.interact(() -> editor.load("int a;\nint c;\n/* x\n y */\nint b;\n"));
+        robot.interact(() -> {
+            area.moveTo(3, 1);
+            area.replaceSelection("q");
+        });
+        assertThat(styleAt(area.getAbsolutePosition(3, 1))).as("typed inside a comment").contains("comment");
+        robot.interact(() -> {
+            area.moveTo(1, 0);
+            area.replaceSelection("intx ");
+        });
+        assertThat(styleAt(area.getAbsolutePosition(1, 0))).as("not a keyword").doesNotContain("keyword");
+        assertThat(styleAt(area.getAbsolutePosition(1, 5))).contains("keyword");
+        robot.interact(() -> {
+            area.moveTo(0, 0);
+            area.replaceSelection("/*");
+        });
+        assertThat(styleAt(area.getAbsolutePosition(1, 6))).as("now inside the comment").contains("comment");
+        assertThat(styleAt(area.getAbsolutePosition(4, 0))).as("after it closes").contains("keyword");
+    }
+
+    @Test
     void theBracketPairAtTheCaretAndTheCurrentLineAreHighlighted(FxRobot robot) {
         int open = SOURCE.indexOf("{\n    void");
         robot.interact(() -> area.moveTo(open));
