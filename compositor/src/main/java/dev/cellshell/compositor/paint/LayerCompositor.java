@@ -82,6 +82,7 @@ final class LayerCompositor implements AutoCloseable {
     private int width;
     private int height;
     private List<IRect> lastDecorations = List.of();
+    private List<String> lastTags = List.of();
     private Decorations decorations = Decorations.NONE;
 
     LayerCompositor(Backings backings, Fonts fonts, LayerSource source, int width, int height) {
@@ -190,11 +191,14 @@ final class LayerCompositor implements AutoCloseable {
         order = newOrder;
         int rasterised = 0;
         List<IRect> decorationRects = decorationRects();
-        if (!decorationRects.equals(lastDecorations) || !decorations.stats().isEmpty()) {
+        List<String> tags = tags();
+        // The tags name each outlined cell's generation: a swap changes the tag, which sticks out above the cell.
+        if (!decorationRects.equals(lastDecorations) || !tags.equals(lastTags) || !decorations.stats().isEmpty()) {
             lastDecorations.forEach(r -> add(damage, r));
             decorationRects.forEach(r -> add(damage, r));
         }
         lastDecorations = decorationRects;
+        lastTags = tags;
         IRect screen = IRect.makeWH(width, height);
         boolean wasFull = full;
         full = false;
@@ -351,6 +355,22 @@ final class LayerCompositor implements AutoCloseable {
                 false);
     }
 
+    /** The tag drawn over each outlined cell ("button · gen 2"), in the order they are drawn. */
+    private List<String> tags() {
+        List<String> tags = new ArrayList<>();
+        for (String id : decorations.outlined()) {
+            Entry entry = entries.get(id);
+            if (entry != null && entry.device != null) {
+                tags.add(tag(id, entry));
+            }
+        }
+        return tags;
+    }
+
+    private static String tag(String id, Entry entry) {
+        return id + " · gen " + entry.generation;
+    }
+
     private List<IRect> decorationRects() {
         List<IRect> rects = new ArrayList<>();
         for (String id : decorations.outlined()) {
@@ -358,8 +378,9 @@ final class LayerCompositor implements AutoCloseable {
             if (entry != null && entry.device != null) {
                 IRect d = entry.device;
                 int tagTop = Math.max(0, d.getTop() - Math.round(18 * scale));
-                rects.add(IRect.makeLTRB(d.getLeft() - 2, Math.min(tagTop, d.getTop() - 2), d.getRight() + 2,
-                        d.getBottom() + 2));
+                int tagRight = d.getLeft() - 2 + (int) Math.ceil((textWidth(tag(id, entry)) + 10) * scale);
+                rects.add(IRect.makeLTRB(d.getLeft() - 2, Math.min(tagTop, d.getTop() - 2),
+                        Math.max(d.getRight() + 2, tagRight), d.getBottom() + 2));
             }
         }
         if (!decorations.stats().isEmpty()) {
@@ -378,7 +399,7 @@ final class LayerCompositor implements AutoCloseable {
             IRect d = entry.device;
             target.drawRect(Rect.makeLTRB(d.getLeft() - 1, d.getTop() - 1, d.getRight() + 1, d.getBottom() + 1),
                     outline);
-            String tag = id + " · gen " + entry.generation;
+            String tag = tag(id, entry);
             float tagHeight = 18 * scale;
             float tagTop = Math.max(0, d.getTop() - tagHeight);
             float tagWidth = (textWidth(tag) + 10) * scale;

@@ -217,6 +217,28 @@ class LayerCompositorTest {
     }
 
     @Test
+    void aNewGenerationOfAnOutlinedCellRedrawsItsTagWhichSticksOutAboveIt() throws IOException {
+        List<Layer> layers = new ArrayList<>(List.of(new Layer("c1", 1, 1, 100, 200, 120, 40, card(1, "one"))));
+        painter.decorate(new Decorations(List.of("c1"), ""));
+        painter.paint(new PublishScene(1, BACKGROUND, layers));
+        layers.set(0, new Layer("c1", 12, 2, 100, 200, 120, 40, card(1, "one")));
+        PublishScene swapped = new PublishScene(2, BACKGROUND, layers);
+        painter.paint(swapped);
+        BufferedImage damaged = decode(painter.snapshotPng());
+        BufferedImage expected;
+        try (EglOffscreenSurface other = EglOffscreenSurface.create(W, H);
+                GpuPainter full = new GpuPainter(other, LayerSource.inline(), Painter.Mode.LAYERS)) {
+            full.decorate(new Decorations(List.of("c1"), ""));
+            full.paint(swapped);
+            expected = decode(full.snapshotPng());
+        } finally {
+            surface.makeCurrent();
+        }
+        assertThat(differing(damaged.getSubimage(90, 170, 200, 40), expected.getSubimage(90, 170, 200, 40), 2))
+                .as("the tag says gen 12, as a fresh frame does").isZero();
+    }
+
+    @Test
     void theCpuPainterComposesLayersTheSameWay() throws IOException {
         List<Layer> layers = thousand().subList(0, 300);
         PublishScene scene = new PublishScene(1, BACKGROUND, layers);

@@ -82,7 +82,7 @@ final class StatusBar extends HBox {
             return;
         }
         desktop.stats().thenAccept(stats -> Platform.runLater(() -> frame.setText(String.format(
-                "frame %.2f ms · %d frames", stats.lastWallNanos() / 1e6, stats.frames()))))
+                "last frame %.2f ms · %d frames", stats.lastWallNanos() / 1e6, stats.frames()))))
                 .exceptionally(error -> null);
     }
 }
