@@ -140,24 +140,13 @@ public final class WorkbenchBench {
         sample("jvm_start_to_interactive_ms", System.currentTimeMillis() - jvmStartMs);
 
         CodeArea editor = onFx(() -> (CodeArea) scene.lookup("#editor"));
-        long selecting = System.nanoTime();
-        onFx(() -> {
-            @SuppressWarnings("unchecked")
-            TreeView<dev.cellshell.shell.tissue.CellView> tree = (TreeView<dev.cellshell.shell.tissue.CellView>)
-                    scene.lookup("#cells");
-            tree.getRoot().getChildren().stream().filter(i -> i.getValue().id().equals("long")).findFirst()
-                    .ifPresent(i -> tree.getSelectionModel().select(i));
-            return null;
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!onFx(() -> editor.getText().contains("class Long"))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the source never opened");
-            }
-            Thread.sleep(2);
+        sample("select_to_source_shown_first_ms", select(scene, editor, "long", "class Long"));
+        double[] warm = new double[6];
+        for (int i = 0; i < warm.length; i++) {
+            select(scene, editor, "label", "class Label");
+            warm[i] = select(scene, editor, "long", "class Long");
         }
-        nextPulse(scene).get(30, TimeUnit.SECONDS);
-        sample("select_to_source_shown_ms", (System.nanoTime() - selecting) / 1e6);
+        sample("select_to_source_shown_ms", warm);
         if (onFx(() -> editor.getParagraphs().size()) < LINES) {
             throw new IllegalStateException("the source has fewer than " + LINES + " lines");
         }
@@ -233,6 +222,28 @@ public final class WorkbenchBench {
         tissue.close();
         log.close();
         System.exit(0);
+    }
+
+    /** Selects {@code cellId} in the tree; returns the ms until its source is shown and laid out. */
+    private static double select(Scene scene, CodeArea editor, String cellId, String marker) throws Exception {
+        long selecting = System.nanoTime();
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<dev.cellshell.shell.tissue.CellView> tree = (TreeView<dev.cellshell.shell.tissue.CellView>)
+                    scene.lookup("#cells");
+            tree.getRoot().getChildren().stream().filter(i -> i.getValue().id().equals(cellId)).findFirst()
+                    .ifPresent(i -> tree.getSelectionModel().select(i));
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!onFx(() -> editor.getText().contains(marker))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(cellId + "'s source never opened");
+            }
+            Thread.sleep(1);
+        }
+        nextPulse(scene).get(30, TimeUnit.SECONDS);
+        return (System.nanoTime() - selecting) / 1e6;
     }
 
     /** A compiling cell of {@value #LINES} lines: the Label cell plus helper methods with strings and comments. */
