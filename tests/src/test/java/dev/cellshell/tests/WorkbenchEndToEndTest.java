@@ -156,6 +156,20 @@ class WorkbenchEndToEndTest {
     }
 
     @Test
+    void aCellPickedOnTheDesktopIsSelectedAndOpenedAndOneSelectedHereIsOutlinedThere(FxRobot robot)
+            throws Exception {
+        shell.scene().select("clock"); // what an Alt+click on the compositor's window ends in (SelectCell)
+        waitFor("the clock's source is open", () -> editor(robot).getText().contains("class Clock"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<CellView> tree = robot.from(view).lookup("#cells")
+                .queryAs(javafx.scene.control.TreeView.class);
+        assertThat(tree.getSelectionModel().getSelectedItem().getValue().id()).isEqualTo("clock");
+        open(robot, "button", "Button");
+        waitFor("the button is outlined on the desktop",
+                () -> shell.scene().overlay().highlightCellId().equals("button"));
+    }
+
+    @Test
     void propsAndPromptChangesAreAuditedAndRollingBackRestoresSourceAndScreen(FxRobot robot) throws Exception {
         open(robot, "label", "Label");
         BufferedImage original = labelOnScreen();

@@ -48,7 +48,7 @@ record WindowLayout(double x, double y, double width, double height, boolean max
             p.load(in);
             Map<String, double[]> dividers = new TreeMap<>();
             for (String key : p.stringPropertyNames()) {
-                if (key.startsWith("divider.")) {
+                if (key.startsWith("divider.") && !p.getProperty(key).isBlank()) {
                     String[] parts = p.getProperty(key).split(",");
                     double[] positions = new double[parts.length];
                     for (int i = 0; i < parts.length; i++) {
@@ -90,6 +90,9 @@ record WindowLayout(double x, double y, double width, double height, boolean max
         p.setProperty("height", Double.toString(height));
         p.setProperty("maximized", Boolean.toString(maximized));
         dividers.forEach((name, positions) -> {
+            if (positions.length == 0) {
+                return; // a pane with one part has no divider
+            }
             StringBuilder text = new StringBuilder();
             for (double d : positions) {
                 text.append(text.length() == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", d));

@@ -18,11 +18,13 @@ class WindowLayoutTest {
 
     @Test
     void aSavedLayoutIsReadBack() {
-        new WindowLayout(40, 50, 900, 600, false, Map.of("main", new double[] {0.25, 0.7})).save(workspace);
+        new WindowLayout(40, 50, 900, 600, false, Map.of("main", new double[] {0.25, 0.7}, "single",
+                new double[0])).save(workspace);
         WindowLayout read = WindowLayout.load(workspace, defaults);
         assertThat(new double[] {read.x(), read.y(), read.width(), read.height()}).containsExactly(40, 50, 900, 600);
         assertThat(read.dividers().get("main")).containsExactly(0.25, 0.7);
         assertThat(read.placed()).isTrue();
+        assertThat(read.dividers()).as("a pane without dividers is not written").containsOnlyKeys("main");
     }
 
     @Test
