@@ -106,11 +106,22 @@ class WorkbenchEndToEndTest {
     }
 
     private void open(FxRobot robot, String id, String typeName) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        // Only a row on screen: the tree keeps recycled and measuring cells, invisible, that may hold the item too.
         Node row = robot.from(view).lookup("#cells .tree-cell").match((TreeCell<CellView> c) -> c.getItem() != null
-                && c.getItem().id().equals(id)).query();
+                && c.getItem().id().equals(id) && shown(c)).query();
         robot.clickOn(row);
         CodeArea editor = editor(robot);
         waitFor(id + "'s source is open", () -> editor.getText().contains("class " + typeName));
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     private CodeArea editor(FxRobot robot) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -38,7 +39,7 @@ final class HistoryPanel extends VBox {
 
     /** @param rolledBack told the cell rolled back and what to say, on the JavaFX thread */
     HistoryPanel(History history, Tissue tissue, BiConsumer<String, String> rolledBack,
-            java.util.function.Consumer<String> say) {
+            Consumer<String> say) {
         super(4);
         this.history = history;
         this.tissue = tissue;

@@ -4,6 +4,7 @@ import dev.cellshell.shell.tissue.Change;
 import dev.cellshell.shell.tissue.CellView;
 import dev.cellshell.shell.tissue.Tissue;
 import dev.cellshell.shell.workspace.Anchor;
+import dev.cellshell.shell.workspace.CellSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class PropsInspector extends ScrollPane {
         ChoiceBox<String> where = new ChoiceBox<>(FXCollections.observableArrayList(
                 Arrays.stream(Anchor.values()).map(Anchor::id).toList()));
         where.setId("prop-at");
-        dev.cellshell.shell.workspace.CellSpec placed = tissue.spec().cell(cell.id());
+        CellSpec placed = tissue.spec().cell(cell.id());
         if (placed != null && placed.parent().isEmpty() && placed.anchor() != null) {
             where.setValue(placed.anchor().id());
         }

@@ -81,7 +81,7 @@ public final class WorkbenchView extends BorderPane {
         getStyleClass().add("workbench");
         status = new StatusBar(desktop);
         props = new PropsInspector(tissue, status::say);
-        this.history = history == null ? null : new HistoryPanel(history, tissue, this::reload, status::say);
+        this.history = history == null ? null : new HistoryPanel(history, tissue, this::load, status::say);
 
         tree.onSelected(cell -> selected(Optional.ofNullable(cell)));
         desktop.onSelection(id -> Platform.runLater(() -> {
@@ -242,10 +242,6 @@ public final class WorkbenchView extends BorderPane {
         if (history != null) {
             history.show(now);
         }
-    }
-
-    private void reload(String cellId, String said) {
-        load(cellId, said);
     }
 
     /** Shows the sources the cell runs, then {@code done} in the status bar. */
