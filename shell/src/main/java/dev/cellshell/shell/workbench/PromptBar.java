@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -50,7 +51,11 @@ final class PromptBar extends VBox {
         plan.setId("plan");
         plan.getStyleClass().add("text-muted");
         ask.getStyleClass().add("accent");
-        prompt.setPromptText("Ask the desktop: make the clock bigger, dark mode, add a clock to the top right…");
+        prompt.setPromptText("Ask the desktop (Ctrl+L): make the clock bigger, dark mode, add a clock to the top "
+                + "right…");
+        preview.setTooltip(new Tooltip("Say what the request would change, changing nothing"));
+        ask.setTooltip(new Tooltip("Apply the request (Enter)"));
+        undo.setTooltip(new Tooltip("Undo what the last request did"));
         HBox.setHgrow(prompt, Priority.ALWAYS);
         undo.setDisable(true);
         prompt.setOnAction(e -> send(asker, false, changed));

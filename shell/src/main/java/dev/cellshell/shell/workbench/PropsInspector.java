@@ -121,8 +121,12 @@ final class PropsInspector extends ScrollPane {
             long number = Long.parseLong(value);
             Slider slider = new Slider(Math.min(0, number), Math.max(100, number * 2), number);
             Label shown = new Label(value);
-            slider.valueProperty().addListener((o, was, now) -> shown.setText(Long.toString(Math.round(
-                    now.doubleValue()))));
+            slider.valueProperty().addListener((o, was, now) -> {
+                shown.setText(Long.toString(Math.round(now.doubleValue())));
+                if (!slider.isValueChanging()) { // a click on the track or an arrow key; a drag applies at its end
+                    set(cellId, key, Long.toString(Math.round(now.doubleValue())));
+                }
+            });
             slider.valueChangingProperty().addListener((o, was, now) -> {
                 if (!now) {
                     set(cellId, key, Long.toString(Math.round(slider.getValue())));

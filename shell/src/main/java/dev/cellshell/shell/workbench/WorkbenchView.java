@@ -101,6 +101,7 @@ public final class WorkbenchView extends BorderPane {
         save.setId("save");
         save.getStyleClass().add("accent");
         save.setDisable(true);
+        save.setTooltip(new Tooltip("Compile and swap into the running cell (Ctrl+S)"));
         save.setOnAction(e -> save());
         live.setId("live");
         live.setTooltip(new Tooltip("Swap on every clean compile while typing (Ctrl+Shift+L)"));

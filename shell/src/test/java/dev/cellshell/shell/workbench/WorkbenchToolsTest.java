@@ -49,7 +49,7 @@ class WorkbenchToolsTest {
                 "layout" : { "kind" : "row", "gap" : 10, "padding" : 20 },
                 "children" : [ { "id" : "clock", "type" : "Clock", "size" : [ 256, 80 ] },
                                { "id" : "button", "type" : "Button", "size" : [ 200, 60 ] } ]
-              }, { "id" : "label", "type" : "Label", "bounds" : [ 40, 40, 440, 96 ] } ]
+              }, { "id" : "label", "type" : "Label", "bounds" : [ 40, 40, 440, 96 ], "props" : { "size" : "28" } } ]
             }
             """;
 
@@ -109,6 +109,30 @@ class WorkbenchToolsTest {
         waitFor("the workbench turns light with the desktop", () -> view.getStyleClass().contains("light"));
         assertThat(Application.getUserAgentStylesheet()).contains("nord-light");
         assertThat(tree.getSelectionModel().getSelectedItem().getValue().id()).as("selection kept").isEqualTo("button");
+    }
+
+    @Test
+    void aNumberPropIsASliderThatAppliesOnClickOrKeyAndAtTheEndOfADrag(FxRobot robot) throws Exception {
+        Cells.click(robot, view, "label");
+        waitFor("the label's props", () -> robot.from(view).lookup("#prop-size").tryQuery().isPresent());
+        javafx.scene.control.Slider size = robot.from(view).lookup("#prop-size")
+                .queryAs(javafx.scene.control.Slider.class);
+        assertThat(size.getValue()).isEqualTo(28);
+        robot.interact(() -> size.setValue(40));
+        waitFor("applied", () -> "40".equals(cell("label").props().get("size")));
+        robot.interact(() -> {
+            size.setValueChanging(true);
+            size.setValue(44);
+            size.setValue(48);
+        });
+        Thread.sleep(300); // what a set would take, had one been sent
+        assertThat(cell("label").props().get("size")).as("not while dragging").isEqualTo("40");
+        robot.interact(() -> size.setValueChanging(false));
+        waitFor("applied at the end of the drag", () -> "48".equals(cell("label").props().get("size")));
+    }
+
+    private CellView cell(String id) {
+        return tissue.cells().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
