@@ -124,7 +124,7 @@ public final class LiveCompiler {
             simple = simple.substring(simple.lastIndexOf('.') + 1);
             int column = excerpt.indexOf(simple);
             Diagnostic d = new Diagnostic(file, line, column < 0 ? 1 : column + 1, Diagnostic.Severity.ERROR,
-                    v.describe(), excerpt);
+                    v.describe(), excerpt, column < 0 ? 0 : simple.length());
             if (!errors.contains(d)) {
                 errors.add(d);
             }
@@ -154,8 +154,10 @@ public final class LiveCompiler {
         int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
         int lineEnd = text.indexOf('\n', offset);
         String excerpt = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).stripTrailing();
-        return new Diagnostic(file, line, offset - lineStart + 1,
+        int column = offset - lineStart;
+        int end = Math.min(problem.getSourceEnd() + 1, lineStart + excerpt.length()); // ECJ's end is inclusive
+        return new Diagnostic(file, line, column + 1,
                 problem.isError() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                problem.getMessage(), excerpt);
+                problem.getMessage(), excerpt, Math.max(0, end - offset));
     }
 }

@@ -55,6 +55,7 @@ class LiveCompilerTest {
             assertThat(d.file()).isEqualTo("Broken.java");
             assertThat(d.line()).isEqualTo(5);
             assertThat(d.column()).isEqualTo(39);
+            assertThat(d.length()).as("the compiler's range: the name").isEqualTo("undefinedColour".length());
             assertThat(d.message()).contains("undefinedColour cannot be resolved");
             assertThat(d.excerpt()).contains("canvas.fillRect(0, 0, 10, 10, undefinedColour);");
             assertThat(d.format()).startsWith("Broken.java:5:39: error: ");

@@ -185,7 +185,10 @@ final class SourceEditor extends BorderPane {
         find.open(replace);
     }
 
-    /** The range a diagnostic underlines: the identifier at its column, else one character. */
+    /**
+     * The range a diagnostic underlines: the compiler's range on its line when known, else the identifier at its
+     * column, else one character.
+     */
     private int[] wordAt(Diagnostic d) {
         int paragraph = d.line() - 1;
         if (paragraph < 0 || paragraph >= area.getParagraphs().size()) {
@@ -193,9 +196,11 @@ final class SourceEditor extends BorderPane {
         }
         String line = area.getParagraph(paragraph).getText();
         int from = Math.max(0, Math.min(line.length(), d.column() - 1));
-        int to = from;
-        while (to < line.length() && Character.isJavaIdentifierPart(line.charAt(to))) {
-            to++;
+        int to = Math.min(line.length(), from + d.length());
+        if (d.length() <= 0) {
+            while (to < line.length() && Character.isJavaIdentifierPart(line.charAt(to))) {
+                to++;
+            }
         }
         if (to == from) {
             to = Math.min(line.length(), from + 1);

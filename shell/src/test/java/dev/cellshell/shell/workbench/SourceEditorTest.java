@@ -170,6 +170,14 @@ class SourceEditorTest {
         assertThat(area.getParagraph(2).getParagraphStyle()).contains("error-line");
         int at = area.getAbsolutePosition(2, 16);
         assertThat(styleAt(at)).contains("squiggle");
+        assertThat(styleAt(at + 1)).as("unknown extent: one word (here '1')").doesNotContain("squiggle");
+
+        robot.interact(() -> editor.mark(List.of(new Diagnostic("A.java", 3, 13, Diagnostic.Severity.ERROR,
+                "type mismatch", "        int x = 1;", 5))));
+        int x = area.getAbsolutePosition(2, 12);
+        assertThat(List.of(styleAt(x), styleAt(x + 2), styleAt(x + 4))).as("the compiler's range 'x = 1'")
+                .allSatisfy(style -> assertThat(style).contains("squiggle"));
+        assertThat(styleAt(x + 5)).as("';' is outside it").doesNotContain("squiggle");
         robot.interact(() -> editor.mark(List.of()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".gutter-error").queryAll()).isEmpty();
