@@ -64,6 +64,13 @@ public final class WorkbenchView extends BorderPane {
     private List<SourceFile> sources = List.of();
     /** The cell whose source the editor holds; refreshing the tree must not reload (and lose) the editor's text. */
     private String editing;
+    /** Its type (every cell of the type runs the same sources). */
+    private String editingType;
+    /** Unsaved edits by {@code Type/File.java}, kept while another cell or file is open. */
+    private final Map<String, String> drafts = new java.util.HashMap<>();
+    /** Which file the editor shows ({@code Type/File.java}) and what of it runs; null before the first. */
+    private String shownKey;
+    private String shownRunning;
     /** Which check is the newest, so a slow older one does not paint over it. */
     private long checks;
     /** The text last saved: a check of that text must not replace what the save said (swapped, or why not). */
@@ -90,13 +97,16 @@ public final class WorkbenchView extends BorderPane {
             }
         }));
         files.setId("files");
-        files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> showFile(file));
+        files.getSelectionModel().selectedItemProperty().addListener((o, before, file) -> {
+            keepDraft();
+            showFile(file);
+        });
         editor.edits().subscribe(change -> {
             if (!editor.text().equals(runningText())) {
                 status.say("Edited — Save (Ctrl+S) swaps it in.");
             }
         });
-        editor.edits().successionEnds(CHECK_AFTER).subscribe(change -> check());
+        editor.edits().successionEnds(CHECK_AFTER).subscribe(change -> check(false));
         editor.setDisable(true);
         save.setId("save");
         save.getStyleClass().add("accent");
@@ -134,7 +144,12 @@ public final class WorkbenchView extends BorderPane {
         tissue.addListener(new TissueListener() {
             @Override
             public void swapped(SwapOutcome outcome) {
-                Platform.runLater(() -> refreshCells());
+                Platform.runLater(() -> {
+                    refreshCells();
+                    if (outcome.swapped() && outcome.cellType().equals(editingType) && editing != null) {
+                        followSwap(editing, outcome.generation());
+                    }
+                });
             }
 
             @Override
@@ -247,12 +262,17 @@ public final class WorkbenchView extends BorderPane {
 
     /** Shows the sources the cell runs, then {@code done} in the status bar. */
     private void load(String cellId, String done) {
+        keepDraft();
         editing = cellId;
+        editingType = tissue.cells().stream().filter(c -> c.id().equals(cellId)).map(CellView::type).findFirst()
+                .orElse(null);
         tissue.sources(cellId).whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (error != null) {
                 status.say("Cannot load " + cellId + ": " + error.getMessage());
                 return;
             }
+            keepDraft();
+            shownKey = null; // while the new cell's files are listed, the editor still holds the old one's
             sources = loaded;
             List<String> names = loaded.stream().map(SourceFile::name).toList();
             files.getItems().setAll(names);
@@ -262,12 +282,73 @@ public final class WorkbenchView extends BorderPane {
             editor.setDisable(false);
             save.setDisable(false);
             problems.getItems().clear();
-            status.say(done);
+            String draft = drafts.get(draftKey(files.getValue()));
+            status.say(draft == null ? done : "Unsaved edits to " + files.getValue() + " restored; generation "
+                    + tree.selected().map(CellView::generation).orElse(0L) + " keeps running until you save.");
         }));
     }
 
+    private String draftKey(String file) {
+        return editingType + "/" + file;
+    }
+
+    /** Keeps what the editor holds as a draft when it differs from what runs (else forgets any draft of it). */
+    private void keepDraft() {
+        if (shownKey == null || editor.isDisabled()) {
+            return;
+        }
+        if (editor.text().equals(shownRunning)) {
+            drafts.remove(shownKey);
+        } else {
+            drafts.put(shownKey, editor.text());
+        }
+    }
+
+    /** Shows {@code name}: the unsaved draft of it when there is one, else what runs. */
     private void showFile(String name) {
-        sources.stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> editor.load(f.text()));
+        String draft = drafts.get(draftKey(name));
+        sources.stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f -> {
+            editor.load(draft != null ? draft : f.text());
+            shownKey = draftKey(name);
+            shownRunning = f.text();
+            if (draft != null) {
+                check(true); // mark its problems; the status bar says it was restored
+            }
+        });
+    }
+
+    /**
+     * The type being edited was swapped (from a file saved in an IDE, the CLI, a rollback, the prompt bar): what the
+     * editor holds follows it when it has no unsaved edits; unsaved edits are kept and the person told.
+     */
+    private void followSwap(String cellId, long generation) {
+        String file = files.getValue();
+        String shown = runningText();
+        tissue.sources(cellId).thenAccept(now -> Platform.runLater(() -> {
+            if (!cellId.equals(editing) || file == null || !file.equals(files.getValue())) {
+                return;
+            }
+            String fresh = now.stream().filter(f -> f.name().equals(file)).map(SourceFile::text).findFirst()
+                    .orElse(null);
+            boolean unsaved = shown != null && !editor.text().equals(shown);
+            sources = now;
+            if (fresh != null) {
+                shownRunning = fresh;
+            }
+            if (fresh == null || fresh.equals(editor.text())) {
+                return; // this window's own save, or the same text
+            }
+            if (unsaved) {
+                status.say(file + " changed elsewhere (generation " + generation + " runs now); your unsaved edits "
+                        + "are kept: saving replaces it.");
+            } else {
+                int line = editor.area().getCurrentParagraph();
+                editor.load(fresh);
+                editor.area().moveTo(Math.min(line, editor.area().getParagraphs().size() - 1), 0);
+                editor.area().requestFollowCaret();
+                status.say("Reloaded " + file + ": generation " + generation + " came from elsewhere.");
+            }
+        }));
     }
 
     /** What the running generation has for the file shown; null when unknown. */
@@ -295,8 +376,12 @@ public final class WorkbenchView extends BorderPane {
         }));
     }
 
-    /** Compiles what the editor holds (without swapping) and marks its problems; with "Live" on, swaps clean code. */
-    private void check() {
+    /**
+     * Compiles what the editor holds (without swapping) and marks its problems; with "Live" on, swaps clean code.
+     *
+     * @param quiet leave the status bar (and Live) alone: a restored draft is checked, not swapped
+     */
+    private void check(boolean quiet) {
         Optional<CellView> cell = tree.selected();
         String file = files.getValue();
         if (cell.isEmpty() || file == null || editor.isDisabled()) {
@@ -323,8 +408,8 @@ public final class WorkbenchView extends BorderPane {
             }
             editor.mark(result.diagnostics().stream().filter(d -> d.file().equals(file)).toList());
             problems.getItems().setAll(result.diagnostics().stream().map(Diagnostic::format).toList());
-            if (text.equals(saved)) {
-                return; // Saved meanwhile: the status bar says how the swap went.
+            if (text.equals(saved) || quiet) {
+                return; // Saved meanwhile (the status bar says how the swap went), or only marking.
             }
             if (result.succeeded() && live.isSelected()) {
                 save();
@@ -351,6 +436,10 @@ public final class WorkbenchView extends BorderPane {
         problems.getItems().setAll(lines);
         if (outcome.swapped()) {
             sources = sources.stream().map(f -> f.name().equals(file) ? new SourceFile(f.name(), text) : f).toList();
+            drafts.remove(draftKey(file));
+            if (draftKey(file).equals(shownKey)) {
+                shownRunning = text;
+            }
             status.swapped(outcome, requested);
             status.say(String.format("Swapped %s to generation %d (compiled in %.1f ms).", outcome.cellId(),
                     outcome.generation(), outcome.compileNanos() / 1e6));

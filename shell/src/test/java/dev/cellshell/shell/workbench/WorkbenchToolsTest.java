@@ -183,6 +183,8 @@ class WorkbenchToolsTest {
         waitFor("swapped without saving", () -> sink.texts("label").contains("Typed live"));
         waitFor("the status bar shows the new generation", () -> robot.from(view).lookup("#swap-figures")
                 .queryAs(Label.class).getText().matches("gen \\d+ · compiled [\\d.]+ ms.*"));
-        assertThat(status(robot).getText()).startsWith("Swapped label to generation");
+        waitFor("the status says so", () -> status(robot).getText().startsWith("Swapped label to generation"));
+        assertThat(log.entries().stream().filter(e -> e.action().equals("swap"))).as("swapped once")
+                .hasSize(1);
     }
 }

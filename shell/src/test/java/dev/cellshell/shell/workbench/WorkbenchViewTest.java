@@ -119,4 +119,43 @@ class WorkbenchViewTest {
         assertThat(editor.getParagraph(8).getParagraphStyle()).isEmpty();
         assertThat(sink.texts("label")).as("still not swapped").containsExactly("Hello, CellShell");
     }
+
+    @Test
+    void unsavedEditsSurviveOpeningAnotherCellAndComingBack(FxRobot robot) throws Exception {
+        Cells.click(robot, view, "label");
+        CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
+        String edited = editor.getText().replace("Hello, CellShell", "Half-way through an edit");
+        robot.interact(() -> editor.replaceText(edited));
+
+        Cells.click(robot, view, "button");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Button"));
+        Cells.click(robot, view, "label");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
+        assertThat(editor.getText()).isEqualTo(edited);
+        waitForStatus(robot, "Unsaved edits to Label.java restored");
+        assertThat(sink.texts("label")).as("nothing swapped").containsExactly("Hello, CellShell");
+    }
+
+    @Test
+    void aSwapFromElsewhereReloadsTheEditorUnlessItHasUnsavedEdits(FxRobot robot) throws Exception {
+        Cells.click(robot, view, "label");
+        CodeArea editor = robot.from(view).lookup("#editor").queryAs(CodeArea.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().contains("class Label"));
+        String fromTheCli = Assets.cellSource("Label").replace("props.string(\"text\", \"Hello, CellShell\")",
+                "\"From the CLI\"");
+        assertThat(tissue.swap("label", "Label.java", fromTheCli, "cli").get(60, TimeUnit.SECONDS).swapped()).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.getText().equals(fromTheCli));
+        waitForStatus(robot, "Reloaded Label.java");
+
+        String mine = fromTheCli.replace("From the CLI", "Mine, not saved");
+        robot.interact(() -> editor.replaceText(mine));
+        String again = fromTheCli.replace("From the CLI", "From an IDE");
+        assertThat(tissue.swap("label", "Label.java", again, "file").get(60, TimeUnit.SECONDS).swapped()).isTrue();
+        waitForStatus(robot, "Label.java changed elsewhere");
+        assertThat(editor.getText()).as("unsaved edits kept").isEqualTo(mine);
+        robot.clickOn(editor).press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitForStatus(robot, "Swapped label to generation");
+        assertThat(sink.texts("label")).last().isEqualTo("Mine, not saved");
+    }
 }
