@@ -45,7 +45,7 @@ final class SourceEditor extends BorderPane {
     private final ContextMenu completions = new ContextMenu();
     private final IntFunction<Node> lineNumbers = LineNumberFactory.get(area);
     private List<Diagnostic> diagnostics = List.of();
-    /** Zero-based paragraph → the first error on it. */
+    /** Zero-based paragraph → the first error on it (its gutter marker and line mark). */
     private Map<Integer, Diagnostic> errorLines = Map.of();
     private int currentLine = -1;
     private int[] brackets;
@@ -159,9 +159,9 @@ final class SourceEditor extends BorderPane {
                     ? JavaHighlighter.spans(area.getText(from)) // its own line says all
                     : JavaHighlighter.spans(area.getText()).subView(start, end));
         }
-        for (var e : errorLines.entrySet()) {
-            if (e.getKey() >= from && e.getKey() <= to) {
-                int[] range = wordAt(e.getValue());
+        for (Diagnostic d : diagnostics) {
+            if (d.severity() == Diagnostic.Severity.ERROR && d.line() - 1 >= from && d.line() - 1 <= to) {
+                int[] range = wordAt(d);
                 if (range != null) {
                     addStyle(range[0], range[1], "squiggle");
                 }
@@ -179,10 +179,6 @@ final class SourceEditor extends BorderPane {
     /** The bracket pair highlighted now, or null. */
     int[] matchedBrackets() {
         return brackets;
-    }
-
-    void showFind(boolean replace) {
-        find.open(replace);
     }
 
     /**

@@ -92,8 +92,8 @@ public final class WorkbenchView extends BorderPane {
 
         tree.onSelected(cell -> selected(Optional.ofNullable(cell)));
         desktop.onSelection(id -> Platform.runLater(() -> {
-            if (!id.isEmpty()) {
-                select(id);
+            if (!id.isEmpty() && !tree.selected().map(CellView::id).orElse("").equals(id)) {
+                select(id); // picked on the desktop; one made here comes back as well and is left alone
             }
         }));
         files.setId("files");
@@ -102,7 +102,7 @@ public final class WorkbenchView extends BorderPane {
             showFile(file);
         });
         editor.edits().subscribe(change -> {
-            if (!editor.text().equals(runningText())) {
+            if (!editor.text().equals(shownRunning)) {
                 status.say("Edited — Save (Ctrl+S) swaps it in.");
             }
         });
@@ -323,7 +323,7 @@ public final class WorkbenchView extends BorderPane {
      */
     private void followSwap(String cellId, long generation) {
         String file = files.getValue();
-        String shown = runningText();
+        String shown = shownRunning;
         tissue.sources(cellId).thenAccept(now -> Platform.runLater(() -> {
             if (!cellId.equals(editing) || file == null || !file.equals(files.getValue())) {
                 return;
@@ -349,12 +349,6 @@ public final class WorkbenchView extends BorderPane {
                 status.say("Reloaded " + file + ": generation " + generation + " came from elsewhere.");
             }
         }));
-    }
-
-    /** What the running generation has for the file shown; null when unknown. */
-    private String runningText() {
-        String file = files.getValue();
-        return sources.stream().filter(f -> f.name().equals(file)).map(SourceFile::text).findFirst().orElse(null);
     }
 
     private void save() {
@@ -389,7 +383,7 @@ public final class WorkbenchView extends BorderPane {
         }
         String text = editor.text();
         long mine = ++checks;
-        if (text.equals(runningText())) {
+        if (text.equals(shownRunning)) {
             editor.mark(List.of());
             problems.getItems().clear();
             return; // What runs: nothing to check, and the status bar keeps what it said.

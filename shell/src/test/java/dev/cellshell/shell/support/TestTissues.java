@@ -11,6 +11,23 @@ import java.util.concurrent.TimeUnit;
 public final class TestTissues {
 
     public static final Instant FROZEN = Instant.parse("2026-11-29T10:09:30Z");
+    /**
+     * A dark desktop with a container: the dock (a Panel with a row layout) holding a clock and a button, and a label
+     * outside it.
+     */
+    public static final String DOCK = """
+            {
+              "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
+              "cells" : [ {
+                "id" : "dock", "type" : "Panel", "at" : "bottom", "margin" : 20, "size" : [ 700, 120 ],
+                "props" : { "title" : "Dock" },
+                "layout" : { "kind" : "row", "gap" : 10, "padding" : 20 },
+                "children" : [ { "id" : "clock", "type" : "Clock", "size" : [ 256, 80 ] },
+                               { "id" : "button", "type" : "Button", "size" : [ 200, 60 ] } ]
+              }, { "id" : "label", "type" : "Label", "bounds" : [ 40, 40, 440, 96 ], "props" : { "size" : "28" } } ]
+            }
+            """;
+
     private static final LiveCompiler COMPILER = new LiveCompiler(TestTissues.class.getClassLoader());
 
     private TestTissues() {

@@ -23,19 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Container cells (a Panel with a row layout) through a real tissue: spawn into, move, remove, undo. */
 class ContainerTest {
 
-    private static final String TISSUE = """
-            {
-              "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
-              "cells" : [ {
-                "id" : "dock", "type" : "Panel", "at" : "bottom", "margin" : 20, "size" : [ 700, 120 ],
-                "props" : { "title" : "Dock" },
-                "layout" : { "kind" : "row", "gap" : 10, "padding" : 20 },
-                "children" : [ { "id" : "clock", "type" : "Clock", "size" : [ 256, 80 ] },
-                               { "id" : "button", "type" : "Button", "size" : [ 200, 60 ] } ]
-              }, { "id" : "label", "type" : "Label", "bounds" : [ 40, 40, 440, 96 ] } ]
-            }
-            """;
-
     @TempDir
     Path workspace;
 
@@ -46,7 +33,7 @@ class ContainerTest {
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(workspace.resolve("tissue.json"), TISSUE);
+        Files.writeString(workspace.resolve("tissue.json"), TestTissues.DOCK);
         log = AuditLog.open(workspace.resolve("audit.log"));
         history = new History(log, new SourceArchive(workspace.resolve("history/sources")));
         ClassLoader host = getClass().getClassLoader();

@@ -40,19 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchToolsTest {
 
-    private static final String TISSUE = """
-            {
-              "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
-              "cells" : [ {
-                "id" : "dock", "type" : "Panel", "at" : "bottom", "margin" : 20, "size" : [ 700, 120 ],
-                "props" : { "title" : "Dock" },
-                "layout" : { "kind" : "row", "gap" : 10, "padding" : 20 },
-                "children" : [ { "id" : "clock", "type" : "Clock", "size" : [ 256, 80 ] },
-                               { "id" : "button", "type" : "Button", "size" : [ 200, 60 ] } ]
-              }, { "id" : "label", "type" : "Label", "bounds" : [ 40, 40, 440, 96 ], "props" : { "size" : "28" } } ]
-            }
-            """;
-
     private Path workspace;
     private final RecordingSink sink = new RecordingSink();
     private Tissue tissue;
@@ -62,7 +49,7 @@ class WorkbenchToolsTest {
     @Start
     void start(Stage stage) throws Exception {
         workspace = Files.createTempDirectory("workbench-tools");
-        Files.writeString(workspace.resolve("tissue.json"), TISSUE);
+        Files.writeString(workspace.resolve("tissue.json"), TestTissues.DOCK);
         log = AuditLog.open(workspace.resolve("audit.log"));
         ClassLoader host = getClass().getClassLoader();
         tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
