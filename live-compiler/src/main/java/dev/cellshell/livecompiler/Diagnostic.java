@@ -21,6 +21,6 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
 
     /** {@code Label.java:12:5: error: message}, the form compilers and editors agree on. */
     public String format() {
-        return file + ":" + line + ":" + column + ": " + severity.name().toLowerCase() + ": " + message;
+        return file + ":" + line + ":" + column + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
     }
 }

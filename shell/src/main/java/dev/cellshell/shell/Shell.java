@@ -8,6 +8,8 @@ import dev.cellshell.shell.control.ControlServer;
 import dev.cellshell.shell.history.AuditLog;
 import dev.cellshell.shell.history.History;
 import dev.cellshell.shell.history.SourceArchive;
+import dev.cellshell.shell.host.HostLaunch;
+import dev.cellshell.shell.host.Hosts;
 import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.scene.SceneLink;
 import dev.cellshell.shell.store.ChronicleTissueStore;
@@ -57,6 +59,7 @@ public final class Shell implements AutoCloseable {
     private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WorkspaceLock lock;
+    private final Path runDirectory;
     private volatile Workbench workbench;
     private volatile History history;
 
@@ -67,7 +70,7 @@ public final class Shell implements AutoCloseable {
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace());
         lock = WorkspaceLock.acquire(workspace.root());
-        workspace.createRunDirectory();
+        runDirectory = workspace.createRunDirectory();
         Files.createDirectories(workspace.compositorLog().getParent());
         controlSocket = SocketServer.bind(workspace.controlSocket());
         SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
@@ -112,7 +115,11 @@ public final class Shell implements AutoCloseable {
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
         audit = AuditLog.open(workspace.root().resolve("audit.log"));
         history = new History(audit, new SourceArchive(workspace.root().resolve("history/sources")));
-        tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), Shell.class.getClassLoader(),
+        // Cells run in cell hosts (child JVMs behind the kernel's walls); only the in-place tier keeps them in this
+        // JVM, because the agent that redefines classes lives here.
+        Hosts.Factory hostFactory = inPlace != null ? Hosts.Factory.inProcess(Shell.class.getClassLoader())
+                : Hosts.Factory.processes(HostLaunch.of(runDirectory, workspace.compositorLog().getParent()));
+        tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), hostFactory,
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
         tissue.onInputPublished(scene::trackInput);

@@ -99,10 +99,41 @@ final class CellServices {
         stats = source;
     }
 
-    /** @throws IllegalStateException when the cell's class does not declare {@code type} in its {@link Uses} */
-    <T extends Service> T forCell(String cellId, Class<?> cellClass, Class<T> type) {
-        Uses uses = cellClass.getAnnotation(Uses.class);
-        if (uses == null || Arrays.stream(uses.value()).noneMatch(type::equals)) {
+    /**
+     * Answers a service call a cell host made for {@code cellId}, whose running generation declared {@code uses}
+     * (simple names read from its class file): the method is looked up on the service's interface by name and
+     * argument count, every argument must be text.
+     *
+     * @throws IllegalStateException when the cell did not declare the service
+     * @throws IllegalArgumentException when the call is not one of the service's methods, or the service refused
+     */
+    Object answer(String cellId, java.util.Set<String> uses, dev.cellshell.ipc.HostMessage.ServiceCall call) {
+        Class<? extends Service> type = dev.cellshell.host.HostServices.KNOWN.stream()
+                .filter(t -> t.getSimpleName().equals(call.service())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + call.service()));
+        Service service = forCell(cellId, uses, type);
+        java.lang.reflect.Method method = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(call.method()) && m.getParameterCount() == call.args().size())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(call.service() + " has no method "
+                        + call.method() + " with " + call.args().size() + " arguments"));
+        for (Object arg : call.args()) {
+            if (arg != null && !(arg instanceof String)) {
+                throw new IllegalArgumentException(call.service() + "." + call.method() + " takes text arguments");
+            }
+        }
+        try {
+            return method.invoke(service, call.args().toArray());
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalArgumentException(String.valueOf(cause));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @throws IllegalStateException when the cell's generation does not declare {@code type} in its {@link Uses} */
+    <T extends Service> T forCell(String cellId, java.util.Set<String> uses, Class<T> type) {
+        if (!uses.contains(type.getSimpleName())) {
             throw new IllegalStateException("cell '" + cellId + "' asked for " + type.getSimpleName()
                     + " without declaring it: add @Uses(" + type.getSimpleName() + ".class) to its class");
         }

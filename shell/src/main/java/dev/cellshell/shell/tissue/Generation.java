@@ -1,49 +1,117 @@
 package dev.cellshell.shell.tissue;
 
-import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.SourceFile;
-import dev.cellshell.widgets.Cell;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
-/** One compiled version of a cell type: its class, in its own loader, and the sources it was compiled from. */
-record Generation(String type, long number, Constructor<? extends Cell> constructor, List<SourceFile> sources) {
+/**
+ * One compiled version of a cell type, as the shell knows it: its class files (defined in the cell hosts that run
+ * it, never here), the sources they came from, and the services its class declares with {@code @Uses} — read from
+ * the class file, so the shell checks a host's service calls against what it compiled, not what the host says.
+ */
+record Generation(String type, long number, Map<String, byte[]> classes, List<SourceFile> sources,
+        Set<String> uses, Map<String, List<String>> variants) {
+
+    static Generation of(String type, long number, Map<String, byte[]> classes, List<SourceFile> sources) {
+        Set<String> uses = new LinkedHashSet<>();
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        read(classes.get(type), uses, variants);
+        return new Generation(type, number, Map.copyOf(classes), List.copyOf(sources), Set.copyOf(uses),
+                java.util.Collections.unmodifiableMap(variants));
+    }
+
+    /** The same classes under a new number (a redefinition in place). */
+    Generation renumbered(long next, List<SourceFile> newSources) {
+        return new Generation(type, next, classes, List.copyOf(newSources), uses, variants);
+    }
 
     /**
-     * Loads the cell class of {@code type} from a successful compile.
-     *
-     * @throws IllegalArgumentException saying why the classes cannot be a cell
+     * Reads the simple names of the services in the class's {@code @Uses} (e.g. {@code Storage}) and its
+     * {@code @Variant}s (prop → values, the default first).
      */
-    static Generation load(String type, long number, GenerationLoader loader, List<SourceFile> sources) {
-        Class<?> loaded;
-        try {
-            loaded = loader.loadClass(type);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("the source defines no class named " + type
-                    + " (the cell type's name): " + e.getMessage());
-        }
-        if (!Cell.class.isAssignableFrom(loaded)) {
-            throw new IllegalArgumentException("class " + type + " does not implement dev.cellshell.widgets.Cell");
+    private static void read(byte[] classFile, Set<String> uses, Map<String, List<String>> variants) {
+        if (classFile == null) {
+            return;
         }
         try {
-            Constructor<? extends Cell> constructor = loaded.asSubclass(Cell.class).getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return new Generation(type, number, constructor, List.copyOf(sources));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("class " + type + " needs a constructor without parameters");
+            new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                    if (descriptor.equals("Ldev/cellshell/widgets/Variant;")) {
+                        return variant(variants);
+                    }
+                    if (descriptor.equals("Ldev/cellshell/widgets/Variant$List;")) {
+                        return new AnnotationVisitor(Opcodes.ASM9) {
+                            @Override
+                            public AnnotationVisitor visitArray(String name) {
+                                return new AnnotationVisitor(Opcodes.ASM9) {
+                                    @Override
+                                    public AnnotationVisitor visitAnnotation(String n, String d) {
+                                        return variant(variants);
+                                    }
+                                };
+                            }
+                        };
+                    }
+                    if (!descriptor.equals("Ldev/cellshell/widgets/Uses;")) {
+                        return null;
+                    }
+                    return new AnnotationVisitor(Opcodes.ASM9) {
+                        @Override
+                        public AnnotationVisitor visitArray(String name) {
+                            return new AnnotationVisitor(Opcodes.ASM9) {
+                                @Override
+                                public void visit(String ignored, Object value) {
+                                    if (value instanceof Type t) {
+                                        String n = t.getClassName();
+                                        if (n.startsWith("dev.cellshell.widgets.")) {
+                                            uses.add(n.substring("dev.cellshell.widgets.".length()));
+                                        }
+                                    }
+                                }
+                            };
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException malformed) {
+            // The host refuses malformed class files when it defines them; no services for them here either.
         }
     }
 
-    /** @throws IllegalArgumentException with the cause when the constructor throws */
-    Cell instantiate() {
-        try {
-            return constructor.newInstance();
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(type + " generation " + number + " threw in its constructor: "
-                    + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot create " + type + ": " + e, e);
-        }
+    private static AnnotationVisitor variant(Map<String, List<String>> variants) {
+        String[] prop = {""};
+        List<String> values = new java.util.ArrayList<>();
+        return new AnnotationVisitor(Opcodes.ASM9) {
+            @Override
+            public void visit(String name, Object value) {
+                if (name.equals("prop")) {
+                    prop[0] = String.valueOf(value);
+                }
+            }
+
+            @Override
+            public AnnotationVisitor visitArray(String name) {
+                return !name.equals("values") ? null : new AnnotationVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visit(String ignored, Object value) {
+                        values.add(String.valueOf(value));
+                    }
+                };
+            }
+
+            @Override
+            public void visitEnd() {
+                variants.put(prop[0], List.copyOf(values));
+            }
+        };
     }
 }

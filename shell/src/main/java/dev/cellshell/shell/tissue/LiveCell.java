@@ -1,7 +1,6 @@
 package dev.cellshell.shell.tissue;
 
 import dev.cellshell.shell.workspace.CellSpec;
-import dev.cellshell.widgets.Cell;
 import dev.cellshell.widgets.DisplayList;
 import dev.cellshell.widgets.Props;
 
@@ -15,7 +14,11 @@ final class LiveCell {
     float width;
     float height;
     Props props;
-    Cell instance;
+    /** The cell's instance in its host (0: none), and that host. */
+    long instance;
+    dev.cellshell.shell.host.CellHost host;
+    /** {@code shared} or {@code solo}: which host the cell runs in. */
+    String isolation = "shared";
     Generation generation;
     DisplayList displayList = DisplayList.empty();
     long renderVersion;

@@ -5,7 +5,12 @@ import dev.cellshell.ipc.SceneMessage.KeyInput;
 import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PointerInput;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
-import dev.cellshell.livecompiler.Budget;
+import dev.cellshell.ipc.HostMessage;
+import dev.cellshell.ipc.HostMessage.Answer;
+import dev.cellshell.ipc.HostMessage.Failed;
+import dev.cellshell.shell.host.CellHost;
+import dev.cellshell.shell.host.Hosts;
+import dev.cellshell.shell.host.InProcessHost;
 import dev.cellshell.livecompiler.CompileResult;
 import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.LiveCompiler;
@@ -15,12 +20,11 @@ import dev.cellshell.shell.workspace.CellSpec;
 import dev.cellshell.shell.workspace.TissueSpec;
 import dev.cellshell.shell.workspace.Workspace;
 import dev.cellshell.widgets.Align;
-import dev.cellshell.widgets.Cell;
-import dev.cellshell.widgets.CellContext;
 import dev.cellshell.widgets.Color;
 import dev.cellshell.widgets.DisplayList;
 import dev.cellshell.widgets.InputEvent;
 import dev.cellshell.widgets.Props;
+import dev.cellshell.ipc.HostMessage.CallContext;
 import dev.cellshell.widgets.Theme;
 import dev.cellshell.assets.Assets;
 import java.io.IOException;
@@ -42,14 +46,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live cells. Every mutation runs on the tissue thread; cell code runs only there, inside {@link #supervised},
- * which turns a throwing cell into a log line and keeps its last good frame. Compiles run on the compiler thread.
+ * The live cells. Every mutation runs on the tissue thread. Cell code never runs here: each cell's instance lives in
+ * a cell host ({@link CellHost}), called from the tissue thread through {@link #call}, which turns a failing cell into
+ * a fault (rollback or quarantine) and a host that dies or hangs into a restart of that host with its cells' saved
+ * state. Compiles run on the compiler thread.
  */
 public final class Tissue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tissue.class);
-    /** How long one call into cell code (render, event, reload, constructor) may run before it is stopped. */
-    static final long CELL_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** More faults than this within {@link #FAULT_WINDOW_NANOS} quarantine a cell (OTP's restart intensity). */
     static final int MAX_FAULTS = 3;
     /** A render longer than one 60 Hz frame is slow; this many in a row make a cell unhealthy (and throttled). */
@@ -61,7 +65,15 @@ public final class Tissue implements AutoCloseable {
 
     private final Workspace workspace;
     private final LiveCompiler compiler;
-    private final ClassLoader host;
+    private final Hosts hosts;
+    /** Per host, the generations defined there and the theme it was last told. */
+    private final Map<CellHost, java.util.Set<Long>> defined = new HashMap<>();
+    private final Map<CellHost, Theme> themeSent = new HashMap<>();
+    /** The generation whose code the host is running for the call in progress (its @Uses rule the services). */
+    private Generation calling;
+    private long nextInstance = 1;
+    /** The error of the last call whose host was lost without the cell being to blame (not a fault). */
+    private String lostNotFault;
     private final Supplier<Instant> clock;
     private final boolean timeFrozen;
     private final SceneSink sink;
@@ -120,17 +132,29 @@ public final class Tissue implements AutoCloseable {
     /** @param journal where every change (and every refused one) is recorded before it is acknowledged */
     public Tissue(Workspace workspace, LiveCompiler compiler, ClassLoader host, Supplier<Instant> clock,
             boolean timeFrozen, SceneSink sink, Instrumentation inPlace, TissueStore store, TissueJournal journal) {
+        this(workspace, compiler, Hosts.Factory.inProcess(host), clock, timeFrozen, sink, inPlace, store, journal);
+    }
+
+    /**
+     * @param hostFactory where cells run: child processes for a person's desktop, in-process hosts in unit tests (and
+     *     for the {@code --in-place} tier, whose agent lives in this JVM)
+     */
+    public Tissue(Workspace workspace, LiveCompiler compiler, Hosts.Factory hostFactory, Supplier<Instant> clock,
+            boolean timeFrozen, SceneSink sink, Instrumentation inPlace, TissueStore store, TissueJournal journal) {
         this.journal = journal;
         this.store = store;
         this.inPlace = inPlace;
         this.workspace = workspace;
         this.compiler = compiler;
-        this.host = host;
         this.clock = clock;
         this.timeFrozen = timeFrozen;
         this.sink = sink;
         this.services = new CellServices(workspace, this, (cellId, message) ->
                 listeners.forEach(l -> l.notified(cellId, message)));
+        this.hosts = new Hosts(hostFactory, (cellId, call) -> {
+            Generation running = calling;
+            return services.answer(cellId, running == null ? java.util.Set.of() : running.uses(), call);
+        }, this::hostDiedBetweenCalls);
     }
 
     /** Where {@link dev.cellshell.widgets.SystemStats} reads from (tests and golden images fix it); before start. */
@@ -188,10 +212,7 @@ public final class Tissue implements AutoCloseable {
                 java.util.Optional<TissueStore.SavedCell> saved = store.load(cell.id);
                 saved.ifPresent(s -> cell.props = Props.of(s.props()));
                 if (generation != null) {
-                    Map<String, StateCarrier.Value> state = new java.util.HashMap<>();
-                    saved.ifPresent(s -> s.state().forEach((name, value) ->
-                            state.put(name, new StateCarrier.Value(value.getClass().getName(), value))));
-                    instantiate(cell, generation, state, 0);
+                    instantiate(cell, generation, saved.map(TissueStore.SavedCell::state).orElse(Map.of()), 0);
                 }
                 render(cell);
                 persist(cell);
@@ -253,9 +274,148 @@ public final class Tissue implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a generation and defines it in the shared host, which checks it (sandbox at load time, a class named
+     * like the type that is a {@code Cell} with a constructor without parameters).
+     *
+     * @throws IllegalArgumentException saying why it cannot run
+     */
     private Generation define(String type, CompileResult result, List<SourceFile> sources) {
-        long number = nextGeneration++;
-        return Generation.load(type, number, new GenerationLoader(type, number, result.classes(), host), sources);
+        Generation generation = Generation.of(type, nextGeneration++, result.classes(), sources);
+        String refused;
+        try {
+            refused = ensureDefined(hosts.get(SHARED), generation);
+        } catch (IOException e) {
+            refused = "no cell host to run it: " + e.getMessage();
+        }
+        if (refused != null) {
+            throw new IllegalArgumentException(refused);
+        }
+        return generation;
+    }
+
+    static final String SHARED = "shared";
+
+    /** Defines {@code generation} in {@code host} unless it is there; returns why not, or {@code null}. */
+    private String ensureDefined(CellHost host, Generation generation) {
+        java.util.Set<Long> there = defined.computeIfAbsent(host, h -> new java.util.HashSet<>());
+        if (there.contains(generation.number())) {
+            return null;
+        }
+        Answer answer = call(host, null, generation,
+                new HostMessage.Define(generation.number(), generation.type(), generation.classes()));
+        if (answer instanceof Failed failed) {
+            return failed.error();
+        }
+        there.add(generation.number());
+        return null;
+    }
+
+    /**
+     * Tells every host to drop the generations no cell runs and no rollback can return to, so their class loaders
+     * can be collected there.
+     */
+    private void forgetUnused() {
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        generations.values().forEach(g -> kept.add(g.number()));
+        lastGood.values().forEach(g -> kept.add(g.number()));
+        cells.values().forEach(c -> kept.add(c.generationNumber()));
+        for (CellHost host : hosts.live()) {
+            java.util.Set<Long> there = defined.getOrDefault(host, java.util.Set.of());
+            for (Long number : List.copyOf(there)) {
+                if (!kept.contains(number)) {
+                    there.remove(number);
+                    call(host, null, null, new HostMessage.Forget(number));
+                }
+            }
+        }
+    }
+
+    /** The host a cell runs in, started if needed. */
+    private CellHost hostFor(LiveCell cell) throws IOException {
+        return hosts.get(cell.isolation.equals("solo") ? "solo-" + cell.id : SHARED);
+    }
+
+    /**
+     * Calls into a host for {@code cell} (null: for no cell) running {@code generation}'s code. A host that dies or
+     * misses its deadline is forgotten (the next call starts a new one), its cells lose their instances and are
+     * restored from their saved state right after the current operation; the caller gets a {@link Failed}.
+     */
+    private Answer call(CellHost host, LiveCell cell, Generation generation, HostMessage request) {
+        Generation before = calling;
+        calling = generation;
+        try {
+            if (themeSent.get(host) != theme) {
+                host.call("", new HostMessage.UseTheme(theme.name(), theme.tokens().asMap()));
+                themeSent.put(host, theme);
+            }
+            return host.call(cell == null ? "" : cell.id, request);
+        } catch (CellHost.HostDied e) {
+            hostDied(host, e.getMessage());
+            Failed failed = new Failed(e.getMessage());
+            if (!e.cellsFault()) {
+                lostNotFault = failed.error();
+            }
+            return failed;
+        } finally {
+            calling = before;
+        }
+    }
+
+    /** A host died while no call was waiting on it (killed from outside, crashed): restore its cells now. */
+    private void hostDiedBetweenCalls(CellHost host, String why) {
+        try {
+            tissueThread.execute(() -> hostDied(host, why));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The tissue is closing and takes its hosts down itself.
+        }
+    }
+
+    private void hostDied(CellHost host, String why) {
+        if (!hosts.holds(host)) {
+            return;
+        }
+        hosts.forget(host);
+        defined.remove(host);
+        themeSent.remove(host);
+        List<LiveCell> lost = new ArrayList<>();
+        for (LiveCell cell : cells.values()) {
+            if (cell.host == host) {
+                cell.instance = 0;
+                cell.host = null;
+                lost.add(cell);
+            }
+        }
+        LOG.error("{}; restoring {} cell(s) from their saved state: {}", why, lost.size(),
+                lost.stream().map(c -> c.id).toList());
+        tissueThread.execute(() -> restore(lost));
+    }
+
+    /** Gives cells whose host died a new instance of their generation, with their last saved state. */
+    private void restore(List<LiveCell> lost) {
+        boolean any = false;
+        for (LiveCell cell : lost) {
+            if (cells.get(cell.id) != cell || cell.instance != 0 || !cell.quarantined.isEmpty()
+                    || cell.generation == null) {
+                continue;
+            }
+            instantiate(cell, cell.generation, savedState(cell), 0);
+            render(cell);
+            any = true;
+        }
+        if (any) {
+            publish();
+        }
+    }
+
+    private static Map<String, Object> savedState(LiveCell cell) {
+        return cell.lastSaved == null ? Map.of() : cell.lastSaved.state();
+    }
+
+    private CallContext context(LiveCell cell) {
+        Instant now = clock.get();
+        return new CallContext(cell.id, cell.width, cell.height, cell.props.asMap(), now.getEpochSecond(),
+                now.getNano());
     }
 
     /**
@@ -456,10 +616,8 @@ public final class Tissue implements AutoCloseable {
             }
             Prepared p = prepare(cell, next, notes);
             if (p.failure() != null) {
-                prepared.forEach(q -> closeQuietly(cell, q.instance()));
-                if (p.instance() != null) {
-                    closeQuietly(cell, p.instance());
-                }
+                prepared.forEach(q -> closeQuietly(q.cell(), q.host(), q.instance()));
+                closeQuietly(cell, p.host(), p.instance());
                 String why = plan.type() + " generation " + next.number() + " failed its first " + p.failure();
                 LOG.warn("swap of {} refused, generation {} keeps running: {}", plan.cellId(), plan.running(), why);
                 return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), why, result.diagnostics(),
@@ -472,7 +630,7 @@ public final class Tissue implements AutoCloseable {
             plan.sources().forEach(f -> files.put(f.name(), f.text()));
             writeSources(plan.type(), plan.sources(), files);
         } catch (IOException e) {
-            prepared.forEach(p -> closeQuietly(p.cell(), p.instance()));
+            prepared.forEach(p -> closeQuietly(p.cell(), p.host(), p.instance()));
             return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(),
                     "could not save the source to the workspace: " + e.getMessage(), result.diagnostics(),
                     result.nanos());
@@ -483,10 +641,9 @@ public final class Tissue implements AutoCloseable {
         }
         for (Prepared p : prepared) {
             LiveCell cell = p.cell();
-            if (cell.instance != null) {
-                closeQuietly(cell, cell.instance);
-            }
+            closeQuietly(cell, cell.host, cell.instance);
             cell.instance = p.instance();
+            cell.host = p.host();
             cell.generation = next;
             cell.quarantined = "";
             cell.faults.clear();
@@ -496,7 +653,11 @@ public final class Tissue implements AutoCloseable {
                 cell.renderVersion++;
             }
             persist(cell);
+            if (p.againIn() >= 0) {
+                scheduleRender(cell, p.againIn());
+            }
         }
+        forgetUnused();
         notes.forEach(note -> LOG.info("swap of {} ({} generation {}): {}", plan.cellId(), plan.type(),
                 next.number(), note));
         long version = publish();
@@ -507,32 +668,42 @@ public final class Tissue implements AutoCloseable {
     }
 
     /** A cell's next instance, ready to go on screen: state carried, reloaded, first frame drawn. */
-    private record Prepared(LiveCell cell, Cell instance, DisplayList frame, String failure) {
+    private record Prepared(LiveCell cell, CellHost host, long instance, DisplayList frame, long againIn,
+            String failure) {
     }
 
     /** Builds {@code cell}'s instance of {@code next} offscreen; on failure says which phase failed and why. */
     private Prepared prepare(LiveCell cell, Generation next, List<String> notes) {
-        Map<String, StateCarrier.Value> state = cell.instance == null ? Map.of()
-                : StateCarrier.read(cell.instance, notes);
-        Cell[] fresh = new Cell[1];
-        Attempt constructed = attempt(cell, "constructor", () -> fresh[0] = next.instantiate());
-        if (!constructed.ok()) {
-            return new Prepared(cell, null, null, constructed.error());
+        CellHost host;
+        try {
+            host = hostFor(cell);
+        } catch (IOException e) {
+            return new Prepared(cell, null, 0, null, -1, "start (no cell host: " + e.getMessage() + ")");
         }
-        StateCarrier.Report carried = StateCarrier.carry(state, cell.generationNumber(), fresh[0]);
-        notes.addAll(carried.notes());
-        if (cell.generation != null) {
-            Attempt reloaded = attempt(cell, "onReload", () -> fresh[0].onReload(carried.previous()));
-            if (!reloaded.ok()) {
-                return new Prepared(cell, fresh[0], null, reloaded.error());
-            }
+        String refused = ensureDefined(host, next);
+        if (refused != null) {
+            return new Prepared(cell, host, 0, null, -1, "definition (" + refused + ")");
         }
-        DisplayList.Recorder recorder = new DisplayList.Recorder();
-        Attempt rendered = attempt(cell, "render", () -> fresh[0].render(recorder, context(cell)));
-        if (!rendered.ok()) {
-            return new Prepared(cell, fresh[0], null, rendered.error());
+        long fresh = nextInstance++;
+        boolean carryLive = cell.instance != 0 && cell.host == host;
+        Answer made = call(host, cell, next, new HostMessage.Instantiate(fresh, cell.id, next.number(),
+                carryLive ? cell.instance : 0, carryLive ? Map.of() : savedState(cell),
+                cell.generation != null ? cell.generationNumber() : 0));
+        if (made instanceof Failed failed) {
+            return new Prepared(cell, host, 0, null, -1, failed.error());
         }
-        return new Prepared(cell, fresh[0], recorder.finish(), null);
+        notes.addAll(((HostMessage.Done) made).notes());
+        Answer drawn = call(host, cell, next, new HostMessage.Render(fresh, context(cell)));
+        if (drawn instanceof Failed failed) {
+            return new Prepared(cell, host, fresh, null, -1, failed.error());
+        }
+        HostMessage.Rendered rendered = (HostMessage.Rendered) drawn;
+        try {
+            return new Prepared(cell, host, fresh, DisplayList.of(rendered.displayList()), rendered.againIn(), null);
+        } catch (IllegalArgumentException e) {
+            return new Prepared(cell, host, fresh, null, -1, "render (sent a display list that does not decode: "
+                    + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -540,10 +711,16 @@ public final class Tissue implements AutoCloseable {
      * {@code null} when it does not apply, so the caller makes a new generation instead.
      */
     private SwapOutcome redefineInPlace(SwapPlan plan, Generation running, CompileResult result) {
-        GenerationLoader loader = (GenerationLoader) running.constructor().getDeclaringClass().getClassLoader();
         GenerationLoader.Redefinition redefinition;
+        long nextNumber = nextGeneration;
         try {
-            redefinition = loader.redefine(result.classes(), inPlace);
+            CellHost host = hosts.get(SHARED);
+            if (!(host instanceof InProcessHost inProcess)) {
+                return null;
+            }
+            redefinition = inProcess.redefine(running.number(), nextNumber, result.classes(), inPlace);
+        } catch (IOException e) {
+            return null;
         } catch (SecurityException e) {
             return SwapOutcome.refused(plan.cellId(), plan.type(), running.number(), e.getMessage(),
                     result.diagnostics(), result.nanos());
@@ -559,7 +736,10 @@ public final class Tissue implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("{} redefined in place but not saved to the workspace: {}", plan.type(), e.getMessage());
         }
-        Generation next = new Generation(plan.type(), nextGeneration++, running.constructor(), plan.sources());
+        nextGeneration++;
+        Generation next = running.renumbered(nextNumber, plan.sources());
+        hosts.live().stream().filter(h -> defined.getOrDefault(h, java.util.Set.of()).contains(running.number()))
+                .forEach(h -> defined.get(h).add(nextNumber));
         generations.put(plan.type(), next);
         for (LiveCell cell : cells.values()) {
             if (cell.type.equals(plan.type()) && cell.generation == running) {
@@ -574,31 +754,45 @@ public final class Tissue implements AutoCloseable {
                 result.nanos(), List.of("redefined in place: objects, their state and static fields kept"));
     }
 
-    /** Gives {@code cell} a new instance of {@code generation} with the carried state; returns the carry's notes. */
-    private List<String> instantiate(LiveCell cell, Generation generation, Map<String, StateCarrier.Value> state,
+    /**
+     * Gives {@code cell} a new instance of {@code generation} in its host: its state carried from the instance it has
+     * there now (which is closed once the new one stands), else taken from {@code state} (what was saved). On failure
+     * the cell keeps what it had (nothing, or its old instance) and {@code lastError} says why. Returns the notes.
+     */
+    private List<String> instantiate(LiveCell cell, Generation generation, Map<String, Object> state,
             long previous) {
-        Budget.arm(CELL_BUDGET_NANOS, "cell '" + cell.id + "' constructor");
+        CellHost host;
         try {
-            cell.instance = generation.instantiate();
+            host = hostFor(cell);
+        } catch (IOException e) {
+            return failedToInstantiate(cell, generation, "no cell host: " + e.getMessage());
+        }
+        String refused = ensureDefined(host, generation);
+        if (refused != null) {
+            return failedToInstantiate(cell, generation, refused);
+        }
+        long old = cell.host == host ? cell.instance : 0;
+        long fresh = nextInstance++;
+        Answer made = call(host, cell, generation, new HostMessage.Instantiate(fresh, cell.id, generation.number(),
+                old, old != 0 ? Map.of() : state, previous));
+        if (made instanceof Failed failed) {
+            return failedToInstantiate(cell, generation, failed.error());
+        }
+        closeQuietly(cell, cell.host, cell.instance);
+        cell.instance = fresh;
+        cell.host = host;
+        cell.generation = generation;
+        cell.lastError = "";
+        return ((HostMessage.Done) made).notes();
+    }
+
+    private List<String> failedToInstantiate(LiveCell cell, Generation generation, String why) {
+        LOG.error("cell '{}' ({} generation {}): {}", cell.id, cell.type, generation.number(), why);
+        if (cell.instance == 0) {
             cell.generation = generation;
-            cell.lastError = "";
-        } catch (IllegalArgumentException | Budget.CellTimeout e) {
-            LOG.error("cell '{}': {}", cell.id, e.getMessage());
-            cell.lastError = e.getMessage();
-            return List.of(cell.id + ": " + e.getMessage());
-        } finally {
-            Budget.disarm();
         }
-        StateCarrier.Report carried = StateCarrier.carry(state, previous, cell.instance);
-        if (previous > 0) {
-            Cell fresh = cell.instance;
-            if (!supervised(cell, "onReload", () -> fresh.onReload(carried.previous()))) {
-                List<String> notes = new ArrayList<>(carried.notes());
-                notes.add(cell.id + ": " + cell.lastError);
-                return notes;
-            }
-        }
-        return carried.notes();
+        cell.lastError = why;
+        return List.of(cell.id + ": " + why);
     }
 
     /**
@@ -651,7 +845,7 @@ public final class Tissue implements AutoCloseable {
                 return new Change(false, requestedId, e.getMessage());
             }
         }
-        String id = requestedId.isEmpty() ? freeId(type.toLowerCase()) : requestedId;
+        String id = requestedId.isEmpty() ? freeId(type.toLowerCase(java.util.Locale.ROOT)) : requestedId;
         if (cells.containsKey(id)) {
             return new Change(false, id, "a cell with id '" + id + "' exists already");
         }
@@ -677,12 +871,14 @@ public final class Tissue implements AutoCloseable {
         LiveCell cell = new LiveCell(cellSpec);
         Prepared prepared = prepare(cell, generations.get(type), new ArrayList<>());
         if (prepared.failure() != null) {
-            if (prepared.instance() != null) {
-                closeQuietly(cell, prepared.instance());
-            }
+            closeQuietly(cell, prepared.host(), prepared.instance());
             return new Change(false, id, type + " failed its first " + prepared.failure());
         }
         cell.instance = prepared.instance();
+        cell.host = prepared.host();
+        if (prepared.againIn() >= 0) {
+            scheduleRender(cell, prepared.againIn());
+        }
         cell.generation = generations.get(type);
         cell.displayList = prepared.frame();
         cell.renderVersion = 1;
@@ -723,8 +919,8 @@ public final class Tissue implements AutoCloseable {
             gone.add(0, cellId);
             for (String id : gone) {
                 LiveCell leaving = cells.remove(id);
-                if (leaving != null && leaving.instance != null) {
-                    closeQuietly(leaving, leaving.instance);
+                if (leaving != null) {
+                    closeQuietly(leaving, leaving.host, leaving.instance);
                 }
             }
             saveSpec(spec.withCells(spec.cells().stream().filter(c -> !gone.contains(c.id())).toList()));
@@ -826,11 +1022,7 @@ public final class Tissue implements AutoCloseable {
                 if (generation == null) {
                     return;
                 }
-                Map<String, List<String>> props = new LinkedHashMap<>();
-                for (dev.cellshell.widgets.Variant v : generation.constructor().getDeclaringClass()
-                        .getAnnotationsByType(dev.cellshell.widgets.Variant.class)) {
-                    props.put(v.prop(), List.of(v.values()));
-                }
+                Map<String, List<String>> props = new LinkedHashMap<>(generation.variants());
                 all.put(type, props);
             });
             return all;
@@ -913,9 +1105,7 @@ public final class Tissue implements AutoCloseable {
         for (LiveCell cell : new ArrayList<>(cells.values())) {
             CellSpec wanted = target.cells().stream().filter(c -> c.id().equals(cell.id)).findFirst().orElse(null);
             if (!kept.contains(cell.id) || !wanted.type().equals(cell.type)) {
-                if (cell.instance != null) {
-                    closeQuietly(cell, cell.instance);
-                }
+                closeQuietly(cell, cell.host, cell.instance);
                 cells.remove(cell.id);
                 summary.add("removed " + cell.id);
             }
@@ -926,10 +1116,8 @@ public final class Tissue implements AutoCloseable {
             LiveCell cell = cells.get(c.id());
             if (cell == null) {
                 cell = new LiveCell(c);
-                Map<String, StateCarrier.Value> state = new java.util.HashMap<>();
-                store.load(c.id()).ifPresent(saved -> saved.state().forEach((name, value) ->
-                        state.put(name, new StateCarrier.Value(value.getClass().getName(), value))));
-                instantiate(cell, generations.get(c.type()), state, 0);
+                instantiate(cell, generations.get(c.type()),
+                        store.load(c.id()).map(TissueStore.SavedCell::state).orElse(Map.of()), 0);
                 dirty.add(cell);
                 summary.add("added " + c.id());
             } else {
@@ -1081,13 +1269,12 @@ public final class Tissue implements AutoCloseable {
     /** Tells every cell {@code topic = value}; draws again those that ask (all of them when {@code redrawAll}). */
     private void broadcast(String topic, String value, boolean redrawAll) {
         for (LiveCell cell : new ArrayList<>(cells.values())) {
-            if (cell.instance == null) {
+            if (cell.instance == 0) {
                 continue;
             }
-            Cell target = cell.instance;
-            boolean[] dirty = {redrawAll};
-            supervised(cell, "onBroadcast", () -> dirty[0] |= target.onBroadcast(topic, value, context(cell)));
-            if (dirty[0]) {
+            Answer answer = supervised(cell, new HostMessage.Broadcast(cell.instance, topic, value, context(cell)));
+            boolean dirty = redrawAll || answer instanceof HostMessage.Handled handled && handled.dirty();
+            if (dirty) {
                 render(cell);
             }
         }
@@ -1167,14 +1354,12 @@ public final class Tissue implements AutoCloseable {
     }
 
     private void deliver(LiveCell cell, InputEvent event, long arrived) {
-        if (cell.instance == null) {
+        if (cell.instance == 0) {
             return;
         }
-        Cell target = cell.instance;
-        boolean[] dirty = {false};
-        supervised(cell, "onEvent", () -> dirty[0] = target.onEvent(event, context(cell)));
+        Answer answer = supervised(cell, HostEvents.of(cell.instance, event, context(cell)));
         persist(cell);
-        if (dirty[0]) {
+        if (answer instanceof HostMessage.Handled handled && handled.dirty()) {
             render(cell);
             inputPublished.accept(arrived, publish());
         }
@@ -1183,8 +1368,15 @@ public final class Tissue implements AutoCloseable {
     /** Saves the cell's props and state when they changed since the last save; durable when this returns. */
     private void persist(LiveCell cell) {
         Map<String, Object> state = new java.util.LinkedHashMap<>();
-        if (cell.instance != null) {
-            StateCarrier.read(cell.instance, new ArrayList<>()).forEach((name, v) -> state.put(name, v.value()));
+        if (cell.instance != 0) {
+            Answer answer = call(cell.host, cell, cell.generation, new HostMessage.ReadState(cell.instance));
+            if (answer instanceof HostMessage.StateSnapshot snapshot) {
+                state.putAll(snapshot.state());
+            } else if (cell.lastSaved != null) {
+                state.putAll(cell.lastSaved.state());
+            }
+        } else if (cell.lastSaved != null) {
+            state.putAll(cell.lastSaved.state());
         }
         TissueStore.SavedCell saved = new TissueStore.SavedCell(cell.props.asMap(), withoutNulls(state));
         if (!saved.equals(cell.lastSaved)) {
@@ -1219,23 +1411,33 @@ public final class Tissue implements AutoCloseable {
 
     private void render(LiveCell cell) {
         DisplayList list;
-        if (cell.instance == null) {
+        if (cell.instance == 0) {
             list = placeholder(cell);
         } else {
-            DisplayList.Recorder recorder = new DisplayList.Recorder();
-            Cell target = cell.instance;
+            long target = cell.instance;
             long started = System.nanoTime();
-            boolean rendered = supervised(cell, "render", () -> target.render(recorder, context(cell)));
+            Answer answer = supervised(cell, new HostMessage.Render(target, context(cell)));
             checkHealth(cell, System.nanoTime() - started);
-            if (!rendered) {
-                if (cell.instance != null) {
+            DisplayList drawn = null;
+            if (answer instanceof HostMessage.Rendered rendered) {
+                try {
+                    drawn = DisplayList.of(rendered.displayList());
+                    if (rendered.againIn() >= 0) {
+                        scheduleRender(cell, rendered.againIn());
+                    }
+                } catch (IllegalArgumentException e) {
+                    fail(cell, "render (sent a display list that does not decode: " + e.getMessage() + ")");
+                }
+            }
+            if (drawn == null) {
+                if (cell.instance != 0) {
                     return;
                 }
                 list = placeholder(cell);
             } else if (cell.instance != target) {
                 return;
             } else {
-                list = recorder.finish();
+                list = drawn;
             }
         }
         if (!list.equals(cell.displayList)) {
@@ -1267,64 +1469,37 @@ public final class Tissue implements AutoCloseable {
         });
     }
 
-    /** The outcome of one call into cell code: ok, or what failed (phase and cause) for a person to read. */
-    private record Attempt(boolean ok, String error, Throwable cause) {
-        static final Attempt OK = new Attempt(true, "", null);
-    }
-
-    /** Runs cell code under its time budget, catching what cell code can throw. Changes nothing in the tissue. */
-    private Attempt attempt(LiveCell cell, String phase, Runnable cellCode) {
-        Budget.arm(CELL_BUDGET_NANOS, "cell '" + cell.id + "' " + phase);
-        try {
-            cellCode.run();
-            return Attempt.OK;
-        } catch (Budget.CellTimeout e) {
-            return new Attempt(false, phase + " (stopped: " + e.getMessage() + ")", e);
-        } catch (OutOfMemoryError e) {
-            // A cell that asked for an impossible array or filled the heap within its budget: what it allocated
-            // is garbage the moment its call unwinds, so the tissue can carry on without it.
-            return new Attempt(false, phase + " (ran out of memory: " + e.getMessage() + ")", e);
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            return new Attempt(false, phase + " (threw " + e + ")", e);
-        } finally {
-            Budget.disarm();
-        }
-    }
-
     /**
-     * Runs cell code of a live cell; a failure is logged with cell, type, generation and the cell's own stack
-     * frames, counted as a fault (rollback or quarantine), and reported as {@code false}.
+     * Calls a live cell's code in its host; a failure (or its host dying) is logged with cell, type and generation and
+     * counted as a fault (rollback or quarantine). Handled answers ask for timed renders as the cell wished.
      */
-    private boolean supervised(LiveCell cell, String phase, Runnable cellCode) {
-        Attempt attempt = attempt(cell, phase, cellCode);
-        if (attempt.ok()) {
-            return true;
+    private Answer supervised(LiveCell cell, HostMessage request) {
+        Answer answer = call(cell.host, cell, cell.generation, request);
+        if (answer instanceof Failed failed) {
+            fail(cell, failed.error());
+        } else if (answer instanceof HostMessage.Handled handled && handled.againIn() >= 0) {
+            scheduleRender(cell, handled.againIn());
         }
-        cell.lastError = attempt.error();
-        LOG.error("cell '{}' ({} generation {}) failed in {}{}", cell.id, cell.type, cell.generationNumber(),
-                attempt.error(), cellFrames(attempt.cause()));
-        fault(cell, attempt.error());
-        return false;
+        return answer;
     }
 
-    /** The stack frames of cell code (classes from a generation loader), so the report points at the cell. */
-    private static String cellFrames(Throwable error) {
-        if (error == null || error instanceof Budget.CellTimeout) {
-            return "";
+    private void fail(LiveCell cell, String error) {
+        if (error == lostNotFault) {
+            LOG.warn("cell '{}' lost its host ({}); it is restored from its saved state", cell.id, error);
+            return;
         }
-        StringBuilder frames = new StringBuilder();
-        for (StackTraceElement frame : error.getStackTrace()) {
-            if (frame.getClassLoaderName() != null && frame.getClassLoaderName().contains("#")) {
-                frames.append("\n\tat ").append(frame);
-            }
-        }
-        return frames.toString();
+        cell.lastError = error;
+        LOG.error("cell '{}' ({} generation {}) failed in {}", cell.id, cell.type, cell.generationNumber(), error);
+        fault(cell, error);
     }
 
-    private void closeQuietly(LiveCell cell, Cell instance) {
-        Attempt closed = attempt(cell, "close", instance::close);
-        if (!closed.ok()) {
-            LOG.warn("cell '{}': {}", cell.id, closed.error());
+    private void closeQuietly(LiveCell cell, CellHost host, long instance) {
+        if (host == null || instance == 0) {
+            return;
+        }
+        Answer closed = call(host, cell, cell.generation, new HostMessage.Close(instance));
+        if (closed instanceof Failed failed) {
+            LOG.warn("cell '{}': {}", cell.id, failed.error());
         }
     }
 
@@ -1334,7 +1509,7 @@ public final class Tissue implements AutoCloseable {
      * fails, quarantine it until it is swapped again.
      */
     private void fault(LiveCell cell, String error) {
-        if (cell.instance == null) {
+        if (cell.generation == null || !cell.quarantined.isEmpty()) {
             return;
         }
         long now = System.nanoTime();
@@ -1374,11 +1549,13 @@ public final class Tissue implements AutoCloseable {
                     e.getMessage());
         }
         for (LiveCell cell : cells.values()) {
-            if (cell.type.equals(type) && cell.instance != null) {
-                Map<String, StateCarrier.Value> state = StateCarrier.read(cell.instance, new ArrayList<>());
+            if (cell.type.equals(type) && cell.generation != null && cell.quarantined.isEmpty()) {
                 long previous = cell.generationNumber();
-                closeQuietly(cell, cell.instance);
-                instantiate(cell, good, state, previous);
+                instantiate(cell, good, savedState(cell), previous);
+                if (cell.generation != good) {
+                    quarantine(cell, "rolling back to generation " + good.number() + " failed: " + cell.lastError);
+                    continue;
+                }
                 cell.lastError = "rolled back from generation " + previous + " to " + good.number() + ": " + error;
                 render(cell);
                 persist(cell);
@@ -1392,11 +1569,11 @@ public final class Tissue implements AutoCloseable {
     private void quarantine(LiveCell cell, String reason) {
         LOG.error("cell '{}' ({} generation {}) quarantined: {}", cell.id, cell.type, cell.generationNumber(),
                 reason);
-        Cell instance = cell.instance;
-        cell.instance = null;
-        if (instance != null) {
-            closeQuietly(cell, instance);
-        }
+        CellHost host = cell.host;
+        long instance = cell.instance;
+        cell.instance = 0;
+        cell.host = null;
+        closeQuietly(cell, host, instance);
         cell.quarantined = reason;
         cell.lastError = "quarantined: " + reason;
         List<SourceFile> running = cell.generation == null ? List.of() : cell.generation.sources();
@@ -1406,51 +1583,6 @@ public final class Tissue implements AutoCloseable {
         publish();
         String report = cell.lastError;
         listeners.forEach(l -> l.faulted(cell.id, report));
-    }
-
-    private CellContext context(LiveCell cell) {
-        return new CellContext() {
-            @Override
-            public String cellId() {
-                return cell.id;
-            }
-
-            @Override
-            public float width() {
-                return cell.width;
-            }
-
-            @Override
-            public float height() {
-                return cell.height;
-            }
-
-            @Override
-            public Props props() {
-                return cell.props;
-            }
-
-            @Override
-            public Instant now() {
-                return clock.get();
-            }
-
-            @Override
-            public Theme theme() {
-                return theme;
-            }
-
-            @Override
-            public void renderAgainIn(long millis) {
-                scheduleRender(cell, millis);
-            }
-
-            @Override
-            public <T extends dev.cellshell.widgets.Service> T service(Class<T> type) {
-                Cell instance = cell.instance;
-                return services.forCell(cell.id, instance == null ? Object.class : instance.getClass(), type);
-            }
-        };
     }
 
     private void scheduleRender(LiveCell cell, long millis) {
@@ -1501,7 +1633,8 @@ public final class Tissue implements AutoCloseable {
     /** The class loader of the generation a cell runs, for leak checks; empty when none runs. */
     CompletableFuture<java.util.Optional<ClassLoader>> generationLoader(String cellId) {
         return CompletableFuture.supplyAsync(() -> java.util.Optional.ofNullable(cells.get(cellId))
-                .filter(c -> c.instance != null).map(c -> c.instance.getClass().getClassLoader()), tissueThread);
+                .filter(c -> c.instance != 0 && c.host instanceof InProcessHost)
+                .map(c -> ((InProcessHost) c.host).loaderOf(c.instance)), tissueThread);
     }
 
     /** The desktop size the tissue was laid out for. */
@@ -1516,12 +1649,10 @@ public final class Tissue implements AutoCloseable {
 
     @Override
     public void close() {
-        CompletableFuture.runAsync(() -> cells.values().forEach(cell -> {
-            if (cell.instance != null) {
-                Cell instance = cell.instance;
-                supervised(cell, "close", instance::close);
-            }
-        }), tissueThread).orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        CompletableFuture.runAsync(() -> {
+            cells.values().forEach(cell -> closeQuietly(cell, cell.host, cell.instance));
+            hosts.close();
+        }, tissueThread).orTimeout(3, TimeUnit.SECONDS).exceptionally(e -> null).join();
         tissueThread.shutdownNow();
         compilerThread.shutdownNow();
     }

@@ -10,7 +10,7 @@ public enum Anchor {
     /** {@code top-right} → {@link #TOP_RIGHT}; names the valid ones when {@code name} is not one. */
     public static Anchor of(String name) {
         try {
-            return valueOf(name.trim().toUpperCase().replace('-', '_'));
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown anchor '" + name + "' (one of " + Arrays.stream(values())
                     .map(Anchor::id).collect(Collectors.joining(", ")) + ")");
@@ -18,7 +18,7 @@ public enum Anchor {
     }
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The top-left corner of a {@code width}×{@code height} cell placed here on the desktop. */

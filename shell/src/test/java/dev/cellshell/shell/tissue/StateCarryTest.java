@@ -6,6 +6,7 @@ import dev.cellshell.livecompiler.CompileResult;
 import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.host.StateCarrier;
 import dev.cellshell.widgets.Cell;
 import dev.cellshell.widgets.InputEvent;
 import java.lang.reflect.Field;

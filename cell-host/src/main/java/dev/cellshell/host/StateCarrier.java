@@ -1,4 +1,4 @@
-package dev.cellshell.shell.tissue;
+package dev.cellshell.host;
 
 import dev.cellshell.widgets.Cell;
 import dev.cellshell.widgets.PreviousState;
@@ -19,21 +19,21 @@ import java.util.Map;
  * cross (classes from the boot or platform loader), so nothing keeps the old generation's loader alive. Static
  * fields are never carried: a new generation is a new class.
  */
-final class StateCarrier {
+public final class StateCarrier {
 
     /** One carried value and the type it was declared with, by name (no {@code Class} of the old generation). */
-    record Value(String declaredType, Object value) {
+    public record Value(String declaredType, Object value) {
     }
 
     /** What a carry did: the notes say what was reset or dropped, for the person who made the change. */
-    record Report(PreviousState previous, List<String> notes) {
+    public record Report(PreviousState previous, List<String> notes) {
     }
 
     private StateCarrier() {
     }
 
     /** Reads the {@link State} fields of {@code cell}; fields holding non-JDK objects are left out with a note. */
-    static Map<String, Value> read(Cell cell, List<String> notes) {
+    public static Map<String, Value> read(Cell cell, List<String> notes) {
         Map<String, Value> values = new LinkedHashMap<>();
         for (Field field : stateFields(cell.getClass())) {
             Object value;
@@ -53,7 +53,7 @@ final class StateCarrier {
     }
 
     /** Writes what {@code fresh} can accept of {@code previous} into it. */
-    static Report carry(Map<String, Value> previous, long previousGeneration, Cell fresh) {
+    public static Report carry(Map<String, Value> previous, long previousGeneration, Cell fresh) {
         List<String> notes = new ArrayList<>();
         Map<String, Object> offered = new HashMap<>();
         List<String> present = new ArrayList<>();
