@@ -46,7 +46,7 @@ public final class StateCarrier {
                 values.put(field.getName(), new Value(field.getType().getTypeName(), value));
             } else {
                 notes.add("state field " + field.getName() + " holds a " + value.getClass().getName()
-                        + ", not a JDK type: not carried");
+                        + " that is not made of JDK values all the way down (or is too deep or large): not carried");
             }
         }
         return values;
@@ -173,8 +173,63 @@ public final class StateCarrier {
         return fields;
     }
 
-    private static boolean isJdkValue(Object value) {
-        ClassLoader loader = value.getClass().getClassLoader();
-        return loader == null || loader == ClassLoader.getPlatformClassLoader();
+    /**
+     * Whether {@code value} is made of JDK objects only, all the way down through collections, maps, arrays and
+     * optionals (a JDK list holding a cell's object would keep the old generation's loader alive). Deep or huge
+     * structures are not carried.
+     */
+    static boolean isJdkValue(Object value) {
+        return isJdkValue(value, 0, new int[] {0});
+    }
+
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_ELEMENTS = 100_000;
+
+    private static boolean isJdkValue(Object value, int depth, int[] seen) {
+        if (value == null) {
+            return true;
+        }
+        if (depth > MAX_DEPTH || ++seen[0] > MAX_ELEMENTS) {
+            return false;
+        }
+        Class<?> type = value.getClass();
+        ClassLoader loader = type.getClassLoader();
+        if (loader != null && loader != ClassLoader.getPlatformClassLoader()) {
+            return false;
+        }
+        if (type.isArray()) {
+            if (type.getComponentType().isPrimitive()) {
+                return true;
+            }
+            for (Object element : (Object[]) value) {
+                if (!isJdkValue(element, depth + 1, seen)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            for (Object element : collection) {
+                if (!isJdkValue(element, depth + 1, seen)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!isJdkValue(e.getKey(), depth + 1, seen) || !isJdkValue(e.getValue(), depth + 1, seen)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof java.util.Optional<?> optional) {
+            return isJdkValue(optional.orElse(null), depth + 1, seen);
+        }
+        // Other JDK types that could hold a cell's object (a lambda's captured values, a Map.Entry, an atomic
+        // reference) are not carried; plain JDK values (numbers, strings, times) are.
+        return !(value instanceof java.util.concurrent.atomic.AtomicReference<?>)
+                && !(value instanceof Map.Entry<?, ?>) && !type.isSynthetic() && !type.isHidden();
     }
 }

@@ -65,7 +65,7 @@ final class ControlCodec implements Codec<ControlMessage> {
                         .f32(c.x()).f32(c.y()).f32(c.width()).f32(c.height()).str(c.state());
                 out.i32(c.props().size());
                 new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
-                out.str(c.health()).str(c.lastError());
+                out.str(c.health()).str(c.lastError()).str(c.isolation());
             }
             tag = STATUS_REPLY;
         } else if (message instanceof ClickRequest c) {
@@ -75,7 +75,7 @@ final class ControlCodec implements Codec<ControlMessage> {
             out.str(c.verb()).str(c.cellId()).str(c.type()).str(c.anchor()).f32(c.margin()).f32(c.width())
                     .f32(c.height()).i32(c.props().size());
             new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
-            out.str(c.parent());
+            out.str(c.parent()).str(c.isolation());
             tag = CHANGE;
         } else if (message instanceof ControlMessage.ChangeReply c) {
             out.bool(c.done()).str(c.cellId()).str(c.message());
@@ -159,7 +159,8 @@ final class ControlCodec implements Codec<ControlMessage> {
                     for (int p = 0; p < propCount; p++) {
                         props.put(in.str(), in.str());
                     }
-                    cells.add(new CellStatus(id, type, generation, x, y, w, h, state, props, in.str(), in.str()));
+                    cells.add(new CellStatus(id, type, generation, x, y, w, h, state, props, in.str(), in.str(),
+                            in.str()));
                 }
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
@@ -188,7 +189,7 @@ final class ControlCodec implements Codec<ControlMessage> {
                     props.put(in.str(), in.str());
                 }
                 yield new ControlMessage.ChangeRequest(verb, cellId, type, anchor, margin, width, height, props,
-                        in.str());
+                        in.str(), in.str());
             }
             case CHANGE_REPLY -> new ControlMessage.ChangeReply(in.bool(), in.str(), in.str());
             default -> throw new ProtocolException("unknown control message tag " + frame.tag());

@@ -42,10 +42,17 @@ public sealed interface ControlMessage {
      * into (empty: the desktop).
      */
     record ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
-            float height, java.util.Map<String, String> props, String parent) implements ControlMessage {
+            float height, java.util.Map<String, String> props, String parent, String isolation)
+            implements ControlMessage {
         public ChangeRequest {
             props = java.util.Map.copyOf(props);
             parent = parent == null ? "" : parent;
+            isolation = isolation == null ? "" : isolation;
+        }
+
+        public ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
+                float height, java.util.Map<String, String> props, String parent) {
+            this(verb, cellId, type, anchor, margin, width, height, props, parent, "");
         }
 
         public ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
@@ -84,9 +91,15 @@ public sealed interface ControlMessage {
      * @param lastError the last fault, rollback or quarantine, empty when none
      */
     record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height,
-            String state, java.util.Map<String, String> props, String health, String lastError) {
+            String state, java.util.Map<String, String> props, String health, String lastError, String isolation) {
         public CellStatus {
             props = java.util.Map.copyOf(props);
+            isolation = isolation == null || isolation.isEmpty() ? "shared" : isolation;
+        }
+
+        public CellStatus(String cellId, String cellType, long generation, float x, float y, float width,
+                float height, String state, java.util.Map<String, String> props, String health, String lastError) {
+            this(cellId, cellType, generation, x, y, width, height, state, props, health, lastError, "shared");
         }
     }
 

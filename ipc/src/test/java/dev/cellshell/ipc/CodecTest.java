@@ -7,6 +7,7 @@ import dev.cellshell.ipc.SceneMessage.Layer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +67,61 @@ class CodecTest {
                 new ControlMessage.OverlayRequest("on", "", "clock"),
                 new ControlMessage.OverlayReply(true, false, "clock"),
                 new ControlMessage.Failure("no cell with id 'nope'"));
+    }
+
+    static Stream<HostMessage> hostMessages() {
+        HostMessage.CallContext context = new HostMessage.CallContext("clock", 256, 96, Map.of("zone", "UTC"),
+                1_795_000_000L, 123_456_789);
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("clicks", 3);
+        state.put("big", Long.MAX_VALUE);
+        state.put("ratio", 0.5);
+        state.put("f", 1.5f);
+        state.put("on", true);
+        state.put("name", "Zoë");
+        state.put("c", 'x');
+        state.put("s", (short) 7);
+        state.put("b", (byte) -1);
+        state.put("none", null);
+        state.put("bytes", new byte[] {1, 2});
+        state.put("ints", new int[] {3, 4});
+        return Stream.of(
+                new HostMessage.UseTheme("dark", Map.of("surface", "#2E3440")),
+                new HostMessage.Define(4, "Clock", Map.of("Clock", new byte[] {(byte) 0xCA, (byte) 0xFE})),
+                new HostMessage.Instantiate(9, "clock", 4, 8, state, 3),
+                new HostMessage.Render(9, context),
+                new HostMessage.Event(9, HostMessage.EventKind.KEY_PRESS.ordinal(), 1, 2, 3, 4, 1, 2, 65, "a", context),
+                new HostMessage.Broadcast(9, "theme", "light", context),
+                new HostMessage.ReadState(9),
+                new HostMessage.Close(9),
+                new HostMessage.Forget(4),
+                new HostMessage.ServiceReply(Map.of("k", "v"), ""),
+                new HostMessage.ServiceReply(null, "no picture images/x.png"),
+                new HostMessage.Hello(42, List.of("read-only files", "no network")),
+                new HostMessage.ServiceCall("notes", "Storage", "put", java.util.Arrays.asList("k", null)),
+                new HostMessage.Done(List.of("state field x reset"), 1000),
+                new HostMessage.Failed("render (threw java.lang.Error: boom)"),
+                new HostMessage.Rendered(new byte[] {1, 0}, -1),
+                new HostMessage.Handled(true, 15),
+                new HostMessage.StateSnapshot(Map.of("clicks", 3), List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostMessages")
+    void hostMessagesSurviveARoundTrip(HostMessage message) throws Exception {
+        HostCodec codec = new HostCodec();
+        HostMessage decoded = codec.decode(Frames.decode(ByteBuffer.wrap(codec.encode(message))));
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(message);
+    }
+
+    @Test
+    void valuesThatCouldCarryAHostsObjectDoNotCross() {
+        assertThat(HostValues.isValue(new java.util.ArrayList<>())).isFalse();
+        assertThat(HostValues.isValue(new Object())).isFalse();
+        assertThat(HostValues.isValue(Map.of("k", new Object()))).isFalse();
+        assertThat(HostValues.isValue("x".repeat(HostValues.MAX_STRING + 1))).isFalse();
+        assertThatThrownBy(() -> new HostCodec().encode(new HostMessage.ServiceReply(new StringBuilder("x"), "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.StringBuilder");
     }
 
     @ParameterizedTest

@@ -22,6 +22,9 @@ public final class Sandbox {
             + "CellContext.renderAgainIn instead";
     private static final String REFLECTION = "reflection and class loading could reach past the sandbox";
     private static final String OUTSIDE = "cells cannot reach the process, the machine or other programs";
+    private static final String BLOCKS = "it blocks, and a cell must never wait: the desktop would stop with it";
+    private static final String FILES = "it can open files, and files are not available to cells";
+    private static final String JVM_WIDE = "it changes a default of the whole process, not of the cell";
 
     /** Classes refused although their package is allowed, with the reason. */
     private static final Map<String, String> CLASSES = Map.ofEntries(
@@ -56,7 +59,26 @@ public final class Sandbox {
             Map.entry("java/util/concurrent/Semaphore", THREADS),
             Map.entry("java/util/concurrent/Phaser", THREADS),
             Map.entry("java/util/concurrent/Exchanger", THREADS),
-            Map.entry("java/util/concurrent/SynchronousQueue", THREADS));
+            Map.entry("java/util/concurrent/SynchronousQueue", THREADS),
+            Map.entry("java/util/concurrent/BlockingQueue", BLOCKS),
+            Map.entry("java/util/concurrent/BlockingDeque", BLOCKS),
+            Map.entry("java/util/concurrent/TransferQueue", BLOCKS),
+            Map.entry("java/util/concurrent/LinkedBlockingQueue", BLOCKS),
+            Map.entry("java/util/concurrent/LinkedBlockingDeque", BLOCKS),
+            Map.entry("java/util/concurrent/ArrayBlockingQueue", BLOCKS),
+            Map.entry("java/util/concurrent/PriorityBlockingQueue", BLOCKS),
+            Map.entry("java/util/concurrent/DelayQueue", BLOCKS),
+            Map.entry("java/util/concurrent/LinkedTransferQueue", BLOCKS),
+            Map.entry("java/util/concurrent/Future", BLOCKS),
+            Map.entry("java/util/concurrent/FutureTask", BLOCKS),
+            Map.entry("java/util/concurrent/RunnableFuture", BLOCKS),
+            Map.entry("java/util/Formatter", FILES + " (String.format does the same in memory)"),
+            Map.entry("java/util/Scanner", FILES + " and streams"));
+
+    /** Members refused on one class only, with the reason. */
+    private static final Map<String, Map<String, String>> CLASS_MEMBERS = Map.of(
+            "java/util/Locale", Map.of("setDefault", JVM_WIDE),
+            "java/util/TimeZone", Map.of("setDefault", JVM_WIDE));
 
     /** For classes only partly allowed: the members cells may use; every other member is refused. */
     private static final Map<String, Set<String>> ONLY_MEMBERS = Map.of(
@@ -115,6 +137,10 @@ public final class Sandbox {
         }
         if (MEMBERS.containsKey(name)) {
             return Optional.of(MEMBERS.get(name));
+        }
+        String classOnly = CLASS_MEMBERS.getOrDefault(element, Map.of()).get(name);
+        if (classOnly != null) {
+            return Optional.of(classOnly);
         }
         Set<String> only = ONLY_MEMBERS.containsKey(element) ? ONLY_MEMBERS.get(element) : EXTRA.get(element);
         if (only != null && !only.contains(name)) {

@@ -130,6 +130,10 @@ final class SandboxCheck {
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
             descriptor(0, descriptor);
+            if (name.equals("finalize") && descriptor.equals("()V")) {
+                report(0, "a finalize() method", Optional.of("finalizers run on a JVM thread, outside the cell's "
+                        + "supervisor; release things in close()"));
+            }
             return new MethodVisitor(Opcodes.ASM9) {
                 private int line;
                 private final List<Object[]> pendingCatches = new ArrayList<>();

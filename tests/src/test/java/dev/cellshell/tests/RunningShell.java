@@ -50,11 +50,26 @@ final class RunningShell implements AutoCloseable {
         return shell;
     }
 
+    /** Starts like {@link #start} with the desktop's clock running (cells re-render as time goes on). */
+    static RunningShell startLive(Path workspace, String... flags) throws Exception {
+        List<String> all = new ArrayList<>(List.of(flags));
+        all.add(0, "--live-clock");
+        RunningShell shell = launch(workspace, Map.of(), all.toArray(String[]::new));
+        shell.awaitPresented(1, Duration.ofSeconds(90));
+        return shell;
+    }
+
     private static RunningShell launch(Path workspace, Map<String, String> environment, String... flags)
             throws Exception {
         Path log = workspace.resolveSibling(workspace.getFileName() + "-shell.log");
+        boolean live = flags.length > 0 && flags[0].equals("--live-clock");
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString(), "run", "--workspace",
-                workspace.toString(), "--frozen-time", FROZEN));
+                workspace.toString()));
+        if (live) {
+            flags = java.util.Arrays.copyOfRange(flags, 1, flags.length);
+        } else {
+            command.addAll(List.of("--frozen-time", FROZEN));
+        }
         command.addAll(List.of(flags));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -129,11 +144,20 @@ final class RunningShell implements AutoCloseable {
         }
     }
 
-    /** The compositor process the shell started: the shell's only child JVM. */
+    /** The compositor process the shell started. */
     java.util.Optional<ProcessHandle> compositor() {
-        return process.toHandle().descendants()
-                .filter(p -> p.isAlive() && p.info().command().orElse("").endsWith("/java"))
-                .findFirst();
+        return childJvms("dev.cellshell.compositor.CompositorMain").findFirst();
+    }
+
+    /** The JVMs of the shell's cell hosts (inside bubblewrap where it works). */
+    List<ProcessHandle> hosts() {
+        return childJvms("dev.cellshell.host.HostMain").toList();
+    }
+
+    private java.util.stream.Stream<ProcessHandle> childJvms(String mainClass) {
+        return process.toHandle().descendants().filter(p -> p.isAlive()
+                && p.info().command().orElse("").endsWith("/java")
+                && p.info().commandLine().orElse("").contains(mainClass));
     }
 
     /** SIGKILL to the shell JVM, as a crash would; its compositor notices and exits by itself. */

@@ -48,6 +48,8 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> firstSwap = new ArrayList<>();
         ControlMessage.StatsReply input = null;
         List<Double> askToPixel = new ArrayList<>();
+        List<Double> hostRestart = new ArrayList<>();
+        String resident = "null";
         for (int run = 0; run < coldStarts; run++) {
             Path workspace = Files.createTempDirectory("cellshell-bench");
             long spawned = System.nanoTime();
@@ -61,6 +63,8 @@ final class BenchCommand implements Callable<Integer> {
                     measureSwaps(workspace, editToPixel, roundTrip, compile);
                     input = measureClicks(workspace);
                     measureAsks(workspace, askToPixel);
+                    resident = residentMegabytes(shell);
+                    measureHostRestarts(workspace, shell, hostRestart);
                 }
             } finally {
                 shell.destroy();
@@ -87,7 +91,9 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile, input)
-                .replace("\n}", ",\n  \"ask_to_pixel_ms\": " + stats(askToPixel) + "\n}"));
+                .replace("\n}", ",\n  \"ask_to_pixel_ms\": " + stats(askToPixel)
+                        + ",\n  \"host_kill_to_cells_back_ms\": " + stats(hostRestart)
+                        + ",\n  \"resident_mb\": " + resident + "\n}"));
         return 0;
     }
 
@@ -125,6 +131,56 @@ final class BenchCommand implements Callable<Integer> {
             Thread.sleep(5);
         }
         throw new IllegalStateException("no frame presented within 120 s");
+    }
+
+    /** The shell's process tree by role, with each one's resident memory (VmRSS) in MB. */
+    private static String residentMegabytes(Process shell) {
+        StringBuilder json = new StringBuilder("{\"shell\": ").append(rss(shell.pid()));
+        shell.toHandle().descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).forEach(p -> {
+            String line = p.info().commandLine().orElse("");
+            String role = line.contains("CompositorMain") ? "compositor" : line.contains("HostMain")
+                    ? "host " + line.replaceAll(".*--name (\\S+).*", "$1") : "other";
+            json.append(", \"").append(role).append("\": ").append(rss(p.pid()));
+        });
+        return json.append("}").toString();
+    }
+
+    private static String rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return String.format(Locale.ROOT, "%.1f", Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // The process ended between listing and reading.
+        }
+        return "null";
+    }
+
+    /**
+     * Kills the shared cell host with SIGKILL ten times and times each kill to the moment a click on the Button is
+     * handled again by a new host.
+     */
+    private static void measureHostRestarts(Path workspace, Process shell, List<Double> restart)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            ProcessHandle host = shell.toHandle().descendants().filter(p -> p.info().command().orElse("")
+                    .endsWith("/java") && p.info().commandLine().orElse("").contains("HostMain")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no cell host under the shell"));
+            long killed = System.nanoTime();
+            host.destroyForcibly();
+            host.onExit().join();
+            try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
+                    ControlMessage.CODEC)) {
+                // The first click may be what finds the host gone; the tissue thread restores the host's cells
+                // before it takes the second, whose answer therefore means the cells are back.
+                c.call(new ControlMessage.ClickRequest(100, 200));
+                c.call(new ControlMessage.ClickRequest(100, 200));
+            }
+            restart.add((System.nanoTime() - killed) / 1e6);
+            Thread.sleep(500);
+        }
     }
 
     /** A person's first edit comes seconds after start: by then the background warm-up has run. */

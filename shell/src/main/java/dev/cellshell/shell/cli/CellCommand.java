@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             SetCommand.class, MoveCommand.class, ThemeCommand.class, ClickCommand.class, LogCommand.class, AuditCommand.class, UndoCommand.class,
             RedoCommand.class, RollbackCommand.class, StatsCommand.class, InspectCommand.class, SelectCommand.class, ArrangeCommand.class,
             BroadcastCommand.class, CompletionCommand.class, CatalogCommand.class, AskCommand.class, NewCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, DoctorCommand.class})
 public final class CellCommand implements Runnable {
 
     static final int REFUSED = 1;

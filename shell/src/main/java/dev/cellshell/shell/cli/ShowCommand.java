@@ -53,6 +53,8 @@ final class ShowCommand implements Callable<Integer> {
         System.out.printf("  props    %s%n", new java.util.TreeMap<>(c.props()));
         System.out.printf("  state    %s%n", c.state().isEmpty() ? "(none)" : c.state());
         System.out.printf("  health   %s%n", c.health());
+        System.out.printf("  host     %s%n", c.isolation().equals("solo") ? "solo (a cell host of its own)"
+                : "shared (the cell host of the built-in and your own cells)");
         if (!c.lastError().isEmpty()) {
             System.out.printf("  last     %s%n", c.lastError());
         }

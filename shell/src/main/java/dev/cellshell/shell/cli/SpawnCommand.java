@@ -38,6 +38,11 @@ final class SpawnCommand implements Callable<Integer> {
             description = "Put the cell inside this container cell (one with a layout, e.g. a Panel); it places it.")
     String in;
 
+    @Option(names = "--isolation", paramLabel = "shared|solo", defaultValue = "shared",
+            description = "shared: the cell host of the built-in and your own cells (default); solo: a host of its own,"
+                    + " killed and restarted alone")
+    String isolation;
+
     @Override
     public Integer call() {
         float width = 0;
@@ -51,7 +56,11 @@ final class SpawnCommand implements Callable<Integer> {
             width = Float.parseFloat(wh[0]);
             height = Float.parseFloat(wh[1]);
         }
+        if (!isolation.equals("shared") && !isolation.equals("solo")) {
+            System.err.println("cell spawn: --isolation is shared or solo, not '" + isolation + "'");
+            return CellCommand.USAGE;
+        }
         return ChangeCommands.send("spawn", workspace.resolve(), new ControlMessage.ChangeRequest("spawn", id, type,
-                at, margin, width, height, ChangeCommands.props(props), in));
+                at, margin, width, height, ChangeCommands.props(props), in, isolation));
     }
 }

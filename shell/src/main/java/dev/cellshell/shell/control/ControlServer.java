@@ -128,7 +128,8 @@ public final class ControlServer implements AutoCloseable {
             if (request instanceof ControlMessage.ChangeRequest c) {
                 java.util.concurrent.CompletableFuture<dev.cellshell.shell.tissue.Change> change = switch (c.verb()) {
                     case "spawn" -> tissue.spawn(c.type(), c.cellId(), Anchor.of(c.anchor()), c.margin(),
-                            c.width() > 0 ? new float[] {c.width(), c.height()} : null, c.props(), c.parent(), "cli");
+                            c.width() > 0 ? new float[] {c.width(), c.height()} : null, c.props(), c.parent(),
+                            c.isolation(), "cli");
                     case "rm" -> tissue.remove(c.cellId(), "cli");
                     case "set" -> tissue.set(c.cellId(), c.props(), "cli");
                     case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");
@@ -159,7 +160,7 @@ public final class ControlServer implements AutoCloseable {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
                         scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
                                 c.generation(), c.x(), c.y(), c.width(), c.height(), c.state(), c.props(),
-                                c.health(), c.lastError())).toList());
+                                c.health(), c.lastError(), c.isolation())).toList());
             }
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class Hosts implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hosts.class);
+
     /** Starts the host called {@code name}, whose service calls go to {@code desk}. */
     @FunctionalInterface
     public interface Factory {
@@ -48,8 +50,13 @@ public final class Hosts implements AutoCloseable {
         if (host != null && host.alive()) {
             return host;
         }
+        long started = System.nanoTime();
         host = factory.start(name, desk, deaths);
         live.put(name, host);
+        if (host.pid() >= 0) {
+            LOG.info("cell host {} up in {} ms (pid {}; walls: {})", name, (System.nanoTime() - started) / 1_000_000,
+                    host.pid(), host.walls().isEmpty() ? "none" : String.join(", ", host.walls()));
+        }
         return host;
     }
 

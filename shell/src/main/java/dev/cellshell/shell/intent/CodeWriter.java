@@ -142,7 +142,8 @@ public final class CodeWriter {
             Change spawned;
             try {
                 workspace.writeSources(type, Map.of(type + ".java", source));
-                spawned = await(tissue.spawn(type, "", Anchor.CENTER, 24, null, Map.of(), "llm"));
+                spawned = await(tissue.spawn(type, "", Anchor.CENTER, 24, null, Map.of(), "",
+                        dev.cellshell.shell.workspace.CellSpec.SOLO, "llm"));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write the new cell type " + type + ": " + e.getMessage(), e);
             }

@@ -36,6 +36,13 @@ final class CellServices {
     private final Tissue tissue;
     private final BiConsumer<String, String> notified;
     private final Map<String, Map<String, String>> stored = new HashMap<>();
+    /** Caps that keep one cell from flooding the desktop or the disk. */
+    static final int MAX_SPAWNS_PER_MINUTE = 5;
+    static final int MAX_STORED_KEYS = 256;
+    static final int MAX_STORED_CHARS = 64 * 1024;
+    static final int MAX_MESSAGE_CHARS = 1_000;
+    static final int MAX_CLIPBOARD_CHARS = 1 << 20;
+    private final Map<String, java.util.ArrayDeque<Long>> spawns = new HashMap<>();
     private volatile SystemStats stats = new HostStats();
     private volatile String clipboard = "";
     private final dev.cellshell.widgets.Images images = new dev.cellshell.widgets.Images() {
@@ -143,13 +150,27 @@ final class CellServices {
         } else if (type == SystemStats.class) {
             service = stats;
         } else if (type == Spawner.class) {
-            service = (Spawner) (cellType, anchor) -> tissue.spawn(cellType, "", Anchor.of(anchor), 24, null,
-                    Map.of(), "cell:" + cellId).whenComplete((change, error) -> LOG.info("cell '{}' spawned {}: {}",
-                    cellId, cellType, error != null ? error.toString() : change.message()));
+            service = (Spawner) (cellType, anchor) -> {
+                java.util.ArrayDeque<Long> recent = spawns.computeIfAbsent(cellId, id -> new java.util.ArrayDeque<>());
+                long now = System.nanoTime();
+                while (!recent.isEmpty() && now - recent.peekFirst() > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+                    recent.removeFirst();
+                }
+                if (recent.size() >= MAX_SPAWNS_PER_MINUTE) {
+                    throw new IllegalStateException("cell '" + cellId + "' spawned " + MAX_SPAWNS_PER_MINUTE
+                            + " cells in the last minute: no more for now");
+                }
+                recent.addLast(now);
+                tissue.spawn(cellType, "", Anchor.of(anchor), 24, null, Map.of(), "cell:" + cellId)
+                        .whenComplete((change, error) -> LOG.info("cell '{}' spawned {}: {}", cellId, cellType,
+                                error != null ? error.toString() : change.message()));
+            };
         } else if (type == Notifier.class) {
             service = (Notifier) message -> {
-                LOG.info("cell '{}' says: {}", cellId, message);
-                notified.accept(cellId, message);
+                String text = String.valueOf(message);
+                String capped = text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
+                LOG.info("cell '{}' says: {}", cellId, capped);
+                notified.accept(cellId, capped);
             };
         } else if (type == dev.cellshell.widgets.Images.class) {
             service = images;
@@ -162,6 +183,10 @@ final class CellServices {
 
                 @Override
                 public void setText(String text) {
+                    if (text != null && text.length() > MAX_CLIPBOARD_CHARS) {
+                        throw new IllegalArgumentException("at most " + MAX_CLIPBOARD_CHARS + " characters fit the "
+                                + "clipboard, not " + text.length());
+                    }
                     clipboard = text == null ? "" : text;
                 }
             };
@@ -184,6 +209,13 @@ final class CellServices {
                 if (value == null || value.isEmpty()) {
                     values.remove(key);
                 } else {
+                    if (key == null || key.length() > 200 || value.length() > MAX_STORED_CHARS) {
+                        throw new IllegalArgumentException("a stored key is at most 200 characters and a value at "
+                                + "most " + MAX_STORED_CHARS);
+                    }
+                    if (!values.containsKey(key) && values.size() >= MAX_STORED_KEYS) {
+                        throw new IllegalArgumentException("a cell stores at most " + MAX_STORED_KEYS + " keys");
+                    }
                     values.put(key, value);
                 }
                 save(cellId, values);

@@ -18,7 +18,7 @@ final class LiveCell {
     long instance;
     dev.cellshell.shell.host.CellHost host;
     /** {@code shared} or {@code solo}: which host the cell runs in. */
-    String isolation = "shared";
+    String isolation;
     Generation generation;
     DisplayList displayList = DisplayList.empty();
     long renderVersion;
@@ -41,6 +41,7 @@ final class LiveCell {
         this.width = spec.width();
         this.height = spec.height();
         this.props = Props.of(spec.props());
+        this.isolation = spec.isolation();
     }
 
     long generationNumber() {
@@ -70,6 +71,6 @@ final class LiveCell {
                     state.append(state.length() == 0 ? "" : ",").append(k).append('=').append(v));
         }
         return new CellView(id, type, generationNumber(), x, y, width, height, props.asMap(), lastError,
-                state.toString(), health());
+                state.toString(), health(), isolation);
     }
 }

@@ -331,6 +331,39 @@ public final class Tissue implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves a running cell to another host by isolation: its state is saved, its instance closed, and a new one
+     * made in the other host from the saved state.
+     */
+    private void moveToIsolation(LiveCell cell, String isolation) {
+        persist(cell);
+        closeQuietly(cell, cell.host, cell.instance);
+        cell.instance = 0;
+        cell.host = null;
+        cell.isolation = isolation;
+        if (cell.generation != null && cell.quarantined.isEmpty()) {
+            instantiate(cell, cell.generation, savedState(cell), 0);
+        }
+    }
+
+    /**
+     * A cell whose call killed its host runs alone from now on (written to tissue.json), so that it cannot take
+     * the cells it shared a host with down again.
+     */
+    private void isolateAfterFault(LiveCell cell) {
+        if (cell.isolation.equals(CellSpec.SOLO) || cells.get(cell.id) != cell) {
+            return;
+        }
+        LOG.warn("cell '{}' ({}) took its cell host down: it runs in a host of its own from now on", cell.id,
+                cell.type);
+        cell.isolation = CellSpec.SOLO;
+        CellSpec declared = spec.cell(cell.id);
+        if (declared != null) {
+            saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cell.id)
+                    ? c.withIsolation(CellSpec.SOLO) : c).toList()));
+        }
+    }
+
     /** The host a cell runs in, started if needed. */
     private CellHost hostFor(LiveCell cell) throws IOException {
         return hosts.get(cell.isolation.equals("solo") ? "solo-" + cell.id : SHARED);
@@ -355,6 +388,8 @@ public final class Tissue implements AutoCloseable {
             Failed failed = new Failed(e.getMessage());
             if (!e.cellsFault()) {
                 lostNotFault = failed.error();
+            } else if (cell != null) {
+                isolateAfterFault(cell);
             }
             return failed;
         } finally {
@@ -813,11 +848,21 @@ public final class Tissue implements AutoCloseable {
      */
     public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
             Map<String, String> props, String parent, String actor) {
+        return spawn(type, id, at, margin, size, props, parent, CellSpec.SHARED, actor);
+    }
+
+    /** Like {@link #spawn(String, String, Anchor, float, float[], Map, String, String)}, in a host by isolation. */
+    public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
+            Map<String, String> props, String parent, String isolation, String actor) {
+        if (!isolation.isEmpty() && !isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)) {
+            return CompletableFuture.completedFuture(new Change(false, id, "isolation is shared or solo, not '"
+                    + isolation + "'"));
+        }
         return CompletableFuture.supplyAsync(() -> generations.get(type) != null ? null : readSourcesOrEmpty(type),
                 tissueThread).thenApplyAsync(sources -> sources == null || sources.isEmpty() ? null
                         : compileCached(sources), compilerThread).thenApplyAsync(compiled -> {
                             String before = spec.toJson();
-                            Change change = place(type, id, at, margin, size, props, parent, compiled);
+                            Change change = place(type, id, at, margin, size, props, parent, isolation, compiled);
                             if (change.done()) {
                                 recordLayout(actor, "spawn", change.cellId(), type, generations.get(type).number(),
                                         before, "spawned: " + change.message());
@@ -827,7 +872,7 @@ public final class Tissue implements AutoCloseable {
     }
 
     private Change place(String type, String requestedId, Anchor at, float margin, float[] size,
-            Map<String, String> props, String parent, CompileResult compiled) {
+            Map<String, String> props, String parent, String isolation, CompileResult compiled) {
         if (!parent.isEmpty() && (spec.cell(parent) == null || spec.cell(parent).layout() == null)) {
             return new Change(false, requestedId, spec.cell(parent) == null ? "no container cell '" + parent + "'"
                     : "cell '" + parent + "' is no container (give it a \"layout\" in tissue.json)");
@@ -858,6 +903,7 @@ public final class Tissue implements AutoCloseable {
                 ? CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).pinned(at, margin, spec.width(),
                         spec.height())
                 : CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).inside(parent);
+        cellSpec = cellSpec.withIsolation(isolation.isEmpty() ? CellSpec.SHARED : isolation);
         List<CellSpec> next = new ArrayList<>(spec.cells());
         if (parent.isEmpty()) {
             next.add(cellSpec);
@@ -1124,6 +1170,11 @@ public final class Tissue implements AutoCloseable {
                 boolean resized = cell.width != c.width() || cell.height != c.height();
                 boolean moved = resized || cell.x != c.x() || cell.y != c.y();
                 boolean repropped = !cell.props.asMap().equals(c.props());
+                if (!cell.isolation.equals(c.isolation())) {
+                    moveToIsolation(cell, c.isolation());
+                    dirty.add(cell);
+                    summary.add("isolated " + c.id() + " (" + c.isolation() + ")");
+                }
                 cell.x = c.x();
                 cell.y = c.y();
                 cell.width = c.width();

@@ -9,48 +9,68 @@ import java.util.Map;
  * @param anchor where the cell is pinned, or {@code null} for absolute bounds (or a place in its container)
  * @param parent the id of the container cell this one is inside, empty at the top level; its container places it
  * @param layout how this cell places the cells inside it, or {@code null} when it is no container
+ * @param isolation {@value #SHARED} (the cell host of the built-in and the person's own cells) or {@value #SOLO}
+ *     (a cell host of its own)
  */
 public record CellSpec(String id, String type, Anchor anchor, float margin, float x, float y, float width,
-        float height, Map<String, String> props, String parent, Layout layout) {
+        float height, Map<String, String> props, String parent, Layout layout, String isolation) {
+
+    public static final String SHARED = "shared";
+    public static final String SOLO = "solo";
 
     public CellSpec {
         props = Map.copyOf(props);
         parent = parent == null ? "" : parent;
+        isolation = isolation == null || isolation.isEmpty() ? SHARED : isolation;
+        if (!isolation.equals(SHARED) && !isolation.equals(SOLO)) {
+            throw new IllegalArgumentException("isolation is shared or solo, not '" + isolation + "'");
+        }
+    }
+
+    public CellSpec(String id, String type, Anchor anchor, float margin, float x, float y, float width,
+            float height, Map<String, String> props, String parent, Layout layout) {
+        this(id, type, anchor, margin, x, y, width, height, props, parent, layout, SHARED);
+    }
+
+    /** This cell in a cell host of its own ({@value #SOLO}) or the shared one. */
+    public CellSpec withIsolation(String next) {
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, layout, next);
     }
 
     /** A top-level cell at absolute bounds. */
     public static CellSpec at(String id, String type, float x, float y, float width, float height,
             Map<String, String> props) {
-        return new CellSpec(id, type, null, 0, x, y, width, height, props, "", null);
+        return new CellSpec(id, type, null, 0, x, y, width, height, props, "", null, SHARED);
     }
 
     /** This cell pinned to {@code anchor} on a desktop of the given size, at the top level. */
     public CellSpec pinned(Anchor to, float newMargin, float desktopWidth, float desktopHeight) {
         float[] corner = to.place(width, height, newMargin, desktopWidth, desktopHeight);
-        return new CellSpec(id, type, to, newMargin, corner[0], corner[1], width, height, props, "", layout);
+        return new CellSpec(id, type, to, newMargin, corner[0], corner[1], width, height, props, "", layout,
+                isolation);
     }
 
     public CellSpec withProps(Map<String, String> next) {
-        return new CellSpec(id, type, anchor, margin, x, y, width, height, next, parent, layout);
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, next, parent, layout, isolation);
     }
 
     /** This cell with its top-left corner at (x, y), nothing else changed. */
     public CellSpec withCorner(float newX, float newY) {
-        return new CellSpec(id, type, anchor, margin, newX, newY, width, height, props, parent, layout);
+        return new CellSpec(id, type, anchor, margin, newX, newY, width, height, props, parent, layout, isolation);
     }
 
     /** This cell at absolute bounds at the top level (out of any container). */
     public CellSpec atTopLevel(float newX, float newY) {
-        return new CellSpec(id, type, null, 0, newX, newY, width, height, props, "", layout);
+        return new CellSpec(id, type, null, 0, newX, newY, width, height, props, "", layout, isolation);
     }
 
     /** This cell inside {@code container} (which places it). */
     public CellSpec inside(String container) {
-        return new CellSpec(id, type, null, 0, x, y, width, height, props, container, layout);
+        return new CellSpec(id, type, null, 0, x, y, width, height, props, container, layout, isolation);
     }
 
     public CellSpec withLayout(Layout next) {
-        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, next);
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, next, isolation);
     }
 
 }

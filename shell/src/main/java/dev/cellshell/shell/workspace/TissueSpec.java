@@ -108,6 +108,17 @@ public record TissueSpec(int width, int height, int background, String theme, Li
 
     private static CellSpec cell(JsonNode node, String where, String parent, float desktopWidth,
             float desktopHeight) {
+        CellSpec cell = placedCell(node, where, parent, desktopWidth, desktopHeight);
+        String isolation = node.path("isolation").asText(CellSpec.SHARED);
+        if (!isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)) {
+            throw new IllegalArgumentException("tissue.json: cell '" + cell.id() + "': isolation is \"shared\" or"
+                    + " \"solo\", not '" + isolation + "'");
+        }
+        return cell.withIsolation(isolation);
+    }
+
+    private static CellSpec placedCell(JsonNode node, String where, String parent, float desktopWidth,
+            float desktopHeight) {
         String id = text(node.path("id"), where + ".id");
         where = "cell '" + id + "'";
         if (!ID.matcher(id).matches()) {
@@ -221,6 +232,9 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             node.putArray("size").add(cell.width()).add(cell.height());
         } else {
             node.putArray("bounds").add(cell.x()).add(cell.y()).add(cell.width()).add(cell.height());
+        }
+        if (cell.isolation().equals(CellSpec.SOLO)) {
+            node.put("isolation", CellSpec.SOLO);
         }
         if (!cell.props().isEmpty()) {
             ObjectNode props = node.putObject("props");
