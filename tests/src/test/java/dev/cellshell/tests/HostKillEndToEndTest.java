@@ -40,8 +40,8 @@ class HostKillEndToEndTest {
                 long killed = System.nanoTime();
                 host.destroyForcibly();
                 host.onExit().join();
-                awaitRestored(shell, host, "clicks=" + clicks, kill);
-                restoredAfterMillis.add((System.nanoTime() - killed) / 1_000_000);
+                long restored = awaitRestored(shell, host, "clicks=" + clicks, kill);
+                restoredAfterMillis.add((restored - killed) / 1_000_000);
             }
             long presented = shell.status().presentedScene();
             shell.awaitPresented(presented + 2, Duration.ofSeconds(30));
@@ -52,8 +52,11 @@ class HostKillEndToEndTest {
         }
     }
 
-    /** Waits for a new host, all cells healthy and the button's state back, and a new frame presented. */
-    private static void awaitRestored(RunningShell shell, ProcessHandle dead, String buttonState, int kill)
+    /**
+     * Waits for a new host, all cells healthy and the button's state back (returns when that was seen), then for a
+     * new frame presented.
+     */
+    private static long awaitRestored(RunningShell shell, ProcessHandle dead, String buttonState, int kill)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String last = "";
@@ -66,13 +69,14 @@ class HostKillEndToEndTest {
             boolean stateBack = status.cells().stream().anyMatch(c -> c.cellId().equals("button")
                     && c.state().contains(buttonState));
             if (newHost && cellsRun && stateBack) {
+                long seen = System.nanoTime();
                 shell.awaitPresented(status.presentedScene() + 1, Duration.ofSeconds(30));
-                return;
+                return seen;
             }
             last = "hosts " + hosts.stream().map(ProcessHandle::pid).toList() + ", cells " + status.cells().stream()
                     .map(c -> c.cellId() + " gen " + c.generation() + " [" + c.state() + "] " + c.lastError())
                     .collect(Collectors.joining("; "));
-            Thread.sleep(50);
+            Thread.sleep(10);
         }
         throw new AssertionError("kill " + kill + ": the desktop did not come back within 60 s: " + last + "\n"
                 + shell.log());
