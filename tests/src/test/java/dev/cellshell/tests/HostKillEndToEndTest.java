@@ -65,7 +65,7 @@ class HostKillEndToEndTest {
             ControlMessage.StatusReply status = shell.status();
             boolean newHost = hosts.size() == 1 && hosts.get(0).pid() != dead.pid();
             boolean cellsRun = status.cells().size() == 3 && status.cells().stream()
-                    .allMatch(c -> c.lastError().isEmpty() && c.generation() > 0);
+                    .allMatch(c -> c.lastError().isEmpty() && c.generation() > 0 && c.health().equals("ok"));
             boolean stateBack = status.cells().stream().anyMatch(c -> c.cellId().equals("button")
                     && c.state().contains(buttonState));
             if (newHost && cellsRun && stateBack) {

@@ -56,6 +56,9 @@ final class LiveCell {
         if (!quarantined.isEmpty()) {
             return "quarantined";
         }
+        if (instance == 0 && generation != null) {
+            return lastError.isEmpty() ? "restoring (its cell host is starting)" : "not running";
+        }
         return slow() ? String.format("slow: %.1f ms per render (frame budget %d ms); timed renders throttled",
                 lastRenderNanos / 1e6, Tissue.FRAME_BUDGET_NANOS / 1_000_000) : "ok";
     }

@@ -423,6 +423,7 @@ public final class Tissue implements AutoCloseable {
         }
         LOG.error("{}; restoring {} cell(s) from their saved state: {}", why, lost.size(),
                 lost.stream().map(c -> c.id).toList());
+        views = cells.values().stream().map(LiveCell::view).toList();
         tissueThread.execute(() -> restore(lost));
     }
 
