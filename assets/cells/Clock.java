@@ -2,6 +2,7 @@ import dev.cellshell.widgets.*;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * A clock, digital (with the date underneath) or analog. Props: zone (e.g. Europe/Paris; default the system's),
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 @Variant(prop = "seconds", values = {"on", "off"})
 public class Clock implements Cell {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     @Override
     public void render(Canvas canvas, CellContext context) {
@@ -38,7 +39,7 @@ public class Clock implements Cell {
     private static void digital(Canvas canvas, float width, ZonedDateTime now, boolean twelve, boolean seconds,
             int color, int muted) {
         String pattern = (twelve ? "h:mm" : "HH:mm") + (seconds ? ":ss" : "") + (twelve ? " a" : "");
-        canvas.drawText(DateTimeFormatter.ofPattern(pattern).format(now), width / 2, 52, 36, color, Align.CENTER);
+        canvas.drawText(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(now), width / 2, 52, 36, color, Align.CENTER);
         canvas.drawText(DATE.format(now), width / 2, 80, 15, muted, Align.CENTER);
     }
 

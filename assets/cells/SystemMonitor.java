@@ -1,5 +1,6 @@
 import dev.cellshell.widgets.*;
 import java.time.Instant;
+import java.util.Locale;
 
 /** CPU and memory use of this machine, with a graph of the last minute. Props: title. */
 @Uses(SystemStats.class)
@@ -31,11 +32,11 @@ public class SystemMonitor implements Cell {
         float graphH = (h - 60) / 2;
         int backdrop = theme.color("background", Color.rgb(30, 36, 48));
         graph(canvas, cpu, 16, 34, w - 32, graphH, theme.color("primary", Color.rgb(94, 129, 172)), backdrop);
-        canvas.drawText(String.format("CPU %d%% of %d cores", Math.round(cpuNow * 100), stats.processors()),
+        canvas.drawText(String.format(Locale.ENGLISH, "CPU %d%% of %d cores", Math.round(cpuNow * 100), stats.processors()),
                 w - 16, 34 + graphH - 6, 13, text, Align.RIGHT);
         graph(canvas, memory, 16, 44 + graphH, w - 32, graphH, theme.color("outline", Color.rgb(136, 192, 208)),
                 backdrop);
-        canvas.drawText(String.format("Memory %.1f of %.1f GB", stats.memoryUsed() / 1e9, stats.memoryTotal() / 1e9),
+        canvas.drawText(String.format(Locale.ENGLISH, "Memory %.1f of %.1f GB", stats.memoryUsed() / 1e9, stats.memoryTotal() / 1e9),
                 w - 16, 44 + 2 * graphH - 6, 13, text, Align.RIGHT);
         context.renderAgainIn(1000);
     }

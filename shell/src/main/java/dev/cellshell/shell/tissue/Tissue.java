@@ -65,12 +65,7 @@ public final class Tissue implements AutoCloseable {
 
     private final Workspace workspace;
     private final LiveCompiler compiler;
-    private final Hosts hosts;
-    /** Per host, the generations defined there and the theme it was last told. */
-    private final Map<CellHost, java.util.Set<Long>> defined = new HashMap<>();
-    private final Map<CellHost, Theme> themeSent = new HashMap<>();
-    /** The generation whose code the host is running for the call in progress (its @Uses rule the services). */
-    private Generation calling;
+    private final Membrane membrane;
     private long nextInstance = 1;
     /** The error of the last call whose host was lost without the cell being to blame (not a fault). */
     private String lostNotFault;
@@ -151,10 +146,7 @@ public final class Tissue implements AutoCloseable {
         this.sink = sink;
         this.services = new CellServices(workspace, this, (cellId, message) ->
                 listeners.forEach(l -> l.notified(cellId, message)));
-        this.hosts = new Hosts(hostFactory, (cellId, call) -> {
-            Generation running = calling;
-            return services.answer(cellId, running == null ? java.util.Set.of() : running.uses(), call);
-        }, this::hostDiedBetweenCalls);
+        this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls);
     }
 
     /** Where {@link dev.cellshell.widgets.SystemStats} reads from (tests and golden images fix it); before start. */
@@ -284,7 +276,7 @@ public final class Tissue implements AutoCloseable {
         Generation generation = Generation.of(type, nextGeneration++, result.classes(), sources);
         String refused;
         try {
-            refused = ensureDefined(hosts.get(SHARED), generation);
+            refused = membrane.define(membrane.shared(), generation, theme);
         } catch (IOException e) {
             refused = "no cell host to run it: " + e.getMessage();
         }
@@ -294,21 +286,9 @@ public final class Tissue implements AutoCloseable {
         return generation;
     }
 
-    static final String SHARED = "shared";
-
     /** Defines {@code generation} in {@code host} unless it is there; returns why not, or {@code null}. */
     private String ensureDefined(CellHost host, Generation generation) {
-        java.util.Set<Long> there = defined.computeIfAbsent(host, h -> new java.util.HashSet<>());
-        if (there.contains(generation.number())) {
-            return null;
-        }
-        Answer answer = call(host, null, generation,
-                new HostMessage.Define(generation.number(), generation.type(), generation.classes()));
-        if (answer instanceof Failed failed) {
-            return failed.error();
-        }
-        there.add(generation.number());
-        return null;
+        return membrane.define(host, generation, theme);
     }
 
     /**
@@ -320,15 +300,7 @@ public final class Tissue implements AutoCloseable {
         generations.values().forEach(g -> kept.add(g.number()));
         lastGood.values().forEach(g -> kept.add(g.number()));
         cells.values().forEach(c -> kept.add(c.generationNumber()));
-        for (CellHost host : hosts.live()) {
-            java.util.Set<Long> there = defined.getOrDefault(host, java.util.Set.of());
-            for (Long number : List.copyOf(there)) {
-                if (!kept.contains(number)) {
-                    there.remove(number);
-                    call(host, null, null, new HostMessage.Forget(number));
-                }
-            }
-        }
+        membrane.forgetAllBut(kept, theme);
     }
 
     /**
@@ -366,53 +338,35 @@ public final class Tissue implements AutoCloseable {
 
     /** The host a cell runs in, started if needed. */
     private CellHost hostFor(LiveCell cell) throws IOException {
-        return hosts.get(cell.isolation.equals("solo") ? "solo-" + cell.id : SHARED);
+        return membrane.hostFor(cell.id, cell.isolation);
     }
 
-    /**
-     * Calls into a host for {@code cell} (null: for no cell) running {@code generation}'s code. A host that dies or
-     * misses its deadline is forgotten (the next call starts a new one), its cells lose their instances and are
-     * restored from their saved state right after the current operation; the caller gets a {@link Failed}.
-     */
+    /** Calls into a host for {@code cell} (null: for no cell) running {@code generation}'s code. */
     private Answer call(CellHost host, LiveCell cell, Generation generation, HostMessage request) {
-        Generation before = calling;
-        calling = generation;
-        try {
-            if (themeSent.get(host) != theme) {
-                host.call("", new HostMessage.UseTheme(theme.name(), theme.tokens().asMap()));
-                themeSent.put(host, theme);
-            }
-            return host.call(cell == null ? "" : cell.id, request);
-        } catch (CellHost.HostDied e) {
-            hostDied(host, e.getMessage());
-            Failed failed = new Failed(e.getMessage());
-            if (!e.cellsFault()) {
-                lostNotFault = failed.error();
-            } else if (cell != null) {
-                isolateAfterFault(cell);
-            }
-            return failed;
-        } finally {
-            calling = before;
-        }
+        return membrane.call(host, cell == null ? "" : cell.id, generation, theme, request);
     }
 
     /** A host died while no call was waiting on it (killed from outside, crashed): restore its cells now. */
     private void hostDiedBetweenCalls(CellHost host, String why) {
         try {
-            tissueThread.execute(() -> hostDied(host, why));
+            tissueThread.execute(() -> membrane.diedBetweenCalls(host, why));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The tissue is closing and takes its hosts down itself.
         }
     }
 
-    private void hostDied(CellHost host, String why) {
-        if (!hosts.holds(host)) {
-            return;
+    /**
+     * A host died (its {@link Membrane} forgot it): its cells lose their instances and are restored from their saved
+     * state right after the current operation; the cell being called, when to blame, runs alone from now on, and
+     * otherwise its failed call is no fault of its own.
+     */
+    private void hostLost(CellHost host, String why, String cellId, boolean cellsFault) {
+        LiveCell calling = cells.get(cellId);
+        if (calling != null && cellsFault) {
+            isolateAfterFault(calling);
+        } else if (calling != null) {
+            lostNotFault = why;
         }
-        hosts.forget(host);
-        defined.remove(host);
-        themeSent.remove(host);
         List<LiveCell> lost = new ArrayList<>();
         for (LiveCell cell : cells.values()) {
             if (cell.host == host) {
@@ -750,7 +704,7 @@ public final class Tissue implements AutoCloseable {
         GenerationLoader.Redefinition redefinition;
         long nextNumber = nextGeneration;
         try {
-            CellHost host = hosts.get(SHARED);
+            CellHost host = membrane.shared();
             if (!(host instanceof InProcessHost inProcess)) {
                 return null;
             }
@@ -774,8 +728,7 @@ public final class Tissue implements AutoCloseable {
         }
         nextGeneration++;
         Generation next = running.renumbered(nextNumber, plan.sources());
-        hosts.live().stream().filter(h -> defined.getOrDefault(h, java.util.Set.of()).contains(running.number()))
-                .forEach(h -> defined.get(h).add(nextNumber));
+        membrane.alias(running.number(), nextNumber);
         generations.put(plan.type(), next);
         for (LiveCell cell : cells.values()) {
             if (cell.type.equals(plan.type()) && cell.generation == running) {
@@ -1536,7 +1489,7 @@ public final class Tissue implements AutoCloseable {
     }
 
     private void fail(LiveCell cell, String error) {
-        if (error == lostNotFault) {
+        if (error.equals(lostNotFault)) {
             LOG.warn("cell '{}' lost its host ({}); it is restored from its saved state", cell.id, error);
             return;
         }
@@ -1703,7 +1656,7 @@ public final class Tissue implements AutoCloseable {
     public void close() {
         CompletableFuture.runAsync(() -> {
             cells.values().forEach(cell -> closeQuietly(cell, cell.host, cell.instance));
-            hosts.close();
+            membrane.close();
         }, tissueThread).orTimeout(3, TimeUnit.SECONDS).exceptionally(e -> null).join();
         tissueThread.shutdownNow();
         compilerThread.shutdownNow();

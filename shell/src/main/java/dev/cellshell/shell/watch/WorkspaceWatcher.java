@@ -142,11 +142,16 @@ public final class WorkspaceWatcher implements AutoCloseable {
         tissue.tissueEdited(text).whenComplete((change, error) -> {
             if (error != null) {
                 LOG.error("tissue.json changed on disk; applying it failed: {}", error.toString());
+                handled("tissue.json: failed");
             } else if (change.done()) {
                 LOG.info("tissue.json changed on disk: {}", change.message());
+                handled("tissue.json: applied");
             } else if (!change.message().equals("tissue.json is what the tissue wrote")) {
                 LOG.error("tissue.json changed on disk but was not applied (the running tissue is unchanged): {}",
                         change.message());
+                handled("tissue.json: not applied");
+            } else {
+                handled("tissue.json: the tissue's own");
             }
         });
     }
@@ -162,14 +167,35 @@ public final class WorkspaceWatcher implements AutoCloseable {
         tissue.swapType(type, sources).whenComplete((outcome, error) -> {
             if (error != null) {
                 LOG.error("swap of {} from disk failed: {}", type, error.toString());
+                handled(type + ": failed");
             } else if (outcome != null && outcome.swapped()) {
                 LOG.info("{} changed on disk: swapped to generation {}", type, outcome.generation());
+                handled(type + ": swapped");
             } else if (outcome != null) {
                 LOG.warn("{} changed on disk but was not swapped ({}); generation {} keeps running{}", type,
                         outcome.failure(), outcome.generation(), outcome.diagnostics().isEmpty() ? ""
                                 : ": " + outcome.diagnostics().get(0).format());
+                handled(type + ": refused");
+            } else {
+                handled(type + ": unchanged");
             }
         });
+    }
+
+    /** What the watcher did with each change it read, in order ({@code Label: refused}, {@code tissue.json: applied}). */
+    private final List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void handled(String what) {
+        handled.add(what);
+    }
+
+    /**
+     * What the watcher did with each change it read, oldest first: {@code TYPE: swapped|refused|unchanged|failed} or
+     * {@code tissue.json: applied|not applied|the tissue's own|failed}. A positive signal for tests that a file was
+     * seen and dealt with (rather than waiting and seeing that nothing happened).
+     */
+    public List<String> handled() {
+        return List.copyOf(handled);
     }
 
     @Override

@@ -63,8 +63,11 @@ class WorkspaceWatcherTest {
 
         eventually(() -> sink.texts("label").equals(List.of("From a helper file")), () -> sink.texts("label").toString());
         long generation = tissue.cells().get(0).generation();
-        Thread.sleep(300);
-        assertThat(tissue.cells().get(0).generation()).as("the tissue's own write-back swaps nothing")
+        int swapped = watcher.handled().lastIndexOf("Label: swapped");
+        assertThat(swapped).as("the watcher swapped the files it read").isNotNegative();
+        eventually(() -> watcher.handled().subList(swapped + 1, watcher.handled().size()).contains("Label: unchanged"),
+                () -> watcher.handled().toString());
+        assertThat(tissue.cells().get(0).generation()).as("the tissue's own write-back, seen, swaps nothing")
                 .isEqualTo(generation);
     }
 
@@ -72,7 +75,7 @@ class WorkspaceWatcherTest {
     void aBrokenFileOnDiskLeavesTheRunningGenerationAlone() throws Exception {
         long generation = tissue.cells().get(0).generation();
         Files.writeString(workspace.resolve("cells/Label/Label.java"), "public class Label implements {");
-        Thread.sleep(1_000);
+        eventually(() -> watcher.handled().contains("Label: refused"), () -> watcher.handled().toString());
         assertThat(tissue.cells().get(0).generation()).isEqualTo(generation);
         assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
 
@@ -94,9 +97,11 @@ class WorkspaceWatcherTest {
         assertThat(new float[] {button.x(), button.y()}).containsExactly(500, 400);
 
         long scenes = sink.scenes().size();
+        int before = watcher.handled().size();
         Files.writeString(file, Files.readString(file).replace("\"type\" : \"Button\",", "\"type\" : \"Button\""));
         Files.writeString(file, Files.readString(file).replace("\"id\" : \"clock\"", "\"id\" : \"Bad Id\""));
-        Thread.sleep(500);
+        eventually(() -> watcher.handled().subList(before, watcher.handled().size())
+                .contains("tissue.json: not applied"), () -> watcher.handled().toString());
         assertThat(tissue.cells()).extracting(c -> c.id()).as("a broken edit removes nothing")
                 .containsExactly("label", "button", "clock");
         assertThat(sink.scenes().size()).isEqualTo(scenes);
