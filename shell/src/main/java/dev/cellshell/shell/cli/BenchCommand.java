@@ -105,6 +105,8 @@ final class BenchCommand implements Callable<Integer> {
         command.add(0, java);
         command.addAll(List.of("-Xss2m", "-XX:+UseSerialGC",
                 "-D" + CompositorProcess.CLASSPATH_PROPERTY + "=" + CompositorProcess.classpathFromSystem(),
+                "-D" + dev.cellshell.shell.host.HostLaunch.CLASSPATH_PROPERTY + "="
+                        + dev.cellshell.shell.host.HostLaunch.classpathFromSystem(),
                 "-Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20),
                 "-cp", System.getProperty("java.class.path"), CellCommand.class.getName(), "run", "--headless",
                 "--workspace", workspace.toString()));
@@ -138,11 +140,17 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder json = new StringBuilder("{\"shell\": ").append(rss(shell.pid()));
         shell.toHandle().descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).forEach(p -> {
             String line = p.info().commandLine().orElse("");
-            String role = line.contains("CompositorMain") ? "compositor" : line.contains("HostMain")
+            String role = line.contains("CompositorMain") ? "compositor" : isHost(p)
                     ? "host " + line.replaceAll(".*--name (\\S+).*", "$1") : "other";
             json.append(", \"").append(role).append("\": ").append(rss(p.pid()));
         });
         return json.append("}").toString();
+    }
+
+    /** A cell host's JVM: its main class on the command line, or the JVM bubblewrap started. */
+    private static boolean isHost(ProcessHandle p) {
+        return p.info().command().orElse("").endsWith("/java") && (p.info().commandLine().orElse("")
+                .contains("HostMain") || p.parent().flatMap(q -> q.info().command()).orElse("").endsWith("bwrap"));
     }
 
     private static String rss(long pid) {
@@ -165,8 +173,7 @@ final class BenchCommand implements Callable<Integer> {
     private static void measureHostRestarts(Path workspace, Process shell, List<Double> restart)
             throws IOException, InterruptedException {
         for (int i = 0; i < 10; i++) {
-            ProcessHandle host = shell.toHandle().descendants().filter(p -> p.info().command().orElse("")
-                    .endsWith("/java") && p.info().commandLine().orElse("").contains("HostMain")).findFirst()
+            ProcessHandle host = shell.toHandle().descendants().filter(BenchCommand::isHost).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no cell host under the shell"));
             long killed = System.nanoTime();
             host.destroyForcibly();

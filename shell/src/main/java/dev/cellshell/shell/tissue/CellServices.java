@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The services the shell hands to cells ({@link dev.cellshell.widgets.CellContext#service}): each cell gets only
  * those its class declares with {@link Uses}. Storage lives in {@code data/<cell id>.properties} in the workspace,
  * written atomically; spawning goes through the tissue's own operation (audited as {@code cell:<id>}); notifications
- * go to the log and the tissue's listeners. Used on the tissue thread.
+ * go to the log and the tissue's listeners. Called on the cell hosts' lanes, one call at a time (synchronized).
  */
 final class CellServices {
 
@@ -114,7 +114,8 @@ final class CellServices {
      * @throws IllegalStateException when the cell did not declare the service
      * @throws IllegalArgumentException when the call is not one of the service's methods, or the service refused
      */
-    Object answer(String cellId, java.util.Set<String> uses, dev.cellshell.ipc.HostMessage.ServiceCall call) {
+    synchronized Object answer(String cellId, java.util.Set<String> uses,
+            dev.cellshell.ipc.HostMessage.ServiceCall call) {
         Class<? extends Service> type = dev.cellshell.host.HostServices.KNOWN.stream()
                 .filter(t -> t.getSimpleName().equals(call.service())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + call.service()));

@@ -16,7 +16,12 @@ import java.util.Set;
 /**
  * The tissue's side of the cell hosts: which host a cell runs in, which generations each host has defined and which
  * theme it was last told, and every call into one — answering its service calls as the generation being called,
- * and turning a host's death into {@link Losses#lost}. Used on the tissue thread only.
+ * and turning a host's death into {@link Losses#lost}.
+ *
+ * <p>Every host has a lane: one thread that makes its calls, in order. The tissue thread either waits for a call
+ * ({@link #call}) or goes on and gets the answer later on its own thread ({@link #callLater}) — timed re-renders and
+ * input go that way, so a host that hangs until its deadline holds up its own cells, not those of other hosts.
+ * Everything else here is used on the tissue thread only.
  */
 final class Membrane implements AutoCloseable {
 
@@ -25,6 +30,7 @@ final class Membrane implements AutoCloseable {
     /** What the tissue does about a host that died: its cells lost their instances. */
     interface Losses {
         /**
+         * @param host the host that died, or {@code null} when it was already lost (a call that was queued for it)
          * @param cellId the cell being called when it died, empty when none (or it died between calls)
          * @param cellsFault whether that cell is to blame (see {@link CellHost.HostDied#cellsFault})
          */
@@ -33,19 +39,26 @@ final class Membrane implements AutoCloseable {
 
     private final Hosts hosts;
     private final Losses losses;
+    private final java.util.concurrent.Executor tissueThread;
     private final Map<CellHost, Set<Long>> defined = new HashMap<>();
-    private final Map<CellHost, Theme> themeSent = new HashMap<>();
-    /** The generation whose code the host runs for the call in progress: its {@code @Uses} rule the services. */
-    private Generation calling;
+    private final Map<CellHost, Theme> themeSent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<CellHost, java.util.concurrent.ExecutorService> lanes = new HashMap<>();
+    /** The generation whose code the host runs for the call in progress on this lane: its @Uses rule the services. */
+    private final ThreadLocal<Generation> calling = new ThreadLocal<>();
+
+    /** What a lane brings back: the answer, or why the host died and whether the called cell is to blame. */
+    private record Outcome(Answer answer, String died, boolean cellsFault) {
+    }
 
     /**
      * @param betweenCalls told, on a host's reader thread, when a host dies while no call waits on it
      */
     Membrane(Hosts.Factory factory, CellServices services, Losses losses,
-            java.util.function.BiConsumer<CellHost, String> betweenCalls) {
+            java.util.function.BiConsumer<CellHost, String> betweenCalls, java.util.concurrent.Executor tissueThread) {
         this.losses = losses;
+        this.tissueThread = tissueThread;
         this.hosts = new Hosts(factory, (cellId, call) -> {
-            Generation running = calling;
+            Generation running = calling.get();
             return services.answer(cellId, running == null ? Set.of() : running.uses(), call);
         }, betweenCalls);
     }
@@ -98,29 +111,87 @@ final class Membrane implements AutoCloseable {
 
     /**
      * Calls into {@code host} for cell {@code cellId} (empty: for none) running {@code generation}'s code, telling it
-     * the theme first when it changed. A host that dies or misses its deadline is forgotten (the next call starts a
-     * new one) and reported to {@link Losses}; the caller gets a {@link Failed} with why.
+     * the theme first when it changed, and waits for the answer. A host that dies or misses its deadline is forgotten
+     * (the next call starts a new one) and reported to {@link Losses}; the caller gets a {@link Failed} with why.
      */
     Answer call(CellHost host, String cellId, Generation generation, Theme theme, HostMessage request) {
-        Generation before = calling;
-        calling = generation;
+        Outcome outcome;
+        try {
+            outcome = lane(host).submit(() -> run(host, cellId, generation, theme, request)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            outcome = new Outcome(null, "cell host " + host.name() + " failed: " + e.getCause(), false);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            outcome = new Outcome(null, "cell host " + host.name() + " is gone", false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new Outcome(null, "interrupted waiting for cell host " + host.name(), false);
+        }
+        return settle(host, cellId, outcome);
+    }
+
+    /**
+     * Like {@link #call}, without waiting: the answer arrives on the tissue thread (a lost host already dealt with).
+     */
+    java.util.concurrent.CompletableFuture<Answer> callLater(CellHost host, String cellId, Generation generation,
+            Theme theme, HostMessage request) {
+        java.util.concurrent.CompletableFuture<Outcome> outcome;
+        try {
+            outcome = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> run(host, cellId, generation, theme, request), lane(host));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            outcome = java.util.concurrent.CompletableFuture.completedFuture(
+                    new Outcome(null, "cell host " + host.name() + " is gone", false));
+        }
+        return outcome.thenApplyAsync(o -> settle(host, cellId, o), tissueThread);
+    }
+
+    /** Runs {@code work} on the host's lane (between its calls) and waits for it: for the in-place tier. */
+    <T> T onLane(CellHost host, java.util.concurrent.Callable<T> work) throws Exception {
+        try {
+            return lane(host).submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private java.util.concurrent.ExecutorService lane(CellHost host) {
+        if (!hosts.holds(host)) {
+            throw new java.util.concurrent.RejectedExecutionException("cell host " + host.name() + " is gone");
+        }
+        return lanes.computeIfAbsent(host, h -> java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "host-lane-" + h.name());
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** On the host's lane: the call itself. */
+    private Outcome run(CellHost host, String cellId, Generation generation, Theme theme, HostMessage request) {
+        calling.set(generation);
         try {
             if (themeSent.get(host) != theme) {
                 try {
                     host.call("", new HostMessage.UseTheme(theme.name(), theme.tokens().asMap()));
                 } catch (CellHost.HostDied e) {
-                    lose(host, e.getMessage(), cellId, false);
-                    return new Failed(e.getMessage());
+                    return new Outcome(null, e.getMessage(), false);
                 }
                 themeSent.put(host, theme);
             }
-            return host.call(cellId, request);
+            return new Outcome(host.call(cellId, request), null, false);
         } catch (CellHost.HostDied e) {
-            lose(host, e.getMessage(), cellId, e.cellsFault());
-            return new Failed(e.getMessage());
+            return new Outcome(null, e.getMessage(), e.cellsFault());
         } finally {
-            calling = before;
+            calling.remove();
         }
+    }
+
+    /** On the tissue thread: the answer, or the loss of the host dealt with and why as a {@link Failed}. */
+    private Answer settle(CellHost host, String cellId, Outcome outcome) {
+        if (outcome.died() == null) {
+            return outcome.answer();
+        }
+        lose(host, outcome.died(), cellId, outcome.cellsFault());
+        return new Failed(outcome.died());
     }
 
     /** A host died between calls (its reader saw it go): forget it and tell the tissue. */
@@ -130,11 +201,16 @@ final class Membrane implements AutoCloseable {
 
     private void lose(CellHost host, String why, String cellId, boolean cellsFault) {
         if (!hosts.holds(host)) {
+            losses.lost(null, why, cellId, false);
             return;
         }
         hosts.forget(host);
         defined.remove(host);
         themeSent.remove(host);
+        java.util.concurrent.ExecutorService lane = lanes.remove(host);
+        if (lane != null) {
+            lane.shutdown();
+        }
         losses.lost(host, why, cellId, cellsFault);
     }
 
@@ -146,5 +222,7 @@ final class Membrane implements AutoCloseable {
     @Override
     public void close() {
         hosts.close();
+        lanes.values().forEach(java.util.concurrent.ExecutorService::shutdownNow);
+        lanes.clear();
     }
 }

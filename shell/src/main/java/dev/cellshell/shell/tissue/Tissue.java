@@ -68,7 +68,7 @@ public final class Tissue implements AutoCloseable {
     private final Membrane membrane;
     private long nextInstance = 1;
     /** The error of the last call whose host was lost without the cell being to blame (not a fault). */
-    private String lostNotFault;
+    private final java.util.Set<String> notFaults = new java.util.HashSet<>();
     private final Supplier<Instant> clock;
     private final boolean timeFrozen;
     private final SceneSink sink;
@@ -146,7 +146,14 @@ public final class Tissue implements AutoCloseable {
         this.sink = sink;
         this.services = new CellServices(workspace, this, (cellId, message) ->
                 listeners.forEach(l -> l.notified(cellId, message)));
-        this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls);
+        this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls,
+                command -> {
+                    try {
+                        tissueThread.execute(command);
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        // The tissue has closed: an answer that comes after that has nobody to go to.
+                    }
+                });
     }
 
     /** Where {@link dev.cellshell.widgets.SystemStats} reads from (tests and golden images fix it); before start. */
@@ -162,6 +169,14 @@ public final class Tissue implements AutoCloseable {
 
     /** Reads the tissue definition, compiles every cell type, renders every cell and publishes the first scene. */
     public CompletableFuture<Void> start() {
+        // The shared cell host's JVM boots on the tissue thread while the compiler thread compiles the cells.
+        tissueThread.execute(() -> {
+            try {
+                membrane.shared();
+            } catch (IOException e) {
+                LOG.error("the shared cell host did not start: {} (cells will say so)", e.getMessage());
+            }
+        });
         return CompletableFuture.supplyAsync(() -> {
             try {
                 TissueSpec tissue = workspace.readTissue();
@@ -365,7 +380,10 @@ public final class Tissue implements AutoCloseable {
         if (calling != null && cellsFault) {
             isolateAfterFault(calling);
         } else if (calling != null) {
-            lostNotFault = why;
+            notFaults.add(why);
+        }
+        if (host == null) {
+            return;
         }
         List<LiveCell> lost = new ArrayList<>();
         for (LiveCell cell : cells.values()) {
@@ -708,12 +726,14 @@ public final class Tissue implements AutoCloseable {
             if (!(host instanceof InProcessHost inProcess)) {
                 return null;
             }
-            redefinition = inProcess.redefine(running.number(), nextNumber, result.classes(), inPlace);
-        } catch (IOException e) {
-            return null;
+            redefinition = membrane.onLane(host, () -> inProcess.redefine(running.number(), nextNumber,
+                    result.classes(), inPlace));
         } catch (SecurityException e) {
             return SwapOutcome.refused(plan.cellId(), plan.type(), running.number(), e.getMessage(),
                     result.diagnostics(), result.nanos());
+        } catch (Exception e) {
+            LOG.warn("{}: not redefined in place ({}); making a new generation", plan.type(), e.toString());
+            return null;
         }
         if (!redefinition.done()) {
             LOG.debug("{}: not redefined in place ({}); making a new generation", plan.type(), redefinition.why());
@@ -1329,21 +1349,21 @@ public final class Tissue implements AutoCloseable {
      * Routes pointer input: to the cell the compositor hit-tested (what was on screen) when it still lives, else to
      * the front-most cell whose bounds hold the point. A press moves the keyboard focus to that cell.
      */
-    private void pointer(PointerInput pointer, long arrived) {
+    private CompletableFuture<Void> pointer(PointerInput pointer, long arrived) {
         LiveCell target = pointer.cellId().isEmpty() ? null : cells.get(pointer.cellId());
         float lx = pointer.localX();
         float ly = pointer.localY();
         if (target == null) {
             if (!pointer.cellId().isEmpty() && (pointer.kind() == SceneMessage.PointerKind.LEAVE
                     || pointer.kind() == SceneMessage.PointerKind.ENTER)) {
-                return;
+                return DONE;
             }
             List<LiveCell> frontToBack = new ArrayList<>(cells.values());
             java.util.Collections.reverse(frontToBack);
             target = frontToBack.stream().filter(c -> c.contains(pointer.x(), pointer.y())).findFirst()
                     .orElse(null);
             if (target == null) {
-                return;
+                return DONE;
             }
             lx = pointer.x() - target.x;
             ly = pointer.y() - target.y;
@@ -1355,19 +1375,80 @@ public final class Tissue implements AutoCloseable {
                 ? new InputEvent.Scroll(lx, ly, pointer.scrollX(), pointer.scrollY(), pointer.modifiers())
                 : new InputEvent.Pointer(InputEvent.Pointer.Kind.valueOf(pointer.kind().name()), lx, ly,
                         pointer.button(), pointer.modifiers());
-        deliver(target, event, arrived);
+        return deliver(target, event, arrived);
     }
 
-    private void deliver(LiveCell cell, InputEvent event, long arrived) {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** Input and timed renders whose host has not answered yet, and who waits for none to be left. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<CompletableFuture<Void>> whenSettled = new CopyOnWriteArrayList<>();
+
+    private <T> CompletableFuture<T> tracked(CompletableFuture<T> work) {
+        inFlight.incrementAndGet();
+        return work.whenComplete((result, error) -> {
+            if (inFlight.decrementAndGet() == 0) {
+                whenSettled.forEach(waiter -> waiter.complete(null));
+                whenSettled.clear();
+            }
+        });
+    }
+
+    /**
+     * Completes once the input and timed renders in flight have been answered by their hosts and applied (a test's
+     * positive signal; {@link #click} already waits for its own).
+     */
+    public CompletableFuture<Void> settled() {
+        return CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Void> waiter = new CompletableFuture<>();
+            whenSettled.add(waiter);
+            if (inFlight.get() == 0) {
+                whenSettled.remove(waiter);
+                waiter.complete(null);
+            }
+            return waiter;
+        }, tissueThread).thenCompose(waiter -> waiter);
+    }
+
+    /**
+     * Gives input to a cell without waiting for its host: the answer, the save of its state and its redraw come
+     * back on the tissue thread (so a hung host holds up its own cells only). Completes once all of that is done.
+     */
+    private CompletableFuture<Void> deliver(LiveCell cell, InputEvent event, long arrived) {
         if (cell.instance == 0) {
-            return;
+            return DONE;
         }
-        Answer answer = supervised(cell, HostEvents.of(cell.instance, event, context(cell)));
-        persist(cell);
-        if (answer instanceof HostMessage.Handled handled && handled.dirty()) {
-            render(cell);
-            inputPublished.accept(arrived, publish());
-        }
+        long target = cell.instance;
+        return tracked(deliverTo(cell, target, event, arrived));
+    }
+
+    private CompletableFuture<Void> deliverTo(LiveCell cell, long target, InputEvent event, long arrived) {
+        CompletableFuture<Answer> handled = membrane.callLater(cell.host, cell.id, cell.generation, theme,
+                HostEvents.of(target, event, context(cell)));
+        CompletableFuture<Answer> state = membrane.callLater(cell.host, cell.id, cell.generation, theme,
+                new HostMessage.ReadState(target));
+        return handled.thenCombine(state, (answer, snapshot) -> {
+            if (!stillFor(cell, target, answer)) {
+                return DONE;
+            }
+            if (answer instanceof Failed failed) {
+                fail(cell, failed.error());
+                return DONE;
+            }
+            if (!(answer instanceof HostMessage.Handled done)) {
+                fail(cell, "onEvent (the host answered " + answer.getClass().getSimpleName() + ")");
+                return DONE;
+            }
+            if (done.againIn() >= 0) {
+                scheduleRender(cell, done.againIn());
+            }
+            if (snapshot instanceof HostMessage.StateSnapshot saved) {
+                save(cell, saved.state());
+            }
+            if (!done.dirty()) {
+                return DONE;
+            }
+            return renderLater(cell).thenAccept(changed -> inputPublished.accept(arrived, publish()));
+        }).thenCompose(next -> next);
     }
 
     /** Saves the cell's props and state when they changed since the last save; durable when this returns. */
@@ -1383,6 +1464,11 @@ public final class Tissue implements AutoCloseable {
         } else if (cell.lastSaved != null) {
             state.putAll(cell.lastSaved.state());
         }
+        save(cell, state);
+    }
+
+    /** Saves the cell's props and {@code state} when they changed since the last save; durable when this returns. */
+    private void save(LiveCell cell, Map<String, Object> state) {
         TissueStore.SavedCell saved = new TissueStore.SavedCell(cell.props.asMap(), withoutNulls(state));
         if (!saved.equals(cell.lastSaved)) {
             try {
@@ -1406,45 +1492,91 @@ public final class Tissue implements AutoCloseable {
      */
     public CompletableFuture<String> click(float x, float y) {
         return CompletableFuture.supplyAsync(() -> {
-            pointer(new PointerInput(SceneMessage.PointerKind.PRESS, x, y, 1), System.nanoTime());
-            pointer(new PointerInput(SceneMessage.PointerKind.RELEASE, x, y, 1), System.nanoTime());
+            CompletableFuture<Void> press = pointer(new PointerInput(SceneMessage.PointerKind.PRESS, x, y, 1),
+                    System.nanoTime());
+            CompletableFuture<Void> release = pointer(new PointerInput(SceneMessage.PointerKind.RELEASE, x, y, 1),
+                    System.nanoTime());
             List<LiveCell> frontToBack = new ArrayList<>(cells.values());
             java.util.Collections.reverse(frontToBack);
-            return frontToBack.stream().filter(c -> c.contains(x, y)).map(c -> c.id).findFirst().orElse("");
-        }, tissueThread);
+            String id = frontToBack.stream().filter(c -> c.contains(x, y)).map(c -> c.id).findFirst().orElse("");
+            return press.thenCombine(release, (a, b) -> id);
+        }, tissueThread).thenCompose(answer -> answer);
     }
 
+    /** Draws the cell again and waits for it (its placeholder when it has no instance). */
     private void render(LiveCell cell) {
-        DisplayList list;
         if (cell.instance == 0) {
-            list = placeholder(cell);
-        } else {
-            long target = cell.instance;
-            long started = System.nanoTime();
-            Answer answer = supervised(cell, new HostMessage.Render(target, context(cell)));
-            checkHealth(cell, System.nanoTime() - started);
-            DisplayList drawn = null;
-            if (answer instanceof HostMessage.Rendered rendered) {
-                try {
-                    drawn = DisplayList.of(rendered.displayList());
-                    if (rendered.againIn() >= 0) {
-                        scheduleRender(cell, rendered.againIn());
-                    }
-                } catch (IllegalArgumentException e) {
-                    fail(cell, "render (sent a display list that does not decode: " + e.getMessage() + ")");
-                }
-            }
-            if (drawn == null) {
-                if (cell.instance != 0) {
-                    return;
-                }
-                list = placeholder(cell);
-            } else if (cell.instance != target) {
-                return;
-            } else {
-                list = drawn;
-            }
+            show(cell, placeholder(cell));
+            return;
         }
+        long target = cell.instance;
+        long started = System.nanoTime();
+        Answer answer = call(cell.host, cell, cell.generation, new HostMessage.Render(target, context(cell)));
+        drawn(cell, target, answer, System.nanoTime() - started);
+    }
+
+    /**
+     * Draws the cell again without waiting for its host; completes on the tissue thread with whether its display
+     * list changed (an answer for an instance the cell no longer has is dropped).
+     */
+    private CompletableFuture<Boolean> renderLater(LiveCell cell) {
+        if (cell.instance == 0) {
+            long before = cell.renderVersion;
+            show(cell, placeholder(cell));
+            return CompletableFuture.completedFuture(cell.renderVersion != before);
+        }
+        long target = cell.instance;
+        long started = System.nanoTime();
+        return membrane.callLater(cell.host, cell.id, cell.generation, theme,
+                new HostMessage.Render(target, context(cell))).thenApply(answer -> {
+                    if (!stillFor(cell, target, answer)) {
+                        return false;
+                    }
+                    long before = cell.renderVersion;
+                    drawn(cell, target, answer, System.nanoTime() - started);
+                    return cell.renderVersion != before;
+                });
+    }
+
+    /**
+     * Whether an answer for instance {@code target} still concerns the cell: it is still in the tissue and still has
+     * that instance, or lost it in this very call (its host died running it: a fault to count).
+     */
+    private boolean stillFor(LiveCell cell, long target, Answer answer) {
+        return cells.get(cell.id) == cell
+                && (cell.instance == target || cell.instance == 0 && answer instanceof Failed);
+    }
+
+    /** What a render of instance {@code target} answered: the new display list, or a fault. */
+    private void drawn(LiveCell cell, long target, Answer answer, long nanos) {
+        checkHealth(cell, nanos);
+        String failure = null;
+        DisplayList list = null;
+        if (answer instanceof Failed failed) {
+            failure = failed.error();
+        } else if (answer instanceof HostMessage.Rendered rendered) {
+            try {
+                list = DisplayList.of(rendered.displayList());
+                if (rendered.againIn() >= 0) {
+                    scheduleRender(cell, rendered.againIn());
+                }
+            } catch (IllegalArgumentException e) {
+                failure = "render (sent a display list that does not decode: " + e.getMessage() + ")";
+            }
+        } else {
+            failure = "render (the host answered " + answer.getClass().getSimpleName() + ")";
+        }
+        if (failure != null) {
+            fail(cell, failure);
+            if (cell.instance == 0) {
+                show(cell, placeholder(cell));
+            }
+        } else if (cell.instance == target) {
+            show(cell, list);
+        }
+    }
+
+    private static void show(LiveCell cell, DisplayList list) {
         if (!list.equals(cell.displayList)) {
             cell.displayList = list;
             cell.renderVersion++;
@@ -1489,7 +1621,7 @@ public final class Tissue implements AutoCloseable {
     }
 
     private void fail(LiveCell cell, String error) {
-        if (error.equals(lostNotFault)) {
+        if (notFaults.remove(error)) {
             LOG.warn("cell '{}' lost its host ({}); it is restored from its saved state", cell.id, error);
             return;
         }
@@ -1599,11 +1731,11 @@ public final class Tissue implements AutoCloseable {
         tissueThread.schedule(() -> {
             cell.renderScheduled = false;
             if (cells.get(cell.id) == cell) {
-                long before = cell.renderVersion;
-                render(cell);
-                if (cell.renderVersion != before) {
-                    publish();
-                }
+                tracked(renderLater(cell).thenAccept(changed -> {
+                    if (changed) {
+                        publish();
+                    }
+                }));
             }
         }, Math.max(1, delay), TimeUnit.MILLISECONDS);
     }

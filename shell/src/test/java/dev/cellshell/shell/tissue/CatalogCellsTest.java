@@ -90,6 +90,7 @@ class CatalogCellsTest {
     }
 
     private void settle() throws Exception {
+        tissue.settled().get(10, TimeUnit.SECONDS);
         tissue.sources("notes").get(10, TimeUnit.SECONDS);
     }
 

@@ -40,6 +40,7 @@ class FaultInjectionTest {
     private void click() throws Exception {
         tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
         tissue.input(new PointerInput(PointerKind.RELEASE, 60, 190, 1));
+        tissue.settled().get(10, TimeUnit.SECONDS);
         tissue.sources("label").get(10, TimeUnit.SECONDS);
     }
 

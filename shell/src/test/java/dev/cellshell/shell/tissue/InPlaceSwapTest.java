@@ -61,6 +61,7 @@ class InPlaceSwapTest {
     private void press() throws Exception {
         tissue.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
         tissue.input(new PointerInput(PointerKind.RELEASE, 60, 190, 1));
+        tissue.settled().get(10, TimeUnit.SECONDS);
         tissue.sources("button").get(10, TimeUnit.SECONDS);
     }
 

@@ -42,6 +42,7 @@ class TissueTest {
 
     /** Waits until the tissue thread has handled everything queued before this call. */
     private void settle() throws Exception {
+        tissue.settled().get(10, TimeUnit.SECONDS);
         tissue.sources("label").get(10, TimeUnit.SECONDS);
     }
 
@@ -269,11 +270,11 @@ class TissueTest {
         Tissue faulty = TestTissues.started(other, restartedSink);
         try {
             faulty.input(new PointerInput(PointerKind.PRESS, 60, 60, 1));
-            faulty.sources("label").get(10, TimeUnit.SECONDS);
+            faulty.settled().get(10, TimeUnit.SECONDS);
             assertThat(restartedSink.texts("label")).first().asString().contains("label (Label) is quarantined");
             assertThat(faulty.cells().get(0).lastError()).startsWith("quarantined: render (threw");
             faulty.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
-            faulty.sources("label").get(10, TimeUnit.SECONDS);
+            faulty.settled().get(10, TimeUnit.SECONDS);
             assertThat(restartedSink.texts("button")).containsExactly("Click me (1)");
         } finally {
             faulty.close();
