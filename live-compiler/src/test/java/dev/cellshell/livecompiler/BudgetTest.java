@@ -73,4 +73,17 @@ class BudgetTest {
         Cell again = load("for (int i = 0; i < 1_000_000; i++) { n += i % 7; }");
         DisplayList.record(c -> again.render(c, null));
     }
+
+    /** A parallel API's pool thread running cell code is stopped even after the cell's own call returned. */
+    @Test
+    void cellCodeOnAnotherThreadIsStoppedAtItsNextCheck() throws Exception {
+        Cell cell = load("while (true) { n++; }");
+        Budget.arm(Duration.ofSeconds(60).toNanos(), "cell 'x' render");
+        Budget.disarm();
+        java.util.concurrent.CompletableFuture<Void> pool = java.util.concurrent.CompletableFuture.runAsync(() ->
+                DisplayList.record(c -> cell.render(c, null)));
+        assertThatThrownBy(() -> pool.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(Budget.CellTimeout.class)
+                .hasMessageContaining("cell code may run only on its cell host's thread");
+    }
 }

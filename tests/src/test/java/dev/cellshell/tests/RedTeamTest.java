@@ -156,6 +156,12 @@ class RedTeamTest {
                 refused("threads", "a finalizer that loops", "new Label();", "@Override protected void finalize() { "
                         + "for (;;) { } }", "finalize()"),
                 refused("threads", "java.util.Timer", "new java.util.Timer().schedule(null, 1L);", "java.util.Timer"),
+                contained("threads", "Arrays.parallelSetAll runs a looping lambda on the common pool",
+                        "java.util.Arrays.parallelSetAll(new int[100_000], i -> { for (;;) { n++; } });"),
+                contained("threads", "ConcurrentHashMap.forEach with a parallelism threshold",
+                        "java.util.concurrent.ConcurrentHashMap<Integer, Integer> m = new java.util.concurrent"
+                                + ".ConcurrentHashMap<>(); for (int i = 0; i < 10_000; i++) { m.put(i, i); } "
+                                + "m.forEach(1L, (k, v) -> { if (k == 5000) { for (;;) { } } });"),
                 // Memory bombs and leaks.
                 contained("memory", "an impossible array", "long[] a = new long[Integer.MAX_VALUE - 8]; n = a.length;"),
                 contained("memory", "filling the heap a megabyte at a time",

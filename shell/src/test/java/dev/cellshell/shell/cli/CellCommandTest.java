@@ -126,4 +126,19 @@ class CellCommandTest {
         assertThat(stats.exit()).isEqualTo(CellCommand.USAGE);
         assertThat(stats.err()).contains("--overlay takes on or off");
     }
+
+    @Test
+    void doctorSaysWhichWallsStandOnThisMachineAndWhatTheLastHostFound() throws Exception {
+        java.nio.file.Files.createDirectories(workspace.resolve("logs"));
+        java.nio.file.Files.writeString(workspace.resolve("logs/host-shared.log"),
+                "cell host shared (pid 2) up; walls: read-only files, no network\n");
+        Run doctor = run("doctor", "--workspace", workspace.toString());
+        assertThat(doctor.exit()).isZero();
+        assertThat(doctor.out()).contains("sandbox:").contains("hard deadline of 1000 ms")
+                .contains(dev.cellshell.shell.host.HostLaunch.confinementReport())
+                .contains("last start:  cell host shared (pid 2) up; walls: read-only files, no network");
+        Run spawn = run("spawn", "Clock", "--isolation", "alone", "--workspace", workspace.toString());
+        assertThat(spawn.exit()).isEqualTo(CellCommand.USAGE);
+        assertThat(spawn.err()).contains("--isolation is shared or solo, not 'alone'");
+    }
 }

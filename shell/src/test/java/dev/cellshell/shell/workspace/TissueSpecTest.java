@@ -1,6 +1,7 @@
 package dev.cellshell.shell.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cellshell.assets.Assets;
@@ -30,6 +31,20 @@ class TissueSpecTest {
     void writingAndReadingBackGivesTheSameTissue() {
         TissueSpec spec = TissueSpec.parse(Assets.demoTissue());
         assertThat(TissueSpec.parse(spec.toJson())).isEqualTo(spec);
+    }
+
+    @Test
+    void aCellsIsolationIsReadWrittenBackAndAWrongOneIsLeftOutWithItsReason() {
+        String demo = Assets.demoTissue();
+        TissueSpec spec = TissueSpec.parse(demo.replace("\"type\" : \"Button\",",
+                "\"type\" : \"Button\", \"isolation\" : \"solo\",").replace("\"type\" : \"Clock\",",
+                "\"type\" : \"Clock\", \"isolation\" : \"alone\","));
+        assertThat(spec.cells()).extracting(CellSpec::id, CellSpec::isolation)
+                .containsExactly(tuple("label", "shared"), tuple("button", "solo"));
+        assertThat(spec.problems()).containsExactly("tissue.json: cell 'clock': isolation is \"shared\" or \"solo\","
+                + " not 'alone'");
+        assertThat(spec.toJson()).contains("\"isolation\" : \"solo\"");
+        assertThat(TissueSpec.parse(spec.toJson()).cells().get(1).isolation()).isEqualTo("solo");
     }
 
     @Test
