@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What cell code may reference: the widgets API, {@code java.lang} without the parts that reach outside the cell
- * (processes, threads, class loading, reflection, {@code System.exit}…), {@code java.util} without thread pools,
- * {@code java.time}, {@code java.math}, {@code java.text}. Anything else is refused with the reason. Names are JVM
- * internal names ({@code java/lang/String}).
+ * What cell code may reference: the widgets API; in {@code java.lang}, {@code java.util} and
+ * {@code java.util.concurrent} only the listed classes (values, collections, text, numbers, exceptions), with some
+ * members refused or only some open ({@code System}, {@code Class}, {@code Locale.setDefault}, {@code wait}…);
+ * {@code java.time}, {@code java.math}, {@code java.text}, functions, streams (not parallel), regex and atomics.
+ * Anything else is refused with the reason. Names are JVM internal names ({@code java/lang/String}).
  */
 public final class Sandbox {
 
@@ -73,6 +74,7 @@ public final class Sandbox {
             Map.entry("java/util/concurrent/FutureTask", BLOCKS),
             Map.entry("java/util/concurrent/RunnableFuture", BLOCKS),
             Map.entry("java/util/Formatter", FILES + " (String.format does the same in memory)"),
+            Map.entry("java/time/zone/ZoneRulesProvider", JVM_WIDE),
             Map.entry("java/util/Scanner", FILES + " and streams"));
 
     /** Members refused on one class only, with the reason. */
@@ -92,6 +94,44 @@ public final class Sandbox {
     private static final Map<String, String> MEMBERS = Map.of(
             "wait", THREADS, "notify", THREADS, "notifyAll", THREADS,
             "parallel", THREADS, "parallelStream", THREADS);
+
+    /**
+     * In these packages only the listed classes are open to cells (an allowlist, not a denylist: a class added to
+     * the JDK later, or one that was forgotten, is refused until someone decides it is safe). Nested classes are
+     * named with {@code $}. The other allowed packages (time, math, text, functions, streams, regex, atomics) hold
+     * values and pure functions only.
+     */
+    private static final Map<String, Set<String>> LISTED = Map.of(
+            "java/lang", Set.of("Object", "String", "StringBuilder", "StringBuffer", "CharSequence", "Math",
+                    "StrictMath", "Integer", "Long", "Double", "Float", "Short", "Byte", "Character",
+                    "Character$UnicodeBlock", "Character$UnicodeScript", "Boolean", "Number", "Void", "Enum", "Record",
+                    "Iterable", "Comparable", "Runnable", "AutoCloseable", "Cloneable", "Appendable", "Override",
+                    "Deprecated", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "ThreadLocal", "System",
+                    "Class", "Throwable", "Exception", "RuntimeException", "Error", "AssertionError",
+                    "IllegalArgumentException", "IllegalStateException", "ArithmeticException",
+                    "IndexOutOfBoundsException", "ArrayIndexOutOfBoundsException", "StringIndexOutOfBoundsException",
+                    "NullPointerException", "ClassCastException", "NumberFormatException",
+                    "UnsupportedOperationException", "NegativeArraySizeException", "ArrayStoreException",
+                    "CloneNotSupportedException", "InterruptedException", "StackOverflowError", "OutOfMemoryError",
+                    "NoSuchFieldError", "IncompatibleClassChangeError", "EnumConstantNotPresentException",
+                    "ReflectiveOperationException"),
+            "java/util", Set.of("List", "ArrayList", "LinkedList", "Map", "Map$Entry", "HashMap", "LinkedHashMap",
+                    "TreeMap", "Set", "HashSet", "LinkedHashSet", "TreeSet", "Collection", "Collections", "Arrays",
+                    "Objects", "Optional", "OptionalInt", "OptionalLong", "OptionalDouble", "Iterator",
+                    "ListIterator", "Comparator", "Random", "SplittableRandom", "Deque", "ArrayDeque", "Queue",
+                    "PriorityQueue", "StringJoiner", "UUID", "BitSet", "EnumMap", "EnumSet", "NavigableMap",
+                    "NavigableSet", "SortedMap", "SortedSet", "AbstractMap", "AbstractMap$SimpleEntry",
+                    "AbstractMap$SimpleImmutableEntry", "AbstractList", "AbstractSet", "AbstractCollection",
+                    "AbstractQueue", "RandomAccess", "IdentityHashMap", "WeakHashMap", "StringTokenizer",
+                    "NoSuchElementException", "ConcurrentModificationException", "Locale", "TimeZone", "Date",
+                    "Calendar", "GregorianCalendar", "Base64", "Base64$Encoder", "Base64$Decoder", "HexFormat",
+                    "IntSummaryStatistics", "LongSummaryStatistics", "DoubleSummaryStatistics", "PrimitiveIterator",
+                    "PrimitiveIterator$OfInt", "PrimitiveIterator$OfLong", "PrimitiveIterator$OfDouble",
+                    "Spliterator", "Spliterators", "Currency"),
+            "java/util/concurrent", Set.of("ConcurrentHashMap", "ConcurrentMap", "ConcurrentNavigableMap",
+                    "ConcurrentLinkedQueue", "ConcurrentLinkedDeque", "CopyOnWriteArrayList", "CopyOnWriteArraySet",
+                    "ConcurrentSkipListMap", "ConcurrentSkipListSet", "TimeUnit", "ThreadLocalRandom", "Callable",
+                    "TimeoutException", "ExecutionException", "CancellationException"));
 
     /** Classes outside the allowed packages that cells still use through a narrow door. */
     private static final Map<String, Set<String>> EXTRA = Map.of(
@@ -119,6 +159,12 @@ public final class Sandbox {
         }
         int slash = element.lastIndexOf('/');
         String pkg = slash < 0 ? "" : element.substring(0, slash);
+        Set<String> listed = LISTED.get(pkg);
+        if (listed != null) {
+            return listed.contains(element.substring(slash + 1)) ? Optional.empty()
+                    : Optional.of("it is not among the " + pkg.replace('/', '.') + " classes open to cells (values,"
+                            + " collections, text and numbers; no I/O, threads, reflection or process-wide state)");
+        }
         if (PACKAGES.contains(pkg)) {
             return Optional.empty();
         }

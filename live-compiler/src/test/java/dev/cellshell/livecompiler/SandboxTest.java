@@ -44,7 +44,12 @@ class SandboxTest {
         "try { Class.forName(\"X\"); } catch (Exception e) { }||forName|reflection",
         "new java.net.Socket();                   |                           |Socket|network",
         "java.util.List.of(1).parallelStream();   |                           |parallelStream|tissue thread",
-        "try { canvas.save(); } catch (Throwable t) { }||Throwable|supervisor"})
+        "try { canvas.save(); } catch (Throwable t) { }||Throwable|supervisor",
+        "new java.util.Properties().setProperty(\"a\", \"b\");||Properties|not among the java.util classes open",
+        "Package.getPackages();                   |                           |Package|not among the java.lang classes open",
+        "new java.util.concurrent.LinkedBlockingQueue<String>().poll();||LinkedBlockingQueue|never wait",
+        "java.util.Locale.setDefault(java.util.Locale.ROOT);||setDefault|whole process",
+        "String s = String.format(\"%d\", 1); new java.util.Formatter();||Formatter|open files"})
     void forbiddenApisAreCompileErrorsThatSayWhichNameAndWhy(String statement, String imports, String name,
             String why) {
         CompileResult result = COMPILER.compile(List.of(cellDoing(statement.strip(),
