@@ -13,11 +13,6 @@ import java.util.Set;
  */
 public final class Sandbox {
 
-    private static final Set<String> PACKAGES = Set.of(
-            "java/lang", "java/util", "java/util/function", "java/util/stream", "java/util/regex",
-            "java/util/concurrent", "java/util/concurrent/atomic",
-            "java/time", "java/time/format", "java/time/temporal", "java/time/chrono", "java/time/zone",
-            "java/math", "java/text", "dev/cellshell/widgets");
 
     private static final String THREADS = "cells run on the tissue thread; ask for a later render with "
             + "CellContext.renderAgainIn instead";
@@ -26,6 +21,8 @@ public final class Sandbox {
     private static final String BLOCKS = "it blocks, and a cell must never wait: the desktop would stop with it";
     private static final String FILES = "it can open files, and files are not available to cells";
     private static final String JVM_WIDE = "it changes a default of the whole process, not of the cell";
+    private static final String HOST_INTERNAL = "the cell host records what a cell draws on the Canvas it is given;"
+            + " cells draw on that Canvas";
 
     /** Classes refused although their package is allowed, with the reason. */
     private static final Map<String, String> CLASSES = Map.ofEntries(
@@ -75,6 +72,9 @@ public final class Sandbox {
             Map.entry("java/util/concurrent/RunnableFuture", BLOCKS),
             Map.entry("java/util/Formatter", FILES + " (String.format does the same in memory)"),
             Map.entry("java/time/zone/ZoneRulesProvider", JVM_WIDE),
+            Map.entry("dev/cellshell/widgets/DisplayList", HOST_INTERNAL),
+            Map.entry("dev/cellshell/widgets/DisplayList$Recorder", HOST_INTERNAL),
+            Map.entry("dev/cellshell/widgets/DisplayList$HitRegion", HOST_INTERNAL),
             Map.entry("java/util/Scanner", FILES + " and streams"));
 
     /** Members refused on one class only, with the reason. */
@@ -96,13 +96,14 @@ public final class Sandbox {
             "parallel", THREADS, "parallelStream", THREADS);
 
     /**
-     * In these packages only the listed classes are open to cells (an allowlist, not a denylist: a class added to
-     * the JDK later, or one that was forgotten, is refused until someone decides it is safe). Nested classes are
-     * named with {@code $}. The other allowed packages (time, math, text, functions, streams, regex, atomics) hold
-     * values and pure functions only.
+     * The JDK classes open to cells, by package (an allowlist: a class added to the JDK later, or one that was
+     * forgotten, is refused until someone decides it is safe). Nested classes are named with {@code $}. Within them,
+     * {@link #ONLY_MEMBERS} opens only some members of a class, and {@link #MEMBERS} and {@link #CLASS_MEMBERS}
+     * refuse some. Left out on purpose: field updaters (reflection), {@code StreamSupport} (parallel streams from
+     * any spliterator), {@code ZoneRulesProvider} (process-wide).
      */
-    private static final Map<String, Set<String>> LISTED = Map.of(
-            "java/lang", Set.of("Object", "String", "StringBuilder", "StringBuffer", "CharSequence", "Math",
+    private static final Map<String, Set<String>> LISTED = Map.ofEntries(
+            Map.entry("java/lang", Set.of("Object", "String", "StringBuilder", "StringBuffer", "CharSequence", "Math",
                     "StrictMath", "Integer", "Long", "Double", "Float", "Short", "Byte", "Character",
                     "Character$UnicodeBlock", "Character$UnicodeScript", "Boolean", "Number", "Void", "Enum", "Record",
                     "Iterable", "Comparable", "Runnable", "AutoCloseable", "Cloneable", "Appendable", "Override",
@@ -114,8 +115,8 @@ public final class Sandbox {
                     "UnsupportedOperationException", "NegativeArraySizeException", "ArrayStoreException",
                     "CloneNotSupportedException", "InterruptedException", "StackOverflowError", "OutOfMemoryError",
                     "NoSuchFieldError", "IncompatibleClassChangeError", "EnumConstantNotPresentException",
-                    "ReflectiveOperationException"),
-            "java/util", Set.of("List", "ArrayList", "LinkedList", "Map", "Map$Entry", "HashMap", "LinkedHashMap",
+                    "ReflectiveOperationException")),
+            Map.entry("java/util", Set.of("List", "ArrayList", "LinkedList", "Map", "Map$Entry", "HashMap", "LinkedHashMap",
                     "TreeMap", "Set", "HashSet", "LinkedHashSet", "TreeSet", "Collection", "Collections", "Arrays",
                     "Objects", "Optional", "OptionalInt", "OptionalLong", "OptionalDouble", "Iterator",
                     "ListIterator", "Comparator", "Random", "SplittableRandom", "Deque", "ArrayDeque", "Queue",
@@ -127,11 +128,72 @@ public final class Sandbox {
                     "Calendar", "GregorianCalendar", "Base64", "Base64$Encoder", "Base64$Decoder", "HexFormat",
                     "IntSummaryStatistics", "LongSummaryStatistics", "DoubleSummaryStatistics", "PrimitiveIterator",
                     "PrimitiveIterator$OfInt", "PrimitiveIterator$OfLong", "PrimitiveIterator$OfDouble",
-                    "Spliterator", "Spliterators", "Currency"),
-            "java/util/concurrent", Set.of("ConcurrentHashMap", "ConcurrentMap", "ConcurrentNavigableMap",
+                    "Spliterator", "Spliterators", "Currency")),
+            Map.entry("java/util/concurrent", Set.of("ConcurrentHashMap", "ConcurrentMap", "ConcurrentNavigableMap",
                     "ConcurrentLinkedQueue", "ConcurrentLinkedDeque", "CopyOnWriteArrayList", "CopyOnWriteArraySet",
                     "ConcurrentSkipListMap", "ConcurrentSkipListSet", "TimeUnit", "ThreadLocalRandom", "Callable",
-                    "TimeoutException", "ExecutionException", "CancellationException"));
+                    "TimeoutException", "ExecutionException", "CancellationException")),
+            Map.entry("java/time", Set.of(
+                    "Clock", "DateTimeException", "DayOfWeek", "Duration", "Instant",
+                    "InstantSource", "LocalDate", "LocalDateTime", "LocalTime", "Month", "MonthDay",
+                    "OffsetDateTime", "OffsetTime", "Period", "Year", "YearMonth", "ZoneId",
+                    "ZoneOffset", "ZonedDateTime")),
+            Map.entry("java/time/format", Set.of(
+                    "DateTimeFormatter", "DateTimeFormatterBuilder", "DateTimeParseException",
+                    "DecimalStyle", "FormatStyle", "ResolverStyle", "SignStyle", "TextStyle")),
+            Map.entry("java/time/temporal", Set.of(
+                    "ChronoField", "ChronoUnit", "IsoFields", "JulianFields", "Temporal",
+                    "TemporalAccessor", "TemporalAdjuster", "TemporalAdjusters", "TemporalAmount",
+                    "TemporalField", "TemporalQueries", "TemporalQuery", "TemporalUnit",
+                    "UnsupportedTemporalTypeException", "ValueRange", "WeekFields")),
+            Map.entry("java/time/chrono", Set.of(
+                    "AbstractChronology", "ChronoLocalDate", "ChronoLocalDateTime", "ChronoPeriod",
+                    "ChronoZonedDateTime", "Chronology", "Era", "HijrahChronology", "HijrahDate",
+                    "HijrahEra", "IsoChronology", "IsoEra", "JapaneseChronology", "JapaneseDate",
+                    "JapaneseEra", "MinguoChronology", "MinguoDate", "MinguoEra",
+                    "ThaiBuddhistChronology", "ThaiBuddhistDate", "ThaiBuddhistEra")),
+            Map.entry("java/time/zone", Set.of(
+                    "ZoneOffsetTransition", "ZoneOffsetTransitionRule",
+                    "ZoneOffsetTransitionRule$TimeDefinition", "ZoneRules", "ZoneRulesException")),
+            Map.entry("java/math", Set.of(
+                    "BigDecimal", "BigInteger", "MathContext", "RoundingMode")),
+            Map.entry("java/text", Set.of(
+                    "Annotation", "AttributedCharacterIterator",
+                    "AttributedCharacterIterator$Attribute", "AttributedString", "Bidi",
+                    "BreakIterator", "CharacterIterator", "ChoiceFormat",
+                    "CollationElementIterator", "CollationKey", "Collator", "CompactNumberFormat",
+                    "DateFormat", "DateFormat$Field", "DateFormatSymbols", "DecimalFormat",
+                    "DecimalFormatSymbols", "FieldPosition", "Format", "Format$Field",
+                    "MessageFormat", "MessageFormat$Field", "Normalizer", "Normalizer$Form",
+                    "NumberFormat", "NumberFormat$Field", "NumberFormat$Style", "ParseException",
+                    "ParsePosition", "RuleBasedCollator", "SimpleDateFormat",
+                    "StringCharacterIterator")),
+            Map.entry("java/util/function", Set.of(
+                    "BiConsumer", "BiFunction", "BiPredicate", "BinaryOperator", "BooleanSupplier",
+                    "Consumer", "DoubleBinaryOperator", "DoubleConsumer", "DoubleFunction",
+                    "DoublePredicate", "DoubleSupplier", "DoubleToIntFunction",
+                    "DoubleToLongFunction", "DoubleUnaryOperator", "Function", "IntBinaryOperator",
+                    "IntConsumer", "IntFunction", "IntPredicate", "IntSupplier",
+                    "IntToDoubleFunction", "IntToLongFunction", "IntUnaryOperator",
+                    "LongBinaryOperator", "LongConsumer", "LongFunction", "LongPredicate",
+                    "LongSupplier", "LongToDoubleFunction", "LongToIntFunction",
+                    "LongUnaryOperator", "ObjDoubleConsumer", "ObjIntConsumer", "ObjLongConsumer",
+                    "Predicate", "Supplier", "ToDoubleBiFunction", "ToDoubleFunction",
+                    "ToIntBiFunction", "ToIntFunction", "ToLongBiFunction", "ToLongFunction",
+                    "UnaryOperator")),
+            Map.entry("java/util/stream", Set.of(
+                    "BaseStream", "Collector", "Collector$Characteristics", "Collectors",
+                    "DoubleStream", "DoubleStream$Builder", "DoubleStream$DoubleMapMultiConsumer",
+                    "IntStream", "IntStream$Builder", "IntStream$IntMapMultiConsumer", "LongStream",
+                    "LongStream$Builder", "LongStream$LongMapMultiConsumer", "Stream",
+                    "Stream$Builder")),
+            Map.entry("java/util/regex", Set.of(
+                    "MatchResult", "Matcher", "Pattern", "PatternSyntaxException")),
+            Map.entry("java/util/concurrent/atomic", Set.of(
+                    "AtomicBoolean", "AtomicInteger", "AtomicIntegerArray", "AtomicLong",
+                    "AtomicLongArray", "AtomicMarkableReference", "AtomicReference",
+                    "AtomicReferenceArray", "AtomicStampedReference", "DoubleAccumulator",
+                    "DoubleAdder", "LongAccumulator", "LongAdder")));
 
     /** Classes outside the allowed packages that cells still use through a narrow door. */
     private static final Map<String, Set<String>> EXTRA = Map.of(
@@ -165,7 +227,7 @@ public final class Sandbox {
                     : Optional.of("it is not among the " + pkg.replace('/', '.') + " classes open to cells (values,"
                             + " collections, text and numbers; no I/O, threads, reflection or process-wide state)");
         }
-        if (PACKAGES.contains(pkg)) {
+        if (pkg.equals("dev/cellshell/widgets")) {
             return Optional.empty();
         }
         return Optional.of(reasonForPackage(pkg));

@@ -49,7 +49,9 @@ class SandboxTest {
         "Package.getPackages();                   |                           |Package|not among the java.lang classes open",
         "new java.util.concurrent.LinkedBlockingQueue<String>().poll();||LinkedBlockingQueue|never wait",
         "java.util.Locale.setDefault(java.util.Locale.ROOT);||setDefault|whole process",
-        "String s = String.format(\"%d\", 1); new java.util.Formatter();||Formatter|open files"})
+        "String s = String.format(\"%d\", 1); new java.util.Formatter();||Formatter|open files",
+        "new DisplayList.Recorder().finish();     |                           |Recorder|cells draw on that Canvas",
+        "java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Object.class, \"x\");||AtomicIntegerFieldUpdater|not among the java.util.concurrent.atomic classes"})
     void forbiddenApisAreCompileErrorsThatSayWhichNameAndWhy(String statement, String imports, String name,
             String why) {
         CompileResult result = COMPILER.compile(List.of(cellDoing(statement.strip(),

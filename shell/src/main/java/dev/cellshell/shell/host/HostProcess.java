@@ -43,6 +43,8 @@ public final class HostProcess implements CellHost {
     private final long hostPid;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private volatile boolean dead;
+    /** A call is waiting for an answer: a death seen now is that call's to report (and maybe its cell's fault). */
+    private volatile boolean calling;
 
     private record Gone(String why) {
     }
@@ -122,7 +124,7 @@ public final class HostProcess implements CellHost {
             gone = new Gone("broke the protocol or its connection: " + e.getMessage());
         }
         inbox.add(gone);
-        if (!dead) {
+        if (!dead && !calling) {
             deaths.accept(this, "cell host " + name + " " + gone.why());
         }
     }
@@ -137,6 +139,15 @@ public final class HostProcess implements CellHost {
         if (dead) {
             throw new HostDied("cell host " + name + " is gone", false);
         }
+        calling = true;
+        try {
+            return await(cellId, request);
+        } finally {
+            calling = false;
+        }
+    }
+
+    private Answer await(String cellId, HostMessage request) throws HostDied {
         try {
             connection.send(request);
         } catch (IOException e) {

@@ -28,6 +28,8 @@ final class LiveCell {
     String quarantined = "";
     /** When its recent faults happened (nanoTime), for the restart intensity. */
     final java.util.List<Long> faults = new java.util.ArrayList<>();
+    /** When it took its host down (nanoTime): a cell that kills every new host is quarantined, not restored. */
+    final java.util.List<Long> restores = new java.util.ArrayList<>();
     TissueStore.SavedCell lastSaved;
     /** Renders in a row that took longer than the frame budget, and the last one's duration. */
     int slowRenders;

@@ -379,6 +379,7 @@ public final class Tissue implements AutoCloseable {
         LiveCell calling = cells.get(cellId);
         if (calling != null && cellsFault) {
             isolateAfterFault(calling);
+            calling.restores.add(System.nanoTime());
         } else if (calling != null) {
             notFaults.add(why);
         }
@@ -405,6 +406,14 @@ public final class Tissue implements AutoCloseable {
         for (LiveCell cell : lost) {
             if (cells.get(cell.id) != cell || cell.instance != 0 || !cell.quarantined.isEmpty()
                     || cell.generation == null) {
+                continue;
+            }
+            long now = System.nanoTime();
+            cell.restores.removeIf(t -> now - t > FAULT_WINDOW_NANOS);
+            if (cell.restores.size() > MAX_FAULTS) {
+                quarantine(cell, "it took its cell host down " + cell.restores.size() + " times in "
+                        + FAULT_WINDOW_NANOS / 1_000_000_000L + " s");
+                any = true;
                 continue;
             }
             instantiate(cell, cell.generation, savedState(cell), 0);
