@@ -221,6 +221,12 @@ public final class CellRunner {
             return new Failed("render (no instance " + m.instance() + " in this host)");
         }
         Context context = new Context(live, m.context());
+        Object drawn = draw(live, context);
+        return drawn instanceof Failed failed ? failed : new Rendered((byte[]) drawn, context.againIn);
+    }
+
+    /** The cell's drawing as display-list bytes, or what failed. */
+    private static Object draw(Live live, Context context) {
         DisplayList[] list = new DisplayList[1];
         Failed failed = supervised(live.cellId(), "render", () -> {
             DisplayList.Recorder recorder = new DisplayList.Recorder();
@@ -235,7 +241,20 @@ public final class CellRunner {
             return new Failed("render (drew a display list of " + bytes.length + " bytes; a cell may draw at most "
                     + MAX_DISPLAY_LIST_BYTES + ")");
         }
-        return new Rendered(bytes, context.againIn);
+        return bytes;
+    }
+
+    /** After input or a broadcast: drawn again at once when the cell asked, with its state. */
+    private static Answer handled(Live live, Context context, boolean dirty) {
+        byte[] bytes = new byte[0];
+        if (dirty) {
+            Object drawn = draw(live, context);
+            if (drawn instanceof Failed failed) {
+                return failed;
+            }
+            bytes = (byte[]) drawn;
+        }
+        return new Handled(dirty, context.againIn, storable(live, new ArrayList<>()), bytes);
     }
 
     private Answer event(Event m) {
@@ -253,7 +272,7 @@ public final class CellRunner {
         Context context = new Context(live, m.context());
         boolean[] dirty = {false};
         Failed failed = supervised(live.cellId(), "onEvent", () -> dirty[0] = live.cell().onEvent(event, context));
-        return failed != null ? failed : new Handled(dirty[0], context.againIn);
+        return failed != null ? failed : handled(live, context, dirty[0]);
     }
 
     private Answer broadcast(Broadcast m) {
@@ -265,7 +284,7 @@ public final class CellRunner {
         boolean[] dirty = {false};
         Failed failed = supervised(live.cellId(), "onBroadcast", () ->
                 dirty[0] = live.cell().onBroadcast(m.topic(), m.value(), context));
-        return failed != null ? failed : new Handled(dirty[0], context.againIn);
+        return failed != null ? failed : handled(live, context, dirty[0]);
     }
 
     private Answer readState(ReadState m) {
@@ -274,6 +293,11 @@ public final class CellRunner {
             return new StateSnapshot(Map.of(), List.of());
         }
         List<String> notes = new ArrayList<>();
+        return new StateSnapshot(storable(live, notes), notes);
+    }
+
+    /** The instance's {@code @State} values that may leave the host (and be saved); notes say what was left out. */
+    private static Map<String, Object> storable(Live live, List<String> notes) {
         Map<String, Object> state = new LinkedHashMap<>();
         StateCarrier.read(live.cell(), notes).forEach((name, value) -> {
             if (HostValues.isValue(value.value()) && !(value.value() instanceof Map)) {
@@ -283,7 +307,7 @@ public final class CellRunner {
                         + ": not saved (only numbers, text, booleans and byte/int arrays are)");
             }
         });
-        return new StateSnapshot(state, notes);
+        return state;
     }
 
     private Answer close(Close m) {

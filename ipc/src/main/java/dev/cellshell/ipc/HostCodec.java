@@ -108,6 +108,8 @@ public final class HostCodec implements Codec<HostMessage> {
             tag = RENDERED;
         } else if (message instanceof Handled m) {
             out.bool(m.dirty()).i64(m.againIn());
+            values(out, m.state());
+            out.bytes(m.displayList());
             tag = HANDLED;
         } else if (message instanceof StateSnapshot m) {
             values(out, m.state());
@@ -166,7 +168,7 @@ public final class HostCodec implements Codec<HostMessage> {
             case DONE -> new Done(strs(in), in.i64());
             case FAILED -> new Failed(in.str());
             case RENDERED -> new Rendered(in.bytes(), in.i64());
-            case HANDLED -> new Handled(in.bool(), in.i64());
+            case HANDLED -> new Handled(in.bool(), in.i64(), values(in), in.bytes());
             case STATE -> new StateSnapshot(values(in), strs(in));
             default -> throw new ProtocolException("unknown host message tag " + frame.tag());
         };

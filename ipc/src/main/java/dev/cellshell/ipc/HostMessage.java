@@ -87,7 +87,12 @@ public sealed interface HostMessage {
     record Rendered(byte[] displayList, long againIn) implements Answer {
     }
 
-    record Handled(boolean dirty, long againIn) implements Answer {
+    /**
+     * Input or a broadcast was handled; when the cell asked to be drawn again ({@code dirty}) the host drew it at once
+     * and {@code displayList} holds the new drawing (empty otherwise), so input costs one round trip. {@code state}
+     * is the cell's storable {@code @State} after it all.
+     */
+    record Handled(boolean dirty, long againIn, Map<String, Object> state, byte[] displayList) implements Answer {
     }
 
     record StateSnapshot(Map<String, Object> state, List<String> notes) implements Answer {

@@ -102,7 +102,8 @@ class CodecTest {
                 new HostMessage.Done(List.of("state field x reset"), 1000),
                 new HostMessage.Failed("render (threw java.lang.Error: boom)"),
                 new HostMessage.Rendered(new byte[] {1, 0}, -1),
-                new HostMessage.Handled(true, 15),
+                new HostMessage.Handled(true, 15, Map.of("clicks", 3), new byte[] {1, 0}),
+                new HostMessage.Handled(false, -1, Map.of(), new byte[0]),
                 new HostMessage.StateSnapshot(Map.of("clicks", 3), List.of()));
     }
 

@@ -1306,9 +1306,12 @@ public final class Tissue implements AutoCloseable {
             if (cell.instance == 0) {
                 continue;
             }
-            Answer answer = supervised(cell, new HostMessage.Broadcast(cell.instance, topic, value, context(cell)));
-            boolean dirty = redrawAll || answer instanceof HostMessage.Handled handled && handled.dirty();
-            if (dirty) {
+            long target = cell.instance;
+            long started = System.nanoTime();
+            Answer answer = supervised(cell, new HostMessage.Broadcast(target, topic, value, context(cell)));
+            if (answer instanceof HostMessage.Handled handled && handled.dirty()) {
+                drawn(cell, target, new HostMessage.Rendered(handled.displayList(), -1), System.nanoTime() - started);
+            } else if (redrawAll && !(answer instanceof Failed)) {
                 render(cell);
             }
         }
@@ -1431,33 +1434,30 @@ public final class Tissue implements AutoCloseable {
     }
 
     private CompletableFuture<Void> deliverTo(LiveCell cell, long target, InputEvent event, long arrived) {
-        CompletableFuture<Answer> handled = membrane.callLater(cell.host, cell.id, cell.generation, theme,
-                HostEvents.of(target, event, context(cell)));
-        CompletableFuture<Answer> state = membrane.callLater(cell.host, cell.id, cell.generation, theme,
-                new HostMessage.ReadState(target));
-        return handled.thenCombine(state, (answer, snapshot) -> {
-            if (!stillFor(cell, target, answer)) {
-                return DONE;
-            }
-            if (answer instanceof Failed failed) {
-                fail(cell, failed.error());
-                return DONE;
-            }
-            if (!(answer instanceof HostMessage.Handled done)) {
-                fail(cell, "onEvent (the host answered " + answer.getClass().getSimpleName() + ")");
-                return DONE;
-            }
-            if (done.againIn() >= 0) {
-                scheduleRender(cell, done.againIn());
-            }
-            if (snapshot instanceof HostMessage.StateSnapshot saved) {
-                save(cell, saved.state());
-            }
-            if (!done.dirty()) {
-                return DONE;
-            }
-            return renderLater(cell).thenAccept(changed -> inputPublished.accept(arrived, publish()));
-        }).thenCompose(next -> next);
+        long started = System.nanoTime();
+        return membrane.callLater(cell.host, cell.id, cell.generation, theme,
+                HostEvents.of(target, event, context(cell))).thenAccept(answer -> {
+                    if (!stillFor(cell, target, answer)) {
+                        return;
+                    }
+                    if (answer instanceof Failed failed) {
+                        fail(cell, failed.error());
+                        return;
+                    }
+                    if (!(answer instanceof HostMessage.Handled done)) {
+                        fail(cell, "onEvent (the host answered " + answer.getClass().getSimpleName() + ")");
+                        return;
+                    }
+                    if (done.againIn() >= 0) {
+                        scheduleRender(cell, done.againIn());
+                    }
+                    save(cell, done.state());
+                    if (done.dirty()) {
+                        drawn(cell, target, new HostMessage.Rendered(done.displayList(), -1),
+                                System.nanoTime() - started);
+                        inputPublished.accept(arrived, publish());
+                    }
+                });
     }
 
     /** Saves the cell's props and state when they changed since the last save; durable when this returns. */
