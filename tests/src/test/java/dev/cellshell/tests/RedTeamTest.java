@@ -360,8 +360,36 @@ class RedTeamTest {
         assertThat(restored.swapped()).as("%s", restored).isTrue();
     }
 
+    /**
+     * Six cells of one type each drawing an 11 MB picture stay under the per-list cap, but together they would not fit
+     * the scene: the swap is refused as a whole (before, five 16 MB pictures wedged every later command).
+     */
     @Test
     @Order(4)
+    void drawingsThatTogetherOutgrowTheSceneAreRefusedAsOneSwap() throws Exception {
+        List<String> extra = List.of("heavy-a", "heavy-b", "heavy-c", "heavy-d", "heavy-e");
+        for (String id : extra) {
+            ChangeReply spawned = (ChangeReply) shell.call(new ChangeRequest("spawn", id, "Label", "center", 24, 0, 0,
+                    Map.of()));
+            assertThat(spawned.done()).as(spawned.message()).isTrue();
+        }
+        String heavy = labelSource.replace("Props props = context.props();",
+                "Props props = context.props(); canvas.drawImage(new byte[11_000_000], 0, 0, 4, 4);");
+        SwapReply reply = (SwapReply) shell.call(new SwapRequest("label", "Label.java", heavy));
+        String said = reply.problems().stream().map(ControlMessage.Problem::message).collect(Collectors.joining("; "));
+        assertThat(reply.swapped()).as(said).isFalse();
+        assertThat(said).contains("MB together");
+        table.add("| display lists | every Label on the desktop (six or more) drawing an 11 MB picture | refused as one "
+                + "swap: " + firstLine(said) + " |");
+        assertTheDesktopGoesOn(new Attack("display lists", "heavy", "", "", Expect.CONTAINED, ""));
+        for (String id : extra) {
+            ChangeReply removed = (ChangeReply) shell.call(new ChangeRequest("rm", id, "", "", 0, 0, 0, Map.of()));
+            assertThat(removed.done()).as(removed.message()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(5)
     void theDesktopStillDrawsAndNothingWasWrittenOutside() throws Exception {
         try (Stream<Path> files = Files.list(canaries)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("writable");
@@ -370,6 +398,6 @@ class RedTeamTest {
         RunningShell.Result result = shell.cli("shot", shot.toString());
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(Files.size(shot)).isGreaterThan(1000);
-        assertThat(table).hasSize((int) attacks().count() + 1);
+        assertThat(table).hasSize((int) attacks().count() + 2);
     }
 }

@@ -275,6 +275,10 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             if (target != null) {
                 try {
                     target.send(scene);
+                } catch (IllegalArgumentException e) {
+                    // The tissue keeps scenes within its budget; if one still does not fit, it is not sent rather
+                    // than taking the tissue thread down with it.
+                    LOG.error("scene {} not sent: {}", scene.sceneVersion(), e.getMessage());
                 } catch (IOException e) {
                     LOG.warn("scene {} not delivered, compositor connection broken: {}", scene.sceneVersion(),
                             e.toString());

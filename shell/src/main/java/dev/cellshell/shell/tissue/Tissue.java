@@ -642,6 +642,20 @@ public final class Tissue implements AutoCloseable {
             }
             prepared.add(p);
         }
+        long scene = 0;
+        for (LiveCell cell : cells.values()) {
+            scene += prepared.stream().filter(p -> p.cell() == cell).findFirst().map(p -> p.frame().size())
+                    .orElse(cell.displayList.size());
+        }
+        if (scene > SCENE_BUDGET_BYTES) {
+            prepared.forEach(p -> closeQuietly(p.cell(), p.host(), p.instance()));
+            String why = plan.type() + " generation " + next.number() + " would make the desktop's drawings "
+                    + scene / (1 << 20) + " MB together; they may take at most " + SCENE_BUDGET_BYTES / (1 << 20)
+                    + " MB";
+            LOG.warn("swap of {} refused, generation {} keeps running: {}", plan.cellId(), plan.running(), why);
+            return SwapOutcome.refused(plan.cellId(), plan.type(), plan.running(), why, result.diagnostics(),
+                    result.nanos());
+        }
         try {
             Map<String, String> files = new LinkedHashMap<>();
             plan.sources().forEach(f -> files.put(f.name(), f.text()));
@@ -1749,7 +1763,28 @@ public final class Tissue implements AutoCloseable {
         }, Math.max(1, delay), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * How much all cells' display lists may weigh together: large lists travel inline on the scene socket, whose
+     * frames stop at 64 MB, and a scene that cannot be sent would leave the desktop unable to draw anything.
+     */
+    static final long SCENE_BUDGET_BYTES = 48L << 20;
+
     private long publish() {
+        for (int checked = 0; checked <= cells.size(); checked++) {
+            long total = cells.values().stream().mapToLong(c -> c.displayList.size()).sum();
+            if (total <= SCENE_BUDGET_BYTES) {
+                break;
+            }
+            LiveCell heaviest = cells.values().stream()
+                    .max(java.util.Comparator.comparingInt(c -> c.displayList.size())).orElseThrow();
+            if (!heaviest.quarantined.isEmpty()) {
+                break;
+            }
+            // The heaviest drawing is the one to blame: quarantined (drawn as a small placeholder), which publishes.
+            quarantine(heaviest, "its drawing of " + heaviest.displayList.size() / (1 << 20) + " MB pushed the "
+                    + "desktop's drawings past " + SCENE_BUDGET_BYTES / (1 << 20) + " MB together");
+            return sceneVersion;
+        }
         List<Layer> layers = new ArrayList<>(cells.size());
         for (LiveCell cell : cells.values()) {
             layers.add(new Layer(cell.id, cell.generationNumber(), cell.renderVersion, cell.x, cell.y, cell.width,

@@ -43,6 +43,7 @@ final class TissueTree extends TreeView<CellView> {
                 Label name = new Label(cell.id());
                 name.getStyleClass().add("cell-id");
                 Label detail = new Label(cell.type() + " · gen " + cell.generation()
+                        + ("solo".equals(cell.isolation()) ? " · solo host" : "")
                         + (health(cell).equals("ok") ? "" : " · " + cell.health()
                                 + (cell.lastError().isEmpty() ? "" : ": " + firstLine(cell.lastError()))));
                 detail.getStyleClass().add("cell-detail");
