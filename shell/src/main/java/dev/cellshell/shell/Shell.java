@@ -117,8 +117,14 @@ public final class Shell implements AutoCloseable {
         history = new History(audit, new SourceArchive(workspace.root().resolve("history/sources")));
         // Cells run in cell hosts (child JVMs behind the kernel's walls); only the in-place tier keeps them in this
         // JVM, because the agent that redefines classes lives here.
+        HostLaunch launch = HostLaunch.of(runDirectory, workspace.compositorLog().getParent());
+        if (inPlace != null) {
+            LOG.warn("--in-place: cells run in the shell's own JVM (its agent redefines their classes), not in hosts");
+        } else if (!launch.confined()) {
+            LOG.warn("{}", HostLaunch.confinementReport());
+        }
         Hosts.Factory hostFactory = inPlace != null ? Hosts.Factory.inProcess(Shell.class.getClassLoader())
-                : Hosts.Factory.processes(HostLaunch.of(runDirectory, workspace.compositorLog().getParent()));
+                : Hosts.Factory.processes(launch);
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), hostFactory,
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
