@@ -49,6 +49,8 @@ final class BenchCommand implements Callable<Integer> {
         ControlMessage.StatsReply input = null;
         List<Double> askToPixel = new ArrayList<>();
         List<Double> hostRestart = new ArrayList<>();
+        List<Double> statusDuringHang = new ArrayList<>();
+        List<Double> setDuringHang = new ArrayList<>();
         String resident = "null";
         for (int run = 0; run < coldStarts; run++) {
             Path workspace = Files.createTempDirectory("cellshell-bench");
@@ -65,6 +67,7 @@ final class BenchCommand implements Callable<Integer> {
                     measureAsks(workspace, askToPixel);
                     resident = residentMegabytes(shell);
                     measureHostRestarts(workspace, shell, hostRestart);
+                    measureDuringHang(workspace, statusDuringHang, setDuringHang);
                 }
             } finally {
                 shell.destroy();
@@ -93,6 +96,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile, input)
                 .replace("\n}", ",\n  \"ask_to_pixel_ms\": " + stats(askToPixel)
                         + ",\n  \"host_kill_to_cells_back_ms\": " + stats(hostRestart)
+                        + ",\n  \"while_a_solo_cell_hangs_ms\": {\"status\": " + stats(statusDuringHang)
+                        + ", \"set_on_a_shared_cell\": " + stats(setDuringHang) + "}"
                         + ",\n  \"resident_mb\": " + resident + "\n}"));
         return 0;
     }
@@ -187,6 +192,57 @@ final class BenchCommand implements Callable<Integer> {
             }
             restart.add((System.nanoTime() - killed) / 1e6);
             Thread.sleep(500);
+        }
+    }
+
+    /** Draws three times, then hangs in a JDK loop that only its host's deadline stops. */
+    private static final String HANG = """
+            import dev.cellshell.widgets.*;
+
+            /** Hangs in its fourth render. */
+            public class Hang implements Cell {
+                int renders;
+
+                @Override
+                public void render(Canvas canvas, CellContext context) {
+                    if (++renders > 3) {
+                        canvas.drawText("" + java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum(), 0, 0, 9, 0,
+                                Align.LEFT);
+                    }
+                    canvas.fillRect(0, 0, context.width(), context.height(), 0xFFBF616A);
+                    context.renderAgainIn(100);
+                }
+            }
+            """;
+
+    /**
+     * For three seconds from spawning a solo cell that hangs its host (until the deadline kills it), times
+     * {@code cell status} and a {@code set} of the Label (a cell of the shared host) back to back: what a person
+     * using the desktop feels while one cell hangs.
+     */
+    private static void measureDuringHang(Path workspace, List<Double> status, List<Double> set)
+            throws IOException, InterruptedException {
+        Files.createDirectories(workspace.resolve("cells/Hang"));
+        Files.writeString(workspace.resolve("cells/Hang/Hang.java"), HANG);
+        try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
+                ControlMessage.CODEC)) {
+            ControlMessage spawned = c.call(new ControlMessage.ChangeRequest("spawn", "hang", "Hang", "bottom-right",
+                    24, 120, 40, java.util.Map.of(), "", "solo"));
+            if (!(spawned instanceof ControlMessage.ChangeReply reply) || !reply.done()) {
+                throw new IllegalStateException("the hanging cell did not spawn: " + spawned);
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            for (int i = 0; System.nanoTime() < end; i++) {
+                long asked = System.nanoTime();
+                c.call(new ControlMessage.StatusRequest());
+                status.add((System.nanoTime() - asked) / 1e6);
+                asked = System.nanoTime();
+                c.call(new ControlMessage.ChangeRequest("set", "label", "", "", 0, 0, 0,
+                        java.util.Map.of("text", "during a hang " + i)));
+                set.add((System.nanoTime() - asked) / 1e6);
+                Thread.sleep(20);
+            }
+            c.call(new ControlMessage.ChangeRequest("rm", "hang", "", "", 0, 0, 0, java.util.Map.of()));
         }
     }
 
