@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The supervisor's book of cell hosts: starts one when a cell needs it, forgets one that died (the next call starts
- * a new one), counts restarts. Used on the tissue thread only.
+ * a new one). Used on the tissue thread only.
  */
 public final class Hosts implements AutoCloseable {
 
@@ -34,7 +34,6 @@ public final class Hosts implements AutoCloseable {
     private final Factory factory;
     private final ServiceDesk desk;
     private final Map<String, CellHost> live = new LinkedHashMap<>();
-    private final Map<String, Integer> restarts = new LinkedHashMap<>();
 
     private final java.util.function.BiConsumer<CellHost, String> deaths;
 
@@ -69,12 +68,6 @@ public final class Hosts implements AutoCloseable {
     public void forget(CellHost host) {
         live.remove(host.name(), host);
         host.close();
-        restarts.merge(host.name(), 1, Integer::sum);
-    }
-
-    /** How often host {@code name} died or was killed. */
-    public int restarts(String name) {
-        return restarts.getOrDefault(name, 0);
     }
 
     public List<CellHost> live() {

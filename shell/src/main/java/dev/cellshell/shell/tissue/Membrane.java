@@ -214,11 +214,6 @@ final class Membrane implements AutoCloseable {
         losses.lost(host, why, cellId, cellsFault);
     }
 
-    /** How often host {@code name} died or was killed. */
-    int restarts(String name) {
-        return hosts.restarts(name);
-    }
-
     @Override
     public void close() {
         hosts.close();

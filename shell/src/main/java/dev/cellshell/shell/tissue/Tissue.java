@@ -67,7 +67,7 @@ public final class Tissue implements AutoCloseable {
     private final LiveCompiler compiler;
     private final Membrane membrane;
     private long nextInstance = 1;
-    /** The error of the last call whose host was lost without the cell being to blame (not a fault). */
+    /** Errors of calls whose host was lost without the called cell being to blame: not counted as faults. */
     private final java.util.Set<String> notFaults = new java.util.HashSet<>();
     private final Supplier<Instant> clock;
     private final boolean timeFrozen;
