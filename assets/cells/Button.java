@@ -6,6 +6,7 @@ import dev.cellshell.widgets.*;
  * what a click does besides counting — "spawn TYPE [ANCHOR]" adds a cell, "notify TEXT" tells you something.
  */
 @Uses({Spawner.class, Notifier.class})
+@Size(width = 200, height = 64, minWidth = 64, minHeight = 32)
 public class Button implements Cell {
 
     @State int clicks;
@@ -27,7 +28,9 @@ public class Button implements Cell {
                 props.color("border", theme.color("outline", Color.rgb(136, 192, 208))));
         String text = props.string("text", "Click me");
         String label = clicks == 0 ? text : text + " (" + clicks + ")";
-        canvas.drawText(label, width / 2, height / 2 + 8, 22,
+        // 22 units, smaller when the button is too low or the label too long for it (~0.6 em per character).
+        float size = Math.max(8, Math.min(22, Math.min(height * 0.42f, (width - 16) / (label.length() * 0.6f))));
+        canvas.drawText(label, width / 2, height / 2 + size * 8 / 22, size,
                 props.color("textColor", theme.color("onPrimary", Color.WHITE)), Align.CENTER);
     }
 

@@ -8,9 +8,11 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** A month at a glance, today marked; ‹ and › page through the months. Props: zone. */
+@Size(width = 280, height = 250, minWidth = 190, minHeight = 170)
 public class Calendar implements Cell {
 
     private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    private static final float HEADER = 44;
     /** Months away from the current one. */
     @State int offset;
 
@@ -31,11 +33,14 @@ public class Calendar implements Cell {
         canvas.drawText("‹", 20, 29, 20, muted, Align.CENTER);
         canvas.drawText("›", w - 20, 29, 20, muted, Align.CENTER);
         float cellW = (w - 24) / 7;
-        float top = 44;
-        float rowH = (h - top - 20) / 7;
+        float top = HEADER;
+        // A title row and up to six weeks share what is below the header; the type fits the smaller of row and column.
+        float rowH = (h - top - 8) / 7;
+        float size = Math.max(8, Math.min(14, Math.min(rowH * 0.62f, cellW * 0.5f)));
         for (int d = 0; d < 7; d++) {
             String name = DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2);
-            canvas.drawText(name, 12 + cellW * d + cellW / 2, top + rowH * 0.7f, 12, muted, Align.CENTER);
+            canvas.drawText(name, 12 + cellW * d + cellW / 2, top + rowH * 0.5f + size * 0.36f, size * 0.9f, muted,
+                    Align.CENTER);
         }
         int lead = month.atDay(1).getDayOfWeek().getValue() - 1;
         for (int day = 1; day <= month.lengthOfMonth(); day++) {
@@ -44,9 +49,9 @@ public class Calendar implements Cell {
             float cy = top + rowH * (1 + slot / 7) + rowH * 0.5f;
             boolean isToday = month.atDay(day).equals(today);
             if (isToday) {
-                canvas.fillCircle(cx, cy - 4, Math.min(cellW, rowH) * 0.45f, accent);
+                canvas.fillCircle(cx, cy, Math.min(cellW, rowH) * 0.48f, accent);
             }
-            canvas.drawText(Integer.toString(day), cx, cy + 1, 13,
+            canvas.drawText(Integer.toString(day), cx, cy + size * 0.36f, size,
                     isToday ? theme.color("onPrimary", Color.WHITE) : text, Align.CENTER);
         }
         long untilMidnight = 86_400_000 - context.now().toEpochMilli() % 86_400_000;
@@ -55,7 +60,7 @@ public class Calendar implements Cell {
 
     @Override
     public boolean onEvent(InputEvent event, CellContext context) {
-        if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS && p.y() < 44) {
+        if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS && p.y() < HEADER) {
             if (p.x() < 40) {
                 offset--;
                 return true;

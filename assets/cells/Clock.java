@@ -11,6 +11,7 @@ import java.util.Locale;
 @Variant(prop = "style", values = {"digital", "analog"})
 @Variant(prop = "hours", values = {"24h", "12h"})
 @Variant(prop = "seconds", values = {"on", "off"})
+@Size(width = 256, height = 96, minWidth = 120, minHeight = 56)
 public class Clock implements Cell {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -30,17 +31,23 @@ public class Clock implements Cell {
             analog(canvas, context.width(), context.height(), now, seconds, color, muted,
                     theme.color("primary", Color.rgb(94, 129, 172)));
         } else {
-            digital(canvas, context.width(), now, props.string("hours", "24h").equals("12h"), seconds, color, muted);
+            digital(canvas, context.width(), context.height(), now, props.string("hours", "24h").equals("12h"), seconds, color, muted);
         }
         long period = seconds ? 1000 : 60_000;
         context.renderAgainIn(period - (now.toInstant().toEpochMilli() % period));
     }
 
-    private static void digital(Canvas canvas, float width, ZonedDateTime now, boolean twelve, boolean seconds,
-            int color, int muted) {
+    private static void digital(Canvas canvas, float width, float height, ZonedDateTime now, boolean twelve,
+            boolean seconds, int color, int muted) {
         String pattern = (twelve ? "h:mm" : "HH:mm") + (seconds ? ":ss" : "") + (twelve ? " a" : "");
-        canvas.drawText(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(now), width / 2, 52, 36, color, Align.CENTER);
-        canvas.drawText(DATE.format(now), width / 2, 80, 15, muted, Align.CENTER);
+        String time = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(now);
+        // The time takes 60% of the height below 96 units, the date the rest; both fit the width (~0.62 em/char).
+        float big = Math.min(36 * Math.min(1, height / 96), (width - 16) / (time.length() * 0.62f));
+        float small = Math.min(15 * Math.min(1, height / 96), (width - 16) / (15 * 0.6f));
+        float block = big * 0.74f + 10 + small * 0.74f;
+        float top = (height - block) / 2;
+        canvas.drawText(time, width / 2, top + big * 0.74f, big, color, Align.CENTER);
+        canvas.drawText(DATE.format(now), width / 2, top + block, small, muted, Align.CENTER);
     }
 
     private static void analog(Canvas canvas, float width, float height, ZonedDateTime now, boolean seconds,

@@ -1,6 +1,7 @@
 import dev.cellshell.widgets.*;
 
 /** The template a new cell starts from: a card that counts its clicks. Edit it and save: it changes live. */
+@Size(width = 240, height = 80, minWidth = 120, minHeight = 48)
 public class Hello implements Cell {
 
     /** Kept when you swap this cell's source. */

@@ -2,6 +2,7 @@ import dev.cellshell.widgets.*;
 
 /** A picture from the workspace's images/ folder, fitted inside the cell. Props: file, fit (contain, cover). */
 @Uses(Images.class)
+@Size(width = 320, height = 240, minWidth = 96, minHeight = 72)
 public class Image implements Cell {
 
     @Override
@@ -12,8 +13,13 @@ public class Image implements Cell {
         canvas.fillRoundRect(0, 0, w, h, 12, theme.color("surface", Color.rgb(46, 52, 64)));
         String file = context.props().string("file", "");
         if (file.isEmpty()) {
-            canvas.drawText("Set the prop file=NAME (a PNG or JPEG in images/)", w / 2, h / 2, 13,
-                    theme.color("onSurfaceMuted", Color.rgb(150, 150, 150)), Align.CENTER);
+            int muted = theme.color("onSurfaceMuted", Color.rgb(150, 150, 150));
+            // Two short lines, each shrunk (about 0.6 em per character) until it fits the cell's width.
+            String first = "No picture yet";
+            String second = "cell set " + context.cellId() + " file=NAME";
+            float size = Math.max(7, Math.min(14, (w - 24) / (second.length() * 0.6f)));
+            canvas.drawText(first, w / 2, h / 2 - size * 0.4f, size * 1.15f, muted, Align.CENTER);
+            canvas.drawText(second, w / 2, h / 2 + size * 1.3f, size, muted, Align.CENTER);
             return;
         }
         Images images = context.service(Images.class);

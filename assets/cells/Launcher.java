@@ -2,6 +2,7 @@ import dev.cellshell.widgets.*;
 
 /** A bar of buttons that each add a cell to the desktop. Props: types (default Clock,Notes,Calendar), at. */
 @Uses(Spawner.class)
+@Size(width = 380, height = 64, minWidth = 150, minHeight = 36)
 public class Launcher implements Cell {
 
     private int pressed = -1;
@@ -23,7 +24,10 @@ public class Launcher implements Cell {
             canvas.fillRoundRect(x + 4, 6, slot - 8, h - 12, 10, i == pressed
                     ? theme.color("primaryPressed", Color.rgb(67, 97, 135)) : theme.color("primary",
                             Color.rgb(94, 129, 172)));
-            canvas.drawText("+ " + types[i].trim(), x + slot / 2, h / 2 + 6, 16, theme.color("onPrimary", Color.WHITE),
+            String label = "+ " + types[i].trim();
+            // DejaVu Sans averages about 0.6 em per character: the label shrinks until it fits its button.
+            float size = Math.max(8, Math.min(Math.min(16, (h - 12) * 0.5f), (slot - 20) / (label.length() * 0.6f)));
+            canvas.drawText(label, x + slot / 2, h / 2 + size * 0.36f, size, theme.color("onPrimary", Color.WHITE),
                     Align.CENTER);
         }
     }

@@ -5,6 +5,7 @@ import dev.cellshell.widgets.*;
  * storage, so it is there after a restart. Props: title.
  */
 @Uses(Storage.class)
+@Size(width = 300, height = 220, minWidth = 160, minHeight = 90)
 public class Notes implements Cell {
 
     private static final int ENTER = 257;

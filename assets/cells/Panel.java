@@ -5,6 +5,7 @@ import dev.cellshell.widgets.*;
  * {@code cell spawn TYPE --in PANEL}) and the tissue places them in a row, a column, a grid or a stack. Draws a
  * rounded card, with an optional title along its top edge. Props: title, background, radius.
  */
+@Size(width = 400, height = 240, minWidth = 40, minHeight = 40)
 public class Panel implements Cell {
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** CPU and memory use of this machine, with a graph of the last minute. Props: title. */
 @Uses(SystemStats.class)
+@Size(width = 300, height = 170, minWidth = 200, minHeight = 120)
 public class SystemMonitor implements Cell {
 
     private static final int SAMPLES = 60;
@@ -29,15 +30,21 @@ public class SystemMonitor implements Cell {
         double cpuNow = count == 0 ? 0 : cpu[(count - 1) % SAMPLES];
         double memNow = count == 0 ? 0 : memory[(count - 1) % SAMPLES];
         canvas.drawText(context.props().string("title", "System"), 16, 24, 14, muted, Align.LEFT);
-        float graphH = (h - 60) / 2;
+        // Each of the two rows: a caption line, then its graph below it (the caption never sits on the graph).
+        float rowH = (h - 36 - 12) / 2;
+        float captionH = 18;
+        float graphH = Math.max(4, rowH - captionH - 6);
         int backdrop = theme.color("background", Color.rgb(30, 36, 48));
-        graph(canvas, cpu, 16, 34, w - 32, graphH, theme.color("primary", Color.rgb(94, 129, 172)), backdrop);
-        canvas.drawText(String.format(Locale.ENGLISH, "CPU %d%% of %d cores", Math.round(cpuNow * 100), stats.processors()),
-                w - 16, 34 + graphH - 6, 13, text, Align.RIGHT);
-        graph(canvas, memory, 16, 44 + graphH, w - 32, graphH, theme.color("outline", Color.rgb(136, 192, 208)),
+        float cpuTop = 36;
+        canvas.drawText(String.format(Locale.ENGLISH, "CPU %d%% of %d cores", Math.round(cpuNow * 100),
+                stats.processors()), 16, cpuTop + 13, 13, text, Align.LEFT);
+        graph(canvas, cpu, 16, cpuTop + captionH, w - 32, graphH, theme.color("primary", Color.rgb(94, 129, 172)),
                 backdrop);
-        canvas.drawText(String.format(Locale.ENGLISH, "Memory %.1f of %.1f GB", stats.memoryUsed() / 1e9, stats.memoryTotal() / 1e9),
-                w - 16, 44 + 2 * graphH - 6, 13, text, Align.RIGHT);
+        float memTop = cpuTop + rowH + 6;
+        canvas.drawText(String.format(Locale.ENGLISH, "Memory %.1f of %.1f GB", stats.memoryUsed() / 1e9,
+                stats.memoryTotal() / 1e9), 16, memTop + 13, 13, text, Align.LEFT);
+        graph(canvas, memory, 16, memTop + captionH, w - 32, graphH, theme.color("outline",
+                Color.rgb(136, 192, 208)), backdrop);
         context.renderAgainIn(1000);
     }
 

@@ -1,6 +1,7 @@
 import dev.cellshell.widgets.*;
 
 /** One line of text to type into: click it, type, Backspace deletes. Props: placeholder. */
+@Size(width = 260, height = 48, minWidth = 100, minHeight = 32)
 public class TextField implements Cell {
 
     private static final int BACKSPACE = 259;

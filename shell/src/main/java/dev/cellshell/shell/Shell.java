@@ -42,7 +42,8 @@ public final class Shell implements AutoCloseable {
     private static final int WARM_UP_COMPILES = Integer.getInteger("cellshell.warmUpCompiles", 20);
 
     /**
-     * @param frozenTime when set, the desktop's clock stands still at this instant (reproducible screenshots)
+     * @param frozenTime when set, the desktop's clock stands still at this instant, and the system figures cells see
+     *     too (reproducible screenshots)
      * @param workbench whether to open the JavaFX workbench window (needs a display)
      */
     public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
@@ -128,6 +129,9 @@ public final class Shell implements AutoCloseable {
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), hostFactory,
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
+        if (frozen != null) {
+            tissue.useSystemStats(new dev.cellshell.shell.tissue.FrozenSystemStats());
+        }
         tissue.onInputPublished(scene::trackInput);
         dev.cellshell.shell.intent.CodeWriter coder = null;
         try {

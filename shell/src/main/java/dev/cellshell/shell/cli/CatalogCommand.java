@@ -24,8 +24,10 @@ final class CatalogCommand implements Callable<Integer> {
         try {
             for (Catalog.Entry e : Catalog.of(workspace.resolve())) {
                 System.out.println(json ? Json.object(Map.of("type", e.type(), "builtIn",
-                        Boolean.toString(e.builtIn()), "summary", e.summary(), "source", e.source().toString()))
-                        : String.format("%-12s %-9s %s", e.type(), e.builtIn() ? "built-in" : "yours", e.summary()));
+                        Boolean.toString(e.builtIn()), "summary", e.summary(), "source", e.source().toString(),
+                        "size", e.size().preferred()))
+                        : String.format("%-14s %-9s %-8s %s", e.type(), e.builtIn() ? "built-in" : "yours",
+                                e.size().preferred(), e.summary()));
             }
             return 0;
         } catch (IOException e) {

@@ -34,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
     boolean dev;
 
     @Option(names = "--frozen-time", paramLabel = "INSTANT",
-            description = "Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z) for reproducible shots.")
+            description = {"Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z), and the system figures cells",
+                "see, for reproducible shots."})
     String frozenTime;
 
     @Override

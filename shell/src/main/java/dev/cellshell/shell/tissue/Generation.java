@@ -1,6 +1,7 @@
 package dev.cellshell.shell.tissue;
 
 import dev.cellshell.livecompiler.SourceFile;
+import dev.cellshell.shell.workspace.TypeSize;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,29 +16,38 @@ import org.objectweb.asm.Type;
 /**
  * One compiled version of a cell type, as the shell knows it: its class files (defined in the cell hosts that run
  * it, never here), the sources they came from, and the services its class declares with {@code @Uses} — read from
- * the class file, so the shell checks a host's service calls against what it compiled, not what the host says.
+ * the class file, so the shell checks a host's service calls against what it compiled, not what the host says — and
+ * the size it declares with {@code @Size}.
  */
 record Generation(String type, long number, Map<String, byte[]> classes, List<SourceFile> sources,
-        Set<String> uses, Map<String, List<String>> variants) {
+        Set<String> uses, Map<String, List<String>> variants, TypeSize size) {
 
     static Generation of(String type, long number, Map<String, byte[]> classes, List<SourceFile> sources) {
         Set<String> uses = new LinkedHashSet<>();
         Map<String, List<String>> variants = new LinkedHashMap<>();
-        read(classes.get(type), uses, variants);
+        float[] size = {TypeSize.UNDECLARED.width(), TypeSize.UNDECLARED.height(), 0, 0};
+        read(classes.get(type), uses, variants, size);
+        TypeSize declared;
+        try {
+            declared = new TypeSize(size[0], size[1], size[2], size[3]);
+        } catch (IllegalArgumentException e) {
+            declared = TypeSize.UNDECLARED;
+        }
         return new Generation(type, number, Map.copyOf(classes), List.copyOf(sources), Set.copyOf(uses),
-                java.util.Collections.unmodifiableMap(variants));
+                java.util.Collections.unmodifiableMap(variants), declared);
     }
 
     /** The same classes under a new number (a redefinition in place). */
     Generation renumbered(long next, List<SourceFile> newSources) {
-        return new Generation(type, next, classes, List.copyOf(newSources), uses, variants);
+        return new Generation(type, next, classes, List.copyOf(newSources), uses, variants, size);
     }
 
     /**
      * Reads the simple names of the services in the class's {@code @Uses} (e.g. {@code Storage}) and its
      * {@code @Variant}s (prop → values, the default first).
      */
-    private static void read(byte[] classFile, Set<String> uses, Map<String, List<String>> variants) {
+    private static void read(byte[] classFile, Set<String> uses, Map<String, List<String>> variants,
+            float[] size) {
         if (classFile == null) {
             return;
         }
@@ -58,6 +68,17 @@ record Generation(String type, long number, Map<String, byte[]> classes, List<So
                                         return variant(variants);
                                     }
                                 };
+                            }
+                        };
+                    }
+                    if (descriptor.equals("Ldev/cellshell/widgets/Size;")) {
+                        return new AnnotationVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visit(String name, Object value) {
+                                int i = TypeSize.index(name);
+                                if (i >= 0 && value instanceof Float f) {
+                                    size[i] = f;
+                                }
                             }
                         };
                     }

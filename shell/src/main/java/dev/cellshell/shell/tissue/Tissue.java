@@ -16,8 +16,10 @@ import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.livecompiler.SourceFile;
 import dev.cellshell.shell.workspace.Anchor;
+import dev.cellshell.shell.workspace.Catalog;
 import dev.cellshell.shell.workspace.CellSpec;
 import dev.cellshell.shell.workspace.TissueSpec;
+import dev.cellshell.shell.workspace.TypeSize;
 import dev.cellshell.shell.workspace.Workspace;
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Color;
@@ -832,7 +834,7 @@ public final class Tissue implements AutoCloseable {
      * The type is compiled (or taken from the generation store) on the compiler thread when no cell runs it yet.
      *
      * @param id the new cell's id, or empty for one made from the type's name
-     * @param size width and height, or {@code null} for the size of an existing cell of the type (else 240×80)
+     * @param size width and height, or {@code null} for the size the type declares with {@code @Size} (else 240×80)
      */
     public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
             Map<String, String> props, String actor) {
@@ -849,8 +851,14 @@ public final class Tissue implements AutoCloseable {
     }
 
     /** Like {@link #spawn(String, String, Anchor, float, float[], Map, String, String)}, in a host by isolation. */
-    public CompletableFuture<Change> spawn(String type, String id, Anchor at, float margin, float[] size,
+    public CompletableFuture<Change> spawn(String asked, String id, Anchor at, float margin, float[] size,
             Map<String, String> props, String parent, String isolation, String actor) {
+        String type;
+        try {
+            type = generations.containsKey(asked) ? asked : Catalog.resolve(workspace.root(), asked);
+        } catch (IllegalArgumentException | IOException e) {
+            return CompletableFuture.completedFuture(new Change(false, id, e.getMessage()));
+        }
         if (!isolation.isEmpty() && !isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)) {
             return CompletableFuture.completedFuture(new Change(false, id, "isolation is shared or solo, not '"
                     + isolation + "'"));
@@ -894,8 +902,12 @@ public final class Tissue implements AutoCloseable {
         if (!id.matches("[a-z][a-z0-9-]*")) {
             return new Change(false, id, "a cell id is lower-case letters, digits and dashes: '" + id + "'");
         }
-        float[] dimensions = size != null ? size : cells.values().stream().filter(c -> c.type.equals(type))
-                .findFirst().map(c -> new float[] {c.width, c.height}).orElse(new float[] {240, 80});
+        TypeSize declared = generations.get(type).size();
+        float[] dimensions = size != null ? size : new float[] {declared.width(), declared.height()};
+        String tooSmall = declared.tooSmall(type, dimensions[0], dimensions[1]);
+        if (tooSmall != null) {
+            return new Change(false, id, tooSmall);
+        }
         CellSpec cellSpec = parent.isEmpty()
                 ? CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).pinned(at, margin, spec.width(),
                         spec.height())

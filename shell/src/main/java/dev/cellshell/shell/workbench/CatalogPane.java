@@ -54,7 +54,8 @@ final class CatalogPane extends VBox {
             protected void updateItem(Catalog.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setText(empty || entry == null ? null : entry.type() + (entry.builtIn() ? "" : "  (workspace)"));
-                setTooltip(empty || entry == null || entry.summary().isEmpty() ? null : new Tooltip(entry.summary()));
+                setTooltip(empty || entry == null ? null : new Tooltip((entry.summary().isEmpty() ? ""
+                        : entry.summary() + "\n") + "Spawns at " + entry.size().preferred()));
             }
         });
         Button spawn = new Button("Spawn");

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The cell types one can spawn: the built-in ones and every {@code cells/<Type>/} folder of a workspace, each with
@@ -17,8 +19,8 @@ import java.util.stream.Stream;
  */
 public final class Catalog {
 
-    /** One spawnable type. */
-    public record Entry(String type, boolean builtIn, String summary, Path source) {
+    /** One spawnable type, with the size it declares ({@code @Size}). */
+    public record Entry(String type, boolean builtIn, String summary, Path source, TypeSize size) {
     }
 
     private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
@@ -40,6 +42,31 @@ public final class Catalog {
         return types;
     }
 
+    /**
+     * The type {@code asked} names, matched without regard to case ({@code clock}, {@code CLOCK} → {@code Clock}).
+     *
+     * @throws IllegalArgumentException naming the closest types ("did you mean") and every type there is
+     */
+    public static String resolve(Path workspace, String asked) throws IOException {
+        TreeSet<String> known = types(workspace);
+        if (known.contains(asked)) {
+            return asked;
+        }
+        List<String> sameLetters = known.stream().filter(t -> t.equalsIgnoreCase(asked)).toList();
+        if (sameLetters.size() == 1) {
+            return sameLetters.get(0);
+        }
+        LevenshteinDistance distance = new LevenshteinDistance();
+        String lower = asked.toLowerCase(Locale.ROOT);
+        int best = known.stream().mapToInt(t -> distance.apply(t.toLowerCase(Locale.ROOT), lower)).min()
+                .orElse(Integer.MAX_VALUE);
+        List<String> close = best > Math.max(2, lower.length() / 3) ? List.of() : known.stream()
+                .filter(t -> distance.apply(t.toLowerCase(Locale.ROOT), lower) == best).toList();
+        throw new IllegalArgumentException("no cell type '" + asked + "'"
+                + (close.isEmpty() ? "" : " — did you mean " + String.join(" or ", close) + "?")
+                + " Types: " + String.join(", ", known));
+    }
+
     /** Every type of {@code workspace} (built-in ones included even before a first start), by name. */
     public static List<Entry> of(Path workspace) throws IOException {
         Path cells = workspace.resolve("cells");
@@ -48,7 +75,8 @@ public final class Catalog {
             Path file = cells.resolve(type).resolve(type + ".java");
             String source = Files.exists(file) ? Files.readString(file)
                     : Assets.BUILT_IN_CELL_TYPES.contains(type) ? Assets.cellSource(type) : "";
-            entries.add(new Entry(type, Assets.BUILT_IN_CELL_TYPES.contains(type), summary(source, type), file));
+            entries.add(new Entry(type, Assets.BUILT_IN_CELL_TYPES.contains(type), summary(source, type), file,
+                    TypeSize.fromSource(source)));
         }
         return entries;
     }

@@ -1,0 +1,85 @@
+package dev.cellshell.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user does first: on a fresh workspace, spawn every type the catalog lists through the CLI, without a
+ * size, and look at it. Each must spawn at the size its type declares and match its golden image (frozen clock and
+ * system figures, UTC). A type name in the wrong case still spawns; a misspelt one names the closest type.
+ */
+class FreshSpawnGoldenTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyCatalogTypeSpawnsFromTheCliWithoutASizeAndLooksRight(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("fresh");
+        try (RunningShell shell = RunningShell.start(workspace, Map.of("TZ", "UTC"), "--headless")) {
+            for (String line : shell.cli("ls", "--json").out().split("\n")) {
+                if (!line.isBlank()) {
+                    assertThat(shell.cli("rm", JSON.readTree(line).get("id").asText()).exit()).isZero();
+                }
+            }
+            List<JsonNode> catalog = new ArrayList<>();
+            for (String line : shell.cli("catalog", "--json").out().split("\n")) {
+                if (!line.isBlank()) {
+                    catalog.add(JSON.readTree(line));
+                }
+            }
+            assertThat(catalog).hasSizeGreaterThanOrEqualTo(11);
+            List<String> failures = new ArrayList<>();
+            for (JsonNode entry : catalog) {
+                String type = entry.get("type").asText();
+                RunningShell.Result spawned = shell.cli("spawn", type);
+                if (spawned.exit() != 0) {
+                    failures.add(type + ": " + spawned.err().trim());
+                    continue;
+                }
+                String id = spawned.out().replaceFirst("(?s)^spawn ([a-z0-9-]+):.*", "$1");
+                JsonNode bounds = JSON.readTree(shell.cli("show", id, "--json").out()).get("bounds");
+                int x = bounds.get(0).asInt();
+                int y = bounds.get(1).asInt();
+                int w = bounds.get(2).asInt();
+                int h = bounds.get(3).asInt();
+                assertThat(w + "x" + h).as(type + " spawns at the size its type declares")
+                        .isEqualTo(entry.get("size").asText());
+                Path png = dir.resolve(type + ".png");
+                assertThat(shell.cli("shot", png.toString()).exit()).isZero();
+                BufferedImage desktop = GoldenImages.decode(Files.readAllBytes(png));
+                GoldenImages.assertMatches(desktop.getSubimage(x, y, w, h), "spawn-" + type);
+                assertThat(shell.cli("rm", id).exit()).isZero();
+            }
+            assertThat(failures).as("types that did not spawn").isEmpty();
+        }
+    }
+
+    @Test
+    void typeNamesAreMatchedWithoutRegardToCaseAndAMisspeltOneSaysWhatItMeant(@TempDir Path dir) throws Exception {
+        try (RunningShell shell = RunningShell.start(dir.resolve("ws"), Map.of(), "--headless")) {
+            RunningShell.Result lower = shell.cli("spawn", "systemmonitor", "--id", "stats");
+            assertThat(lower.exit()).as(lower.err()).isZero();
+            assertThat(shell.cli("show", "stats", "--json").out()).contains("\"type\":\"SystemMonitor\"");
+
+            RunningShell.Result misspelt = shell.cli("spawn", "Calender");
+            assertThat(misspelt.exit()).isNotZero();
+            assertThat(misspelt.err()).contains("no cell type 'Calender'").contains("did you mean Calendar?")
+                    .contains("Button, Calendar, Clock");
+
+            RunningShell.Result tooSmall = shell.cli("spawn", "Calendar", "--size", "80x60");
+            assertThat(tooSmall.exit()).isNotZero();
+            assertThat(tooSmall.err()).contains("Calendar needs at least");
+            assertThat(shell.cli("ls").out()).doesNotContain("calendar");
+        }
+    }
+}
