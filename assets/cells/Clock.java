@@ -41,6 +41,20 @@ public class Clock implements Cell {
             boolean seconds, int color, int muted) {
         String pattern = (twelve ? "h:mm" : "HH:mm") + (seconds ? ":ss" : "") + (twelve ? " a" : "");
         String time = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(now);
+        if (height < 64) {
+            // A bar's clock: the time alone, as big as the height allows; the date when there is room beside it.
+            float size = Math.min(height * 0.5f, (width - 16) / (time.length() * 0.62f));
+            String date = DATE.format(now);
+            boolean both = width >= (time.length() + date.length()) * 0.6f * size + 40;
+            float timeWidth = time.length() * 0.6f * size;
+            float x = both ? (width - timeWidth - 12 - date.length() * 0.5f * size) / 2 + timeWidth / 2 : width / 2;
+            canvas.drawText(time, x, height / 2 + size * 0.36f, size, color, Align.CENTER);
+            if (both) {
+                canvas.drawText(date, x + timeWidth / 2 + 12, height / 2 + size * 0.3f, size * 0.8f, muted,
+                        Align.LEFT);
+            }
+            return;
+        }
         // The time takes 60% of the height below 96 units, the date the rest; both fit the width (~0.62 em/char).
         float big = Math.min(36 * Math.min(1, height / 96), (width - 16) / (time.length() * 0.62f));
         float small = Math.min(15 * Math.min(1, height / 96), (width - 16) / (15 * 0.6f));

@@ -24,9 +24,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,23 +41,14 @@ final class Compositor {
     static final int EXIT_CLOSED = 0;
     static final int EXIT_FAILED = 1;
 
-    /** Queued when the shell's connection ends. */
-    private record Disconnected(String why) implements Inbound {
-    }
-
-    private record Received(SceneMessage message) implements Inbound {
-    }
-
-    private sealed interface Inbound permits Disconnected, Received {
-    }
-
     private final Path socket;
     private final Path region;
     private final boolean headless;
     private final int width;
     private final int height;
     private final Painter.Mode mode;
-    private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
+    private final ShellInbox inbox = new ShellInbox();
+    private final Flatten flatten = new Flatten();
     /** Main thread only from here on. */
     private InputRouter router;
     private Painter painter;
@@ -99,7 +87,8 @@ final class Compositor {
             return EXIT_FAILED;
         }
         boolean windowed = !headless && System.getenv("DISPLAY") != null;
-        router = new InputRouter(message -> send(shell, message), (x, y) -> painter.hit(x, y));
+        router = new InputRouter(message -> send(shell, message), (x, y) -> painter.hit(x, y)
+                .filter(hit -> !hit.cellId().startsWith(Flatten.BACKGROUND)));
         LayerSource source = shared == null ? LayerSource.inline() : LayerSource.shared(shared);
         try (shell; GlSurface surface = windowed
                 ? GlfwWindowSurface.open("CellShell", width, height, message -> router.accept(message))
@@ -112,9 +101,8 @@ final class Compositor {
                         shared == null ? "inline only" : "through shared memory " + shared.path());
                 shell.send(new Hello(ProcessHandle.current().pid(), surface.width(), surface.height(),
                         surface.windowed(), surface.renderer(), shared == null ? 0 : shared.epoch()));
-                Thread reader = new Thread(() -> receive(shell, surface.windowed()), "scene-reader");
-                reader.setDaemon(true);
-                reader.start();
+                send(shell, screen(surface));
+                inbox.start(shell, surface.windowed() ? GlfwWindowSurface::wake : () -> { });
                 return loop(shell, surface, source);
             } finally {
                 painter.close();
@@ -132,7 +120,7 @@ final class Compositor {
         long presentedScene = -1;
         PublishScene shown = null;
         Decorations decorations = Decorations.NONE;
-        List<Inbound> batch = new ArrayList<>();
+        List<ShellInbox.Inbound> batch = new ArrayList<>();
         while (true) {
             batch.clear();
             boolean repaint = false;
@@ -148,12 +136,13 @@ final class Compositor {
                     painter.resize(device[0], device[1], window.contentScale());
                     LOG.info("window is now {}x{} ({}x{} device pixels)", units[0], units[1], device[0], device[1]);
                     send(shell, new Resized(units[0], units[1], window.contentScale()));
+                    send(shell, screen(surface));
                     repaint = true;
                 } else if (window.takeExposed() && shown != null) {
                     surface.present();
                 }
             } else {
-                Inbound first = staleLayers > 0 ? inbox.poll() : poll();
+                ShellInbox.Inbound first = staleLayers > 0 ? inbox.pollNow() : inbox.poll();
                 if (first != null) {
                     batch.add(first);
                 }
@@ -162,14 +151,14 @@ final class Compositor {
             PublishScene scene = null;
             List<ShotRequest> shots = new ArrayList<>();
             List<StatsRequest> statsRequests = new ArrayList<>();
-            for (Inbound inbound : batch) {
-                if (inbound instanceof Disconnected d) {
+            for (ShellInbox.Inbound inbound : batch) {
+                if (inbound instanceof ShellInbox.Disconnected d) {
                     LOG.info("shell disconnected ({}); exiting", d.why());
                     return EXIT_CLOSED;
                 }
-                SceneMessage message = ((Received) inbound).message();
+                SceneMessage message = ((ShellInbox.Received) inbound).message();
                 if (message instanceof PublishScene p) {
-                    scene = p;
+                    scene = flatten.apply(p);
                 } else if (message instanceof ShotRequest s) {
                     shots.add(s);
                 } else if (message instanceof StatsRequest s) {
@@ -256,30 +245,12 @@ final class Compositor {
                 shown == null ? 0 : shown.layers().size(), painter.textures(), painter.bytes());
     }
 
-    private Inbound poll() {
-        try {
-            return inbox.poll(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Disconnected("interrupted");
-        }
-    }
-
-    private void receive(Connection<SceneMessage> shell, boolean windowed) {
-        try {
-            for (SceneMessage message = shell.receive(); message != null; message = shell.receive()) {
-                inbox.add(new Received(message));
-                if (windowed) {
-                    GlfwWindowSurface.wake();
-                }
-            }
-            inbox.add(new Disconnected("end of stream"));
-        } catch (IOException e) {
-            inbox.add(new Disconnected(e.toString()));
-        }
-        if (windowed) {
-            GlfwWindowSurface.wake();
-        }
+    /** The one monitor a single drawable is: its size in screen units. */
+    private static SceneMessage.Monitors screen(GlSurface surface) {
+        int[] units = surface instanceof GlfwWindowSurface window ? window.windowSize()
+                : new int[] {surface.width(), surface.height()};
+        return new SceneMessage.Monitors(List.of(new SceneMessage.Monitor(surface.windowed() ? "window" : "offscreen",
+                0, 0, units[0], units[1], surface.contentScale(), true)));
     }
 
     private static void send(Connection<SceneMessage> shell, SceneMessage message) {

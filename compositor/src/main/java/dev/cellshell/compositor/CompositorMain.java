@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Entry point of the compositor process, started by the shell:
  * {@code CompositorMain --socket PATH [--scene-region PATH] [--headless] [--size WIDTHxHEIGHT]
- * [--immediate]}; {@code --immediate} redraws every cell every frame instead of compositing cached layers (to
+ * [--immediate] [--surfaces]}; {@code --surfaces} makes one window per surface of the desktop (desktop, panels,
+ * overlays on every monitor) instead of one window or offscreen drawable with all of them; {@code --immediate} redraws every cell every frame instead of compositing cached layers (to
  * measure the difference).
  */
 public final class CompositorMain {
@@ -17,6 +18,7 @@ public final class CompositorMain {
         Path socket = null;
         Path region = null;
         boolean headless = false;
+        boolean surfaces = false;
         dev.cellshell.compositor.paint.Painter.Mode mode = dev.cellshell.compositor.paint.Painter.Mode.LAYERS;
         int width = 1280;
         int height = 720;
@@ -25,6 +27,7 @@ public final class CompositorMain {
                 case "--socket" -> socket = Path.of(value(args, ++i, "--socket"));
                 case "--scene-region" -> region = Path.of(value(args, ++i, "--scene-region"));
                 case "--headless" -> headless = true;
+                case "--surfaces" -> surfaces = true;
                 case "--immediate" -> mode = dev.cellshell.compositor.paint.Painter.Mode.IMMEDIATE;
                 case "--size" -> {
                     String[] size = value(args, ++i, "--size").split("x");
@@ -40,6 +43,9 @@ public final class CompositorMain {
         if (socket == null) {
             usage("--socket is required");
         }
+        if (surfaces && !headless && System.getenv("DISPLAY") != null) {
+            System.exit(new DesktopCompositor(socket, region).run());
+        }
         System.exit(new Compositor(socket, region, headless, width, height, mode).run());
     }
 
@@ -53,7 +59,7 @@ public final class CompositorMain {
     private static void usage(String problem) {
         System.err.println("compositor: " + problem);
         System.err.println("usage: CompositorMain --socket PATH [--scene-region PATH] [--headless]"
-                + " [--size WIDTHxHEIGHT] [--immediate]");
+                + " [--size WIDTHxHEIGHT] [--immediate] [--surfaces]");
         System.exit(2);
     }
 }

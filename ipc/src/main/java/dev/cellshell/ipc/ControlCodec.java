@@ -34,6 +34,8 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int OVERLAY_REPLY = 16;
     private static final int ASK = 17;
     private static final int ASK_REPLY = 18;
+    private static final int SURFACES = 19;
+    private static final int SURFACES_REPLY = 20;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -58,6 +60,14 @@ final class ControlCodec implements Codec<ControlMessage> {
             tag = SHOT_REPLY;
         } else if (message instanceof StatusRequest s) {
             tag = STATUS;
+        } else if (message instanceof ControlMessage.SurfacesRequest s) {
+            tag = SURFACES;
+        } else if (message instanceof ControlMessage.SurfacesReply s) {
+            SceneCodec.writeSurfaces(out, s.surfaces());
+            SceneCodec.writeMonitors(out, s.monitors());
+            out.i32(s.cells().size());
+            new java.util.TreeMap<>(s.cells()).forEach((k, v) -> out.str(k).i32(v));
+            tag = SURFACES_REPLY;
         } else if (message instanceof StatusReply s) {
             out.i64(s.pid()).str(s.workspace()).i64(s.presentedScene()).str(s.renderer()).i32(s.cells().size());
             for (CellStatus c : s.cells()) {
@@ -75,7 +85,7 @@ final class ControlCodec implements Codec<ControlMessage> {
             out.str(c.verb()).str(c.cellId()).str(c.type()).str(c.anchor()).f32(c.margin()).f32(c.width())
                     .f32(c.height()).i32(c.props().size());
             new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
-            out.str(c.parent()).str(c.isolation());
+            out.str(c.parent()).str(c.isolation()).str(c.surface());
             tag = CHANGE;
         } else if (message instanceof ControlMessage.ChangeReply c) {
             out.bool(c.done()).str(c.cellId()).str(c.message());
@@ -138,6 +148,17 @@ final class ControlCodec implements Codec<ControlMessage> {
             case SHOT -> new ShotRequest();
             case SHOT_REPLY -> new ShotReply(in.i64(), in.bytes());
             case STATUS -> new StatusRequest();
+            case SURFACES -> new ControlMessage.SurfacesRequest();
+            case SURFACES_REPLY -> {
+                var surfaces = SceneCodec.readSurfaces(in);
+                var monitors = SceneCodec.readMonitors(in);
+                int count = in.count(8);
+                java.util.Map<String, Integer> cells = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < count; i++) {
+                    cells.put(in.str(), in.i32());
+                }
+                yield new ControlMessage.SurfacesReply(surfaces, monitors, cells);
+            }
             case STATUS_REPLY -> {
                 long pid = in.i64();
                 String workspace = in.str();
@@ -189,7 +210,7 @@ final class ControlCodec implements Codec<ControlMessage> {
                     props.put(in.str(), in.str());
                 }
                 yield new ControlMessage.ChangeRequest(verb, cellId, type, anchor, margin, width, height, props,
-                        in.str(), in.str());
+                        in.str(), in.str(), in.str());
             }
             case CHANGE_REPLY -> new ControlMessage.ChangeReply(in.bool(), in.str(), in.str());
             default -> throw new ProtocolException("unknown control message tag " + frame.tag());

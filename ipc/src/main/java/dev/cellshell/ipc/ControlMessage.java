@@ -39,15 +39,21 @@ public sealed interface ControlMessage {
      * Change the tissue: {@code spawn} a cell of {@code type}, {@code rm} one, {@code set} its props (an empty value
      * unsets), {@code move} it, switch {@code theme}, {@code arrange}, {@code broadcast}. Unused fields are empty /
      * 0; {@code width} 0 means "the type's usual size"; {@code parent} names the container cell a spawned cell goes
-     * into (empty: the desktop).
+     * into (empty: the desktop); {@code surface} the surface it goes on (empty: the first).
      */
     record ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
-            float height, java.util.Map<String, String> props, String parent, String isolation)
+            float height, java.util.Map<String, String> props, String parent, String isolation, String surface)
             implements ControlMessage {
         public ChangeRequest {
             props = java.util.Map.copyOf(props);
             parent = parent == null ? "" : parent;
             isolation = isolation == null ? "" : isolation;
+            surface = surface == null ? "" : surface;
+        }
+
+        public ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
+                float height, java.util.Map<String, String> props, String parent, String isolation) {
+            this(verb, cellId, type, anchor, margin, width, height, props, parent, isolation, "");
         }
 
         public ChangeRequest(String verb, String cellId, String type, String anchor, float margin, float width,
@@ -72,6 +78,24 @@ public sealed interface ControlMessage {
     }
 
     /** Ask what the shell is running. */
+    /** Where the desktop's surfaces are, on which monitors. */
+    record SurfacesRequest() implements ControlMessage {
+    }
+
+    /**
+     * @param surfaces as placed now, back to front (a surface on every monitor comes once per monitor)
+     * @param monitors as the compositor reported them
+     * @param cells how many cells each declared surface has, by name
+     */
+    record SurfacesReply(java.util.List<SceneMessage.Surface> surfaces, java.util.List<SceneMessage.Monitor> monitors,
+            java.util.Map<String, Integer> cells) implements ControlMessage {
+        public SurfacesReply {
+            surfaces = java.util.List.copyOf(surfaces);
+            monitors = java.util.List.copyOf(monitors);
+            cells = java.util.Map.copyOf(cells);
+        }
+    }
+
     record StatusRequest() implements ControlMessage {
     }
 

@@ -32,8 +32,13 @@ final class SceneCodec implements Codec<SceneMessage> {
     private static final int OVERLAY = 10;
     private static final int STATS_REQUEST = 11;
     private static final int STATS_REPLY = 12;
-    /** Smallest encoded layer: an empty id, eight scalars and an empty display list. */
-    private static final int MIN_LAYER_BYTES = 4 + 8 + 8 + 4 * 4 + 4 + 4;
+    private static final int MONITORS = 13;
+    /** Smallest encoded surface: an empty name and monitor, a role, seven numbers, an edge. */
+    private static final int MIN_SURFACE_BYTES = 4 + 1 + 4 + 4 * 4 + 1 + 4 + 4;
+    /** Smallest encoded monitor: an empty name, four numbers, a scale, a flag. */
+    private static final int MIN_MONITOR_BYTES = 4 + 4 * 4 + 4 + 1;
+    /** Smallest encoded layer: an empty id, eight scalars, an empty display list and an empty surface name. */
+    private static final int MIN_LAYER_BYTES = 4 + 8 + 8 + 4 * 4 + 4 + 4 + 4;
 
     @Override
     public byte[] encode(SceneMessage message) {
@@ -46,9 +51,14 @@ final class SceneCodec implements Codec<SceneMessage> {
             out.i64(p.sceneVersion()).i32(p.background()).i32(p.layers().size());
             for (Layer l : p.layers()) {
                 out.str(l.cellId()).i64(l.generation()).i64(l.renderVersion())
-                        .f32(l.x()).f32(l.y()).f32(l.width()).f32(l.height()).i32(l.slot()).bytes(l.displayList());
+                        .f32(l.x()).f32(l.y()).f32(l.width()).f32(l.height()).i32(l.slot()).bytes(l.displayList())
+                        .str(l.surface());
             }
+            writeSurfaces(out, p.surfaces());
             tag = PUBLISH;
+        } else if (message instanceof SceneMessage.Monitors m) {
+            writeMonitors(out, m.monitors());
+            tag = MONITORS;
         } else if (message instanceof FramePresented f) {
             out.i64(f.sceneVersion()).i64(f.frameNumber()).i64(f.renderNanos());
             tag = PRESENTED;
@@ -98,10 +108,11 @@ final class SceneCodec implements Codec<SceneMessage> {
                 List<Layer> layers = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     layers.add(new Layer(in.str(), in.i64(), in.i64(), in.f32(), in.f32(), in.f32(), in.f32(),
-                            slot(in.i32()), in.bytes()));
+                            slot(in.i32()), in.bytes(), in.str()));
                 }
-                yield new PublishScene(version, background, layers);
+                yield new PublishScene(version, background, layers, readSurfaces(in));
             }
+            case MONITORS -> new SceneMessage.Monitors(readMonitors(in));
             case PRESENTED -> new FramePresented(in.i64(), in.i64(), in.i64());
             case POINTER -> new PointerInput(pointerKind(in.u8()), in.f32(), in.f32(), in.i32(), in.i32(), in.f32(),
                     in.f32(), in.str(), in.f32(), in.f32());
@@ -117,6 +128,42 @@ final class SceneCodec implements Codec<SceneMessage> {
         };
         in.end();
         return message;
+    }
+
+    static void writeSurfaces(WireOut out, List<SceneMessage.Surface> surfaces) {
+        out.i32(surfaces.size());
+        for (SceneMessage.Surface f : surfaces) {
+            out.str(f.name()).u8(f.role().ordinal()).str(f.monitor()).i32(f.x()).i32(f.y()).i32(f.width())
+                    .i32(f.height()).u8(f.edge().ordinal()).i32(f.thickness()).i32(f.background());
+        }
+    }
+
+    static List<SceneMessage.Surface> readSurfaces(WireIn in) throws ProtocolException {
+        int count = in.count(MIN_SURFACE_BYTES);
+        List<SceneMessage.Surface> surfaces = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            surfaces.add(new SceneMessage.Surface(in.str(), ordinal(SceneMessage.Role.values(), in.u8()), in.str(),
+                    in.i32(), in.i32(), size(in.i32()), size(in.i32()), ordinal(SceneMessage.Edge.values(), in.u8()),
+                    size(in.i32()), in.i32()));
+        }
+        return surfaces;
+    }
+
+    static void writeMonitors(WireOut out, List<SceneMessage.Monitor> monitors) {
+        out.i32(monitors.size());
+        for (SceneMessage.Monitor o : monitors) {
+            out.str(o.name()).i32(o.x()).i32(o.y()).i32(o.width()).i32(o.height()).f32(o.scale()).bool(o.primary());
+        }
+    }
+
+    static List<SceneMessage.Monitor> readMonitors(WireIn in) throws ProtocolException {
+        int count = in.count(MIN_MONITOR_BYTES);
+        List<SceneMessage.Monitor> monitors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            monitors.add(new SceneMessage.Monitor(in.str(), in.i32(), in.i32(), size(in.i32()), size(in.i32()),
+                    in.f32(), in.bool()));
+        }
+        return monitors;
     }
 
     static void writeStats(WireOut out, FrameStats f) {
@@ -135,6 +182,20 @@ final class SceneCodec implements Codec<SceneMessage> {
             throw new ProtocolException("layer slot " + slot + " is negative");
         }
         return slot;
+    }
+
+    private static int size(int value) throws ProtocolException {
+        if (value < 0) {
+            throw new ProtocolException("size " + value + " is negative");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E ordinal(E[] values, int ordinal) throws ProtocolException {
+        if (ordinal >= values.length) {
+            throw new ProtocolException("unknown " + values[0].getDeclaringClass().getSimpleName() + " " + ordinal);
+        }
+        return values[ordinal];
     }
 
     private static PointerKind pointerKind(int ordinal) throws ProtocolException {

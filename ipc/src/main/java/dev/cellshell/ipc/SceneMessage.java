@@ -11,12 +11,77 @@ public sealed interface SceneMessage {
     }
 
     /**
-     * Shell → compositor: the whole scene, every layer in z-order (back to front). The compositor draws it and
-     * answers with {@link FramePresented} carrying the same {@code sceneVersion}.
+     * Shell → compositor: the whole scene, every layer in z-order (back to front), and the surfaces it is drawn on.
+     * The compositor draws it and answers with {@link FramePresented} carrying the same {@code sceneVersion}.
+     *
+     * @param surfaces where each surface is on the screen; empty: one surface that is the whole drawable (and every
+     *     layer is on it)
      */
-    record PublishScene(long sceneVersion, int background, List<Layer> layers) implements SceneMessage {
+    record PublishScene(long sceneVersion, int background, List<Layer> layers, List<Surface> surfaces)
+            implements SceneMessage {
         public PublishScene {
             layers = List.copyOf(layers);
+            surfaces = List.copyOf(surfaces);
+        }
+
+        /** A scene on one surface that is the whole drawable. */
+        public PublishScene(long sceneVersion, int background, List<Layer> layers) {
+            this(sceneVersion, background, layers, List.of());
+        }
+    }
+
+    /** What a surface is to the window manager, back to front. */
+    enum Role {
+        /** Fills its monitor's work area below every window ({@code _NET_WM_WINDOW_TYPE_DESKTOP}). */
+        DESKTOP,
+        /** An ordinary window (development, or inside another desktop). */
+        WINDOW,
+        /** A bar along an edge of a monitor that reserves its space ({@code _NET_WM_WINDOW_TYPE_DOCK} + strut). */
+        PANEL,
+        /** Above windows, there only where its cells are (popups, notifications). */
+        OVERLAY
+    }
+
+    /** The side of its monitor a panel is on; NONE for the other roles. */
+    enum Edge { NONE, TOP, BOTTOM, LEFT, RIGHT }
+
+    /**
+     * One drawing area on the screen, placed by the shell on a monitor. Coordinates are the X screen's (all monitors);
+     * the layers on the surface are in its own coordinates. One surface may be on several monitors ("all"): then it
+     * comes once per monitor, with the same name.
+     *
+     * @param thickness for a panel, the space it reserves from its edge (its height or width); else 0
+     * @param background the colour (ARGB) under its cells
+     */
+    record Surface(String name, Role role, String monitor, int x, int y, int width, int height, Edge edge,
+            int thickness, int background) {
+
+        /** This surface drawn over {@code color}. */
+        public Surface withBackground(int color) {
+            return new Surface(name, role, monitor, x, y, width, height, edge, thickness, color);
+        }
+
+        /** A key that tells apart the copies of one surface on several monitors. */
+        public String key() {
+            return name + "@" + monitor;
+        }
+    }
+
+    /**
+     * One monitor as GLFW (RandR) reports it, in screen coordinates.
+     *
+     * @param scale device pixels per screen unit (HiDPI: 2)
+     */
+    record Monitor(String name, int x, int y, int width, int height, float scale, boolean primary) {
+    }
+
+    /**
+     * Compositor → shell: the monitors there are now; sent after {@link Hello} and whenever one appears, disappears
+     * or changes. Without surfaces of their own (headless, one window) there is one: the drawable.
+     */
+    record Monitors(List<Monitor> monitors) implements SceneMessage {
+        public Monitors {
+            monitors = List.copyOf(monitors);
         }
     }
 
@@ -27,24 +92,42 @@ public sealed interface SceneMessage {
      * @param slot the {@link SceneRegion} slot holding the display list at {@code renderVersion}, or -1 when the
      *     bytes travel inline in {@code displayList}
      * @param displayList an encoded {@link dev.cellshell.widgets.DisplayList}; empty when {@code slot} is used
+     * @param surface the name of the {@link Surface} the cell is on (x and y are in its coordinates); empty: the
+     *     first surface
      */
     record Layer(String cellId, long generation, long renderVersion, float x, float y, float width, float height,
-            int slot, byte[] displayList) {
+            int slot, byte[] displayList, String surface) {
+
+        public Layer(String cellId, long generation, long renderVersion, float x, float y, float width, float height,
+                int slot, byte[] displayList) {
+            this(cellId, generation, renderVersion, x, y, width, height, slot, displayList, "");
+        }
 
         /** A layer whose display list travels inline. */
         public Layer(String cellId, long generation, long renderVersion, float x, float y, float width, float height,
                 byte[] displayList) {
-            this(cellId, generation, renderVersion, x, y, width, height, -1, displayList);
+            this(cellId, generation, renderVersion, x, y, width, height, -1, displayList, "");
         }
 
         /** This layer at another render version (same bounds, same bytes or slot). */
         public Layer withVersion(long version) {
-            return new Layer(cellId, generation, version, x, y, width, height, slot, displayList);
+            return new Layer(cellId, generation, version, x, y, width, height, slot, displayList, surface);
         }
 
         /** This layer announced in {@code sharedSlot} instead of carrying its bytes. */
         public Layer inSlot(int sharedSlot) {
-            return new Layer(cellId, generation, renderVersion, x, y, width, height, sharedSlot, new byte[0]);
+            return new Layer(cellId, generation, renderVersion, x, y, width, height, sharedSlot, new byte[0], surface);
+        }
+
+        /** This layer on {@code name}. */
+        public Layer onSurface(String name) {
+            return new Layer(cellId, generation, renderVersion, x, y, width, height, slot, displayList, name);
+        }
+
+        /** This layer moved by (dx, dy), e.g. from its surface's coordinates to the screen's. */
+        public Layer moved(float dx, float dy) {
+            return new Layer(cellId, generation, renderVersion, x + dx, y + dy, width, height, slot, displayList,
+                    surface);
         }
     }
 

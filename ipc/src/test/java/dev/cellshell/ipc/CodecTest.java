@@ -21,6 +21,15 @@ class CodecTest {
                 new SceneMessage.PublishScene(7, 0xFF101820, List.of(
                         new Layer("label", 3, 9, 10.5f, 20, 300, 60, new byte[] {1, 2, 3}),
                         new Layer("clock", 1, 1, 0, 0, 0, 0, new byte[0]).inSlot(7))),
+                new SceneMessage.PublishScene(8, 0xFF101820, List.of(
+                        new Layer("clock", 1, 1, 4, 4, 200, 32, new byte[] {9}).onSurface("bar")), List.of(
+                        new SceneMessage.Surface("desktop", SceneMessage.Role.DESKTOP, "DUMMY0", 0, 40, 1280, 680,
+                                SceneMessage.Edge.NONE, 0, 0xFF1E2430),
+                        new SceneMessage.Surface("bar", SceneMessage.Role.PANEL, "DUMMY0", 0, 0, 1280, 40,
+                                SceneMessage.Edge.TOP, 40, 0xFF2E3440))),
+                new SceneMessage.Monitors(List.of(new SceneMessage.Monitor("DUMMY0", 0, 0, 1280, 720, 1, true),
+                        new SceneMessage.Monitor("DUMMY1", 1280, 0, 1920, 1080, 2, false))),
+                new SceneMessage.Monitors(List.of()),
                 new SceneMessage.FramePresented(7, 99, 1_234_567),
                 new SceneMessage.PointerInput(SceneMessage.PointerKind.PRESS, 12.5f, 40, 1),
                 new SceneMessage.PointerInput(SceneMessage.PointerKind.SCROLL, 300, 200, 0, 4, -1.5f, 2, "clock",
@@ -40,6 +49,10 @@ class CodecTest {
 
     static Stream<ControlMessage> controlMessages() {
         return Stream.of(
+                new ControlMessage.SurfacesRequest(),
+                new ControlMessage.SurfacesReply(List.of(new SceneMessage.Surface("bar", SceneMessage.Role.PANEL,
+                        "DUMMY1", 1280, 0, 1920, 36, SceneMessage.Edge.TOP, 36, 0xFF272D39)), List.of(
+                        new SceneMessage.Monitor("DUMMY1", 1280, 0, 1920, 1080, 1, false)), Map.of("bar", 3)),
                 new ControlMessage.SwapRequest("label", "Label.java", "class Label {}"),
                 new ControlMessage.SwapReply(false, "label", 2, List.of(
                         new ControlMessage.Problem("Label.java", 3, 9, true, "x cannot be resolved", "  int y = x;")),

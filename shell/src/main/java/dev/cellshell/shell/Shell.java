@@ -45,9 +45,15 @@ public final class Shell implements AutoCloseable {
      * @param frozenTime when set, the desktop's clock stands still at this instant, and the system figures cells see
      *     too (reproducible screenshots)
      * @param workbench whether to open the JavaFX workbench window (needs a display)
+     * @param window show every surface in one ordinary window instead of being the desktop (one window per surface)
      */
     public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
-            String compositorClasspath, boolean inPlace) {
+            String compositorClasspath, boolean inPlace, boolean window) {
+
+        public Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
+                String compositorClasspath, boolean inPlace) {
+            this(workspace, headless, frozenTime, workbench, compositorClasspath, inPlace, false);
+        }
     }
 
     private final Workspace workspace;
@@ -107,7 +113,7 @@ public final class Shell implements AutoCloseable {
         TissueSpec layout = workspace.readTissue();
         scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
                 workspace.sceneRegion(), workspace.compositorLog(), options.headless(), layout.width(),
-                layout.height()));
+                layout.height(), !options.window()));
         long opening = System.nanoTime();
         store = ChronicleTissueStore.open(workspace.root().resolve("store"));
         LOG.info("stores open in {} ms", (System.nanoTime() - opening) / 1_000_000);
@@ -129,6 +135,11 @@ public final class Shell implements AutoCloseable {
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), hostFactory,
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
                 history);
+        Tissue placedTissue = tissue;
+        scene.onMonitors(placedTissue::monitorsChanged);
+        if (!scene.monitors().isEmpty()) {
+            tissue.monitorsChanged(scene.monitors());
+        }
         if (frozen != null) {
             tissue.useSystemStats(new dev.cellshell.shell.tissue.FrozenSystemStats());
         }

@@ -21,6 +21,7 @@ import org.lwjgl.system.MemoryStack;
 public final class GlfwWindowSurface implements GlSurface {
 
     private final long window;
+    private final org.lwjgl.opengl.GLCapabilities capabilities;
     private final String renderer;
     private final Framebuffer framebuffer;
     private double cursorX;
@@ -30,27 +31,68 @@ public final class GlfwWindowSurface implements GlSurface {
     private boolean exposed;
     private boolean closed;
 
-    private GlfwWindowSurface(String title, int width, int height, Consumer<SceneMessage> input) {
-        GLFWErrorCallback.createPrint(System.err).set();
-        if (!glfwInit()) {
-            throw new IllegalStateException("GLFW could not initialise (is DISPLAY set and an X server running?)");
+    /**
+     * How to open a window.
+     *
+     * @param x where its top-left corner goes on the screen, or {@link Integer#MIN_VALUE} to let the window
+     *     manager choose
+     * @param decorated with a title bar and borders (ordinary windows); surfaces of the desktop have none
+     * @param beforeShow called with the window's X11 handle after it exists and before it is first shown: the
+     *     place to set its type and struts
+     */
+    public record Options(String title, int x, int y, int width, int height, boolean decorated,
+            java.util.function.LongConsumer beforeShow) {
+
+        /** An ordinary, decorated window placed by the window manager. */
+        public static Options ordinary(String title, int width, int height) {
+            return new Options(title, Integer.MIN_VALUE, 0, width, height, true, w -> { });
         }
+    }
+
+    /** Windows open: GLFW is initialised with the first and terminated with the last. */
+    private static int open;
+
+    /** Initialises GLFW (once, on the main thread); {@link #close} of the last window terminates it. */
+    public static synchronized void init() {
+        if (open == 0) {
+            GLFWErrorCallback.createPrint(System.err).set();
+            if (!glfwInit()) {
+                throw new IllegalStateException("GLFW could not initialise (is DISPLAY set and an X server running?)");
+            }
+        }
+    }
+
+    private GlfwWindowSurface(Options options, Consumer<SceneMessage> input) {
+        init();
+        String title = options.title();
+        int width = options.width();
+        int height = options.height();
         glfwDefaultWindowHints();
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_STENCIL_BITS, 8);
-        glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
-        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        glfwWindowHint(GLFW_RESIZABLE, options.decorated() ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_DECORATED, options.decorated() ? GLFW_TRUE : GLFW_FALSE);
+        // Surfaces are sized in screen units by the shell; only an ordinary window grows with the monitor's scale.
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, options.decorated() ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+        if (options.x() != Integer.MIN_VALUE) {
+            glfwWindowHint(GLFW_POSITION_X, options.x());
+            glfwWindowHint(GLFW_POSITION_Y, options.y());
+        }
         window = glfwCreateWindow(width, height, title, 0, 0);
         if (window == 0) {
-            glfwTerminate();
+            if (open == 0) {
+                glfwTerminate();
+            }
             throw new IllegalStateException("GLFW could not create a " + width + "x" + height + " GL 3.3 window");
         }
+        open++;
         glfwMakeContextCurrent(window);
         glfwSwapInterval(1);
-        GL.createCapabilities();
+        capabilities = GL.createCapabilities();
         renderer = GL33C.glGetString(GL33C.GL_RENDERER);
         int[] size = framebufferSize();
         framebuffer = new Framebuffer(size[0], size[1]);
@@ -82,7 +124,33 @@ public final class GlfwWindowSurface implements GlSurface {
         glfwSetFramebufferSizeCallback(window, (w, fw, fh) -> sizeChanged = true);
         glfwSetWindowContentScaleCallback(window, (w, sx, sy) -> sizeChanged = true);
         glfwSetWindowRefreshCallback(window, w -> exposed = true);
+        if (options.x() != Integer.MIN_VALUE) {
+            glfwSetWindowPos(window, options.x(), options.y());
+        }
+        options.beforeShow().accept(x11Window());
         glfwShowWindow(window);
+    }
+
+    /** This window's X11 {@code Window} id (0 when GLFW does not run on X11). */
+    public long x11Window() {
+        return glfwGetPlatform() == GLFW_PLATFORM_X11 ? org.lwjgl.glfw.GLFWNativeX11.glfwGetX11Window(window) : 0;
+    }
+
+    /** GLFW's X11 {@code Display*} (0 when GLFW does not run on X11). */
+    public static long x11Display() {
+        return glfwGetPlatform() == GLFW_PLATFORM_X11 ? org.lwjgl.glfw.GLFWNativeX11.glfwGetX11Display() : 0;
+    }
+
+    /** Makes this window's GL context current on the calling (main) thread, before drawing into it. */
+    public void makeCurrent() {
+        glfwMakeContextCurrent(window);
+        GL.setCapabilities(capabilities);
+    }
+
+    /** Moves and resizes the window to (x, y) and width×height screen units. */
+    public void place(int x, int y, int width, int height) {
+        glfwSetWindowPos(window, x, y);
+        glfwSetWindowSize(window, width, height);
     }
 
     private PointerInput pointer(PointerKind kind, int button, float scrollX, float scrollY) {
@@ -90,14 +158,29 @@ public final class GlfwWindowSurface implements GlSurface {
                 0);
     }
 
-    /** Opens the window and makes its context current on the calling (main) thread. */
+    /** Opens an ordinary window and makes its context current on the calling (main) thread. */
     public static GlfwWindowSurface open(String title, int width, int height, Consumer<SceneMessage> input) {
-        return new GlfwWindowSurface(title, width, height, input);
+        return new GlfwWindowSurface(Options.ordinary(title, width, height), input);
+    }
+
+    /** Opens a window as {@code options} say and makes its context current on the calling (main) thread. */
+    public static GlfwWindowSurface open(Options options, Consumer<SceneMessage> input) {
+        return new GlfwWindowSurface(options, input);
     }
 
     /** Processes window events for up to {@code seconds}; returns early when an event or a wake-up arrives. */
     public void waitEvents(double seconds) {
         glfwWaitEventsTimeout(seconds);
+    }
+
+    /** Processes the events of every window for up to {@code seconds}; returns early on an event or a wake-up. */
+    public static void waitFor(double seconds) {
+        glfwWaitEventsTimeout(seconds);
+    }
+
+    /** Unmaps the window (it keeps its GL context). */
+    public void hide() {
+        glfwHideWindow(window);
     }
 
     /** Wakes {@link #waitEvents} from another thread. */
@@ -200,9 +283,14 @@ public final class GlfwWindowSurface implements GlSurface {
             return;
         }
         closed = true;
+        makeCurrent();
         framebuffer.close();
         GL.setCapabilities(null);
         glfwDestroyWindow(window);
-        glfwTerminate();
+        synchronized (GlfwWindowSurface.class) {
+            if (--open == 0) {
+                glfwTerminate();
+            }
+        }
     }
 }

@@ -33,6 +33,11 @@ final class RunCommand implements Callable<Integer> {
         "method-body change to a shell or compositor class that your IDE recompiles is applied while it runs."})
     boolean dev;
 
+    @Option(names = "--window", description = {
+        "Show the whole desktop (every surface) in one ordinary window, for development or inside another desktop,",
+        "instead of being the desktop: a window below all others, panels that reserve their edge, every monitor."})
+    boolean window;
+
     @Option(names = "--frozen-time", paramLabel = "INSTANT",
             description = {"Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z), and the system figures cells",
                 "see, for reproducible shots."})
@@ -64,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         Shell shell;
         try {
             shell = Shell.start(new Shell.Options(workspace.resolve(), runHeadless, frozen,
-                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace));
+                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace, window));
         } catch (IllegalStateException | java.io.IOException e) {
             System.err.println("cell run: " + e.getMessage());
             return CellCommand.REFUSED;

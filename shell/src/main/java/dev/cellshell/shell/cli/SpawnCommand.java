@@ -25,7 +25,7 @@ final class SpawnCommand implements Callable<Integer> {
     @Option(names = "--margin", defaultValue = "24")
     float margin;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "Default: the size of the type's other cells.")
+    @Option(names = "--size", paramLabel = "WxH", description = "Default: the size the type declares (cell catalog).")
     String size;
 
     @Option(names = "--id", defaultValue = "", description = "Default: the type's name in lower case.")
@@ -43,24 +43,36 @@ final class SpawnCommand implements Callable<Integer> {
                     + " killed and restarted alone")
     String isolation;
 
+    @Option(names = "--on-surface", paramLabel = "SURFACE", defaultValue = "",
+            description = "The surface to put the cell on, e.g. bar (cell surfaces lists them; default: the first).")
+    String surface;
+
     @Override
     public Integer call() {
         float width = 0;
         float height = 0;
         if (size != null) {
             String[] wh = size.split("x");
-            if (wh.length != 2) {
-                System.err.println("cell spawn: --size wants WIDTHxHEIGHT, e.g. 240x80");
+            try {
+                if (wh.length != 2) {
+                    throw new NumberFormatException(size);
+                }
+                width = Float.parseFloat(wh[0]);
+                height = Float.parseFloat(wh[1]);
+            } catch (NumberFormatException e) {
+                System.err.println("cell spawn: --size wants WIDTHxHEIGHT, e.g. 240x80, not '" + size + "'");
                 return CellCommand.USAGE;
             }
-            width = Float.parseFloat(wh[0]);
-            height = Float.parseFloat(wh[1]);
+            if (!(width > 0 && height > 0 && width <= 100_000 && height <= 100_000)) {
+                System.err.println("cell spawn: --size wants a positive width and height, not '" + size + "'");
+                return CellCommand.USAGE;
+            }
         }
         if (!isolation.equals("shared") && !isolation.equals("solo")) {
             System.err.println("cell spawn: --isolation is shared or solo, not '" + isolation + "'");
             return CellCommand.USAGE;
         }
         return ChangeCommands.send("spawn", workspace.resolve(), new ControlMessage.ChangeRequest("spawn", id, type,
-                at, margin, width, height, ChangeCommands.props(props), in, isolation));
+                at, margin, width, height, ChangeCommands.props(props), in, isolation, surface));
     }
 }

@@ -129,7 +129,7 @@ public final class ControlServer implements AutoCloseable {
                 java.util.concurrent.CompletableFuture<dev.cellshell.shell.tissue.Change> change = switch (c.verb()) {
                     case "spawn" -> tissue.spawn(c.type(), c.cellId(), Anchor.of(c.anchor()), c.margin(),
                             c.width() > 0 ? new float[] {c.width(), c.height()} : null, c.props(), c.parent(),
-                            c.isolation(), "cli");
+                            c.isolation(), c.surface(), "cli");
                     case "rm" -> tissue.remove(c.cellId(), "cli");
                     case "set" -> tissue.set(c.cellId(), c.props(), "cli");
                     case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");
@@ -155,6 +155,14 @@ public final class ControlServer implements AutoCloseable {
             }
             if (request instanceof ControlMessage.OverlayRequest o) {
                 return overlay(o);
+            }
+            if (request instanceof ControlMessage.SurfacesRequest) {
+                java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+                tissue.spec().surfaces().forEach(f -> counts.put(f.name(), 0));
+                String first = tissue.spec().surfaces().get(0).name();
+                tissue.cells().forEach(c -> counts.merge(c.surface().isEmpty() ? first : c.surface(), 1,
+                        Integer::sum));
+                return new ControlMessage.SurfacesReply(tissue.surfaces(), scene.monitors(), counts);
             }
             if (request instanceof StatusRequest) {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),

@@ -170,7 +170,7 @@ public final class PlanRunner {
         float h = set.props().containsKey("height") ? Float.parseFloat(set.props().get("height")) : cell.height();
         CellSpec resized = new CellSpec(cell.id(), cell.type(), cell.anchor(), cell.margin(),
                 cell.x() - (w - cell.width()) / 2, cell.y() - (h - cell.height()) / 2, w, h, props, cell.parent(),
-                cell.layout());
+                cell.layout(), cell.isolation(), cell.surface());
         if (cell.anchor() != null) {
             resized = resized.pinned(cell.anchor(), cell.margin(), spec.width(), spec.height());
         }

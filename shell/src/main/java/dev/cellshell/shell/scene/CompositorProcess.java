@@ -11,9 +11,16 @@ import java.util.List;
  * classes), with its output appended to a log file in the workspace's run folder.
  *
  * @param classpath the compositor's runtime classpath; {@code ./cell} passes it as {@code cellshell.compositor.classpath}
+ * @param surfaces one window per surface of the desktop (typed for the window manager) instead of one window with
+ *     all of them
  */
 public record CompositorProcess(String classpath, Path socket, Path region, Path log, boolean headless, int width,
-        int height) {
+        int height, boolean surfaces) {
+
+    public CompositorProcess(String classpath, Path socket, Path region, Path log, boolean headless, int width,
+            int height) {
+        this(classpath, socket, region, log, headless, width, height, false);
+    }
 
     public static final String CLASSPATH_PROPERTY = "cellshell.compositor.classpath";
     /** Extra JVM options for the compositor, space-separated ({@code ./cell run --dev} passes HotswapAgent's). */
@@ -41,6 +48,8 @@ public record CompositorProcess(String classpath, Path socket, Path region, Path
                 socket.toString(), "--scene-region", region.toString(), "--size", width + "x" + height));
         if (headless) {
             command.add("--headless");
+        } else if (surfaces) {
+            command.add("--surfaces");
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);

@@ -64,6 +64,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     /** What the compositor draws over the cells; re-sent to every compositor that connects. */
     private volatile SceneMessage.Overlay overlay = SceneMessage.Overlay.NONE;
     private final List<Consumer<String>> selectionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<List<SceneMessage.Monitor>>> monitorListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile List<SceneMessage.Monitor> monitors = List.of();
     /** Input → presented frame, the last {@code INPUT_SAMPLES} in nanoseconds (a ring). */
     private static final int INPUT_SAMPLES = 512;
     private final long[] inputLatencies = new long[INPUT_SAMPLES];
@@ -218,6 +221,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         } else if (message instanceof SceneMessage.SelectCell select) {
             LOG.info("cell '{}' picked on screen", select.cellId());
             select(select.cellId());
+        } else if (message instanceof SceneMessage.Monitors m) {
+            monitors = m.monitors();
+            monitorListeners.forEach(l -> l.accept(m.monitors()));
         } else if (message instanceof SceneMessage.Resized resized) {
             LOG.info("compositor drawable is now {}x{} at scale {}", resized.width(), resized.height(),
                     resized.contentScale());
@@ -263,7 +269,7 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 layers.add(layer);
             }
         }
-        return new PublishScene(scene.sceneVersion(), scene.background(), layers);
+        return new PublishScene(scene.sceneVersion(), scene.background(), layers, scene.surfaces());
     }
 
     @Override
@@ -393,6 +399,16 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     public void select(String cellId) {
         SceneMessage.Overlay now = overlay;
         overlay(new SceneMessage.Overlay(now.inspect(), cellId, now.stats()));
+    }
+
+    /** Called with the monitors whenever the compositor reports them (on connect, and when they change). */
+    public void onMonitors(Consumer<List<SceneMessage.Monitor>> listener) {
+        monitorListeners.add(listener);
+    }
+
+    /** The monitors the compositor last reported; empty before any. */
+    public List<SceneMessage.Monitor> monitors() {
+        return monitors;
     }
 
     /** Called with the selected cell's id (empty: none) whenever the selection changes, from any thread. */

@@ -10,5 +10,5 @@ import java.util.Map;
  * @param isolation {@code shared} or {@code solo}: which cell host runs it
  */
 public record CellView(String id, String type, long generation, float x, float y, float width, float height,
-        Map<String, String> props, String lastError, String state, String health, String isolation) {
+        Map<String, String> props, String lastError, String state, String health, String isolation, String surface) {
 }

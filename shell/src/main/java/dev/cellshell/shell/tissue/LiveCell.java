@@ -17,6 +17,8 @@ final class LiveCell {
     /** The cell's instance in its host (0: none), and that host. */
     long instance;
     dev.cellshell.shell.host.CellHost host;
+    /** The surface it is on (empty: the first); x and y are in its coordinates. */
+    String surface;
     /** {@code shared} or {@code solo}: which host the cell runs in. */
     String isolation;
     Generation generation;
@@ -44,6 +46,7 @@ final class LiveCell {
         this.height = spec.height();
         this.props = Props.of(spec.props());
         this.isolation = spec.isolation();
+        this.surface = spec.surface();
     }
 
     long generationNumber() {
@@ -65,8 +68,11 @@ final class LiveCell {
                 lastRenderNanos / 1e6, Tissue.FRAME_BUDGET_NANOS / 1_000_000) : "ok";
     }
 
-    boolean contains(float px, float py) {
-        return px >= x && py >= y && px < x + width && py < y + height;
+    /** True when screen point (px, py) is inside the cell, its surface's top-left corner at (originX, originY). */
+    boolean contains(float px, float py, float originX, float originY) {
+        float lx = px - originX;
+        float ly = py - originY;
+        return lx >= x && ly >= y && lx < x + width && ly < y + height;
     }
 
     CellView view() {
@@ -76,6 +82,6 @@ final class LiveCell {
                     state.append(state.length() == 0 ? "" : ",").append(k).append('=').append(v));
         }
         return new CellView(id, type, generationNumber(), x, y, width, height, props.asMap(), lastError,
-                state.toString(), health(), isolation);
+                state.toString(), health(), isolation, surface);
     }
 }

@@ -20,6 +20,7 @@ import dev.cellshell.shell.workspace.Catalog;
 import dev.cellshell.shell.workspace.CellSpec;
 import dev.cellshell.shell.workspace.TissueSpec;
 import dev.cellshell.shell.workspace.TypeSize;
+import dev.cellshell.shell.workspace.SurfacePlacement;
 import dev.cellshell.shell.workspace.Workspace;
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Color;
@@ -98,6 +99,10 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, List<SourceFile>> requested = new HashMap<>();
     private volatile List<CellView> views = List.of();
     private volatile TissueSpec spec;
+    /** The monitors the compositor reported (none yet: the tissue's desktop size stands in). Tissue thread. */
+    private List<SceneMessage.Monitor> monitors = List.of();
+    /** Where the surfaces are on those monitors. */
+    private volatile SurfacePlacement placement;
     private long nextGeneration = 1;
     private long sceneVersion;
     private LiveCell focused;
@@ -194,7 +199,7 @@ public final class Tissue implements AutoCloseable {
                         + e.getMessage(), e);
             }
         }, compilerThread).thenAcceptAsync(loaded -> {
-            spec = (TissueSpec) loaded[0];
+            spec = placed((TissueSpec) loaded[0]);
             try {
                 theme = loadTheme(spec.theme());
             } catch (IllegalArgumentException e) {
@@ -853,6 +858,15 @@ public final class Tissue implements AutoCloseable {
     /** Like {@link #spawn(String, String, Anchor, float, float[], Map, String, String)}, in a host by isolation. */
     public CompletableFuture<Change> spawn(String asked, String id, Anchor at, float margin, float[] size,
             Map<String, String> props, String parent, String isolation, String actor) {
+        return spawn(asked, id, at, margin, size, props, parent, isolation, "", actor);
+    }
+
+    /**
+     * Like {@link #spawn(String, String, Anchor, float, float[], Map, String, String, String)}, on surface
+     * {@code surface} (empty: the first; a cell inside a container is on its container's).
+     */
+    public CompletableFuture<Change> spawn(String asked, String id, Anchor at, float margin, float[] size,
+            Map<String, String> props, String parent, String isolation, String surface, String actor) {
         String type;
         try {
             type = generations.containsKey(asked) ? asked : Catalog.resolve(workspace.root(), asked);
@@ -867,7 +881,8 @@ public final class Tissue implements AutoCloseable {
                 tissueThread).thenApplyAsync(sources -> sources == null || sources.isEmpty() ? null
                         : compileCached(sources), compilerThread).thenApplyAsync(compiled -> {
                             String before = spec.toJson();
-                            Change change = place(type, id, at, margin, size, props, parent, isolation, compiled);
+                            Change change = place(type, id, at, margin, size, props, parent, isolation, surface,
+                                    compiled);
                             if (change.done()) {
                                 recordLayout(actor, "spawn", change.cellId(), type, generations.get(type).number(),
                                         before, "spawned: " + change.message());
@@ -877,7 +892,11 @@ public final class Tissue implements AutoCloseable {
     }
 
     private Change place(String type, String requestedId, Anchor at, float margin, float[] size,
-            Map<String, String> props, String parent, String isolation, CompileResult compiled) {
+            Map<String, String> props, String parent, String isolation, String surface, CompileResult compiled) {
+        if (!surface.isEmpty() && spec.surface(surface) == null) {
+            return new Change(false, requestedId, "no surface '" + surface + "' (surfaces: " + String.join(", ",
+                    spec.surfaces().stream().map(dev.cellshell.shell.workspace.SurfaceSpec::name).toList()) + ")");
+        }
         if (!parent.isEmpty() && (spec.cell(parent) == null || spec.cell(parent).layout() == null)) {
             return new Change(false, requestedId, spec.cell(parent) == null ? "no container cell '" + parent + "'"
                     : "cell '" + parent + "' is no container (give it a \"layout\" in tissue.json)");
@@ -909,8 +928,8 @@ public final class Tissue implements AutoCloseable {
             return new Change(false, id, tooSmall);
         }
         CellSpec cellSpec = parent.isEmpty()
-                ? CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).pinned(at, margin, spec.width(),
-                        spec.height())
+                ? spec.pin(CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).onSurface(surface), at,
+                        margin)
                 : CellSpec.at(id, type, 0, 0, dimensions[0], dimensions[1], props).inside(parent);
         cellSpec = cellSpec.withIsolation(isolation.isEmpty() ? CellSpec.SHARED : isolation);
         List<CellSpec> next = new ArrayList<>(spec.cells());
@@ -1026,8 +1045,8 @@ public final class Tissue implements AutoCloseable {
             if (cell == null) {
                 return unknown(cellId);
             }
-            CellSpec moved = spec.cells().stream().filter(c -> c.id().equals(cellId)).findFirst().orElseThrow()
-                    .pinned(at, margin, spec.width(), spec.height());
+            CellSpec moved = spec.pin(spec.cells().stream().filter(c -> c.id().equals(cellId)).findFirst()
+                    .orElseThrow(), at, margin);
             String before = spec.toJson();
             cell.x = moved.x();
             cell.y = moved.y();
@@ -1126,8 +1145,9 @@ public final class Tissue implements AutoCloseable {
                 : reshapeNow(target, compiled, actor, action, note), tissueThread);
     }
 
-    private Change reshapeNow(TissueSpec target, Map<String, CompileResult> compiled, String actor, String action,
-            String note) {
+    private Change reshapeNow(TissueSpec declared, Map<String, CompileResult> compiled, String actor,
+            String action, String note) {
+        TissueSpec target = placed(declared);
         for (CellSpec c : target.cells()) {
             if (generations.get(c.type()) == null) {
                 CompileResult result = compiled.get(c.type());
@@ -1207,9 +1227,12 @@ public final class Tissue implements AutoCloseable {
         }
         cells.clear();
         cells.putAll(ordered);
+        if (!target.surfaces().equals(spec.surfaces())) {
+            summary.add("surfaces");
+        }
         saveSpec(new TissueSpec(spec.width(), spec.height(), themeChanged
                 ? theme.color("background", target.background()) : target.background(), target.theme(),
-                target.cells(), List.of()));
+                target.cells(), List.of(), target.surfaces(), target.areas()));
         if (themeChanged) {
             broadcast("theme", theme.name(), true);
         } else {
@@ -1258,16 +1281,59 @@ public final class Tissue implements AutoCloseable {
                 cells.keySet()) + ")");
     }
 
+    /** Moves every live cell to where {@code placed} puts it (its surface, its corner). */
+    private void follow(TissueSpec placed) {
+        for (CellSpec c : placed.cells()) {
+            LiveCell cell = cells.get(c.id());
+            if (cell != null) {
+                cell.x = c.x();
+                cell.y = c.y();
+                cell.surface = c.surface();
+            }
+        }
+    }
+
+    /** {@code next} laid out on the surfaces as the monitors there are now place them. */
+    private TissueSpec placed(TissueSpec next) {
+        placement = SurfacePlacement.of(next.surfaces(), monitors, next.width(), next.height());
+        return next.withAreas(placement.areas());
+    }
+
+    /**
+     * The compositor's monitors changed (or it said which there are): the surfaces are placed again, pinned cells
+     * pinned again on them, and a cell on a monitor that went away shows on the primary one until it is back.
+     * Nothing is saved: tissue.json names monitors, not pixels.
+     */
+    public CompletableFuture<Long> monitorsChanged(List<SceneMessage.Monitor> now) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (now.isEmpty() || now.equals(monitors) && placement != null) {
+                return sceneVersion;
+            }
+            monitors = List.copyOf(now);
+            if (spec == null) {
+                return sceneVersion;
+            }
+            spec = placed(spec);
+            follow(spec);
+            LOG.info("monitors: {}; surfaces: {}", now.stream().map(m -> m.name() + " " + m.width() + "x"
+                    + m.height() + "+" + m.x() + "+" + m.y() + (m.primary() ? " (primary)" : "")).toList(),
+                    placement.surfaces().stream().map(f -> f.name() + " " + f.role().name().toLowerCase(
+                            java.util.Locale.ROOT) + " on " + f.monitor() + " " + f.width() + "x" + f.height() + "+"
+                            + f.x() + "+" + f.y()).toList());
+            return publish();
+        }, tissueThread);
+    }
+
+    /** Where the surfaces are, as last placed (the first scene's placement before any monitor is known). */
+    public List<SceneMessage.Surface> surfaces() {
+        SurfacePlacement now = placement;
+        return now == null ? List.of() : now.surfaces();
+    }
+
     /** Saves the tissue definition; a failed write is logged and the change stays in memory. */
     private void saveSpec(TissueSpec next) {
         spec = next.laidOut();
-        for (CellSpec placed : spec.cells()) {
-            LiveCell cell = cells.get(placed.id());
-            if (cell != null) {
-                cell.x = placed.x();
-                cell.y = placed.y();
-            }
-        }
+        follow(spec);
         try {
             workspace.writeTissue(spec);
             long now = System.nanoTime();
@@ -1396,15 +1462,12 @@ public final class Tissue implements AutoCloseable {
                     || pointer.kind() == SceneMessage.PointerKind.ENTER)) {
                 return DONE;
             }
-            List<LiveCell> frontToBack = new ArrayList<>(cells.values());
-            java.util.Collections.reverse(frontToBack);
-            target = frontToBack.stream().filter(c -> c.contains(pointer.x(), pointer.y())).findFirst()
-                    .orElse(null);
+            target = cellAt(pointer.x(), pointer.y());
             if (target == null) {
                 return DONE;
             }
-            lx = pointer.x() - target.x;
-            ly = pointer.y() - target.y;
+            lx = pointer.x() - surfaceOf(target).x() - target.x;
+            ly = pointer.y() - surfaceOf(target).y() - target.y;
         }
         if (pointer.kind() == SceneMessage.PointerKind.PRESS) {
             focused = target;
@@ -1414,6 +1477,34 @@ public final class Tissue implements AutoCloseable {
                 : new InputEvent.Pointer(InputEvent.Pointer.Kind.valueOf(pointer.kind().name()), lx, ly,
                         pointer.button(), pointer.modifiers());
         return deliver(target, event, arrived);
+    }
+
+    /** {@code surface} with the background its role has in the theme: panels a bar, overlays nothing. */
+    private SceneMessage.Surface painted(SceneMessage.Surface surface) {
+        return surface.withBackground(switch (surface.role()) {
+            case PANEL -> theme.color("panel", theme.color("surfaceAlt", dev.cellshell.widgets.Color.rgb(46, 52,
+                    64)));
+            case OVERLAY -> 0;
+            default -> spec.background();
+        });
+    }
+
+    /** The front-most cell at screen point (x, y): overlays above panels above windows above desktops. */
+    private LiveCell cellAt(float x, float y) {
+        List<LiveCell> frontToBack = new ArrayList<>(cells.values());
+        java.util.Collections.reverse(frontToBack);
+        frontToBack.sort(java.util.Comparator.comparingInt(c -> -surfaceOf(c).role().ordinal()));
+        return frontToBack.stream().filter(c -> c.contains(x, y, surfaceOf(c).x(), surfaceOf(c).y())).findFirst()
+                .orElse(null);
+    }
+
+    /** The surface that shows {@code cell} (its first copy), or the whole desktop before any placement. */
+    private SceneMessage.Surface surfaceOf(LiveCell cell) {
+        SurfacePlacement where = placement;
+        String on = cell.surface.isEmpty() ? spec.surfaces().get(0).name() : cell.surface;
+        List<SceneMessage.Surface> showing = where == null ? List.of() : where.showing(on);
+        return showing.isEmpty() ? new SceneMessage.Surface(on, SceneMessage.Role.DESKTOP, "", 0, 0, spec.width(),
+                spec.height(), SceneMessage.Edge.NONE, 0, 0) : showing.get(0);
     }
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -1531,9 +1622,8 @@ public final class Tissue implements AutoCloseable {
                     System.nanoTime());
             CompletableFuture<Void> release = pointer(new PointerInput(SceneMessage.PointerKind.RELEASE, x, y, 1),
                     System.nanoTime());
-            List<LiveCell> frontToBack = new ArrayList<>(cells.values());
-            java.util.Collections.reverse(frontToBack);
-            String id = frontToBack.stream().filter(c -> c.contains(x, y)).map(c -> c.id).findFirst().orElse("");
+            LiveCell hit = cellAt(x, y);
+            String id = hit == null ? "" : hit.id;
             return press.thenCombine(release, (a, b) -> id);
         }, tissueThread).thenCompose(answer -> answer);
     }
@@ -1798,12 +1888,25 @@ public final class Tissue implements AutoCloseable {
             return sceneVersion;
         }
         List<Layer> layers = new ArrayList<>(cells.size());
+        SurfacePlacement where = placement;
+        String first = spec.surfaces().get(0).name();
         for (LiveCell cell : cells.values()) {
-            layers.add(new Layer(cell.id, cell.generationNumber(), cell.renderVersion, cell.x, cell.y, cell.width,
-                    cell.height, cell.displayList.bytes()));
+            String on = cell.surface.isEmpty() ? first : cell.surface;
+            String home = where == null ? on : where.homes().getOrDefault(on, on);
+            float x = cell.x;
+            float y = cell.y;
+            if (!home.equals(on) && where != null) {
+                // On a stand-in while its monitor is away: kept inside the stand-in's area so it can be seen.
+                float[] area = where.area(home, new float[] {spec.width(), spec.height()});
+                x = Math.max(0, Math.min(x, area[0] - cell.width));
+                y = Math.max(0, Math.min(y, area[1] - cell.height));
+            }
+            layers.add(new Layer(cell.id, cell.generationNumber(), cell.renderVersion, x, y, cell.width,
+                    cell.height, -1, cell.displayList.bytes(), home));
         }
         views = cells.values().stream().map(LiveCell::view).toList();
-        sink.publish(new PublishScene(++sceneVersion, spec.background(), layers));
+        sink.publish(new PublishScene(++sceneVersion, spec.background(), layers, where == null ? List.of()
+                : where.surfaces().stream().map(this::painted).toList()));
         return sceneVersion;
     }
 

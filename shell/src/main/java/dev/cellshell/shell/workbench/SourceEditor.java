@@ -71,8 +71,12 @@ final class SourceEditor extends BorderPane {
 
     /** Every change of the text (typing, replace, undo). */
     EventStream<?> edits() {
-        return area.plainTextChanges();
+        // A file being loaded is not an edit: it must not trigger a check that overwrites what the status bar says.
+        return area.plainTextChanges().filter(change -> !loading);
     }
+
+    /** True while {@link #load} replaces the text. */
+    private boolean loading;
 
     String text() {
         return area.getText();
@@ -82,7 +86,12 @@ final class SourceEditor extends BorderPane {
     void load(String text) {
         diagnostics = List.of();
         errorLines = Map.of();
-        area.replaceText(text);
+        loading = true;
+        try {
+            area.replaceText(text);
+        } finally {
+            loading = false;
+        }
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
         area.requestFollowCaret();

@@ -11,9 +11,11 @@ import java.util.Map;
  * @param layout how this cell places the cells inside it, or {@code null} when it is no container
  * @param isolation {@value #SHARED} (the cell host of the built-in and the person's own cells) or {@value #SOLO}
  *     (a cell host of its own)
+ * @param surface the name of the surface the cell is on (its x and y are in that surface's coordinates); empty:
+ *     the tissue's first surface. A cell inside a container is on its container's surface.
  */
 public record CellSpec(String id, String type, Anchor anchor, float margin, float x, float y, float width,
-        float height, Map<String, String> props, String parent, Layout layout, String isolation) {
+        float height, Map<String, String> props, String parent, Layout layout, String isolation, String surface) {
 
     public static final String SHARED = "shared";
     public static final String SOLO = "solo";
@@ -22,6 +24,7 @@ public record CellSpec(String id, String type, Anchor anchor, float margin, floa
         props = Map.copyOf(props);
         parent = parent == null ? "" : parent;
         isolation = isolation == null || isolation.isEmpty() ? SHARED : isolation;
+        surface = surface == null ? "" : surface;
         if (!isolation.equals(SHARED) && !isolation.equals(SOLO)) {
             throw new IllegalArgumentException("isolation is shared or solo, not '" + isolation + "'");
         }
@@ -29,12 +32,22 @@ public record CellSpec(String id, String type, Anchor anchor, float margin, floa
 
     public CellSpec(String id, String type, Anchor anchor, float margin, float x, float y, float width,
             float height, Map<String, String> props, String parent, Layout layout) {
-        this(id, type, anchor, margin, x, y, width, height, props, parent, layout, SHARED);
+        this(id, type, anchor, margin, x, y, width, height, props, parent, layout, SHARED, "");
+    }
+
+    public CellSpec(String id, String type, Anchor anchor, float margin, float x, float y, float width,
+            float height, Map<String, String> props, String parent, Layout layout, String isolation) {
+        this(id, type, anchor, margin, x, y, width, height, props, parent, layout, isolation, "");
+    }
+
+    /** This cell on the surface named {@code name} (empty: the first one). */
+    public CellSpec onSurface(String name) {
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, layout, isolation, name);
     }
 
     /** This cell in a cell host of its own ({@value #SOLO}) or the shared one. */
     public CellSpec withIsolation(String next) {
-        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, layout, next);
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, layout, next, surface);
     }
 
     /** A top-level cell at absolute bounds. */
@@ -47,30 +60,30 @@ public record CellSpec(String id, String type, Anchor anchor, float margin, floa
     public CellSpec pinned(Anchor to, float newMargin, float desktopWidth, float desktopHeight) {
         float[] corner = to.place(width, height, newMargin, desktopWidth, desktopHeight);
         return new CellSpec(id, type, to, newMargin, corner[0], corner[1], width, height, props, "", layout,
-                isolation);
+                isolation, surface);
     }
 
     public CellSpec withProps(Map<String, String> next) {
-        return new CellSpec(id, type, anchor, margin, x, y, width, height, next, parent, layout, isolation);
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, next, parent, layout, isolation, surface);
     }
 
     /** This cell with its top-left corner at (x, y), nothing else changed. */
     public CellSpec withCorner(float newX, float newY) {
-        return new CellSpec(id, type, anchor, margin, newX, newY, width, height, props, parent, layout, isolation);
+        return new CellSpec(id, type, anchor, margin, newX, newY, width, height, props, parent, layout, isolation, surface);
     }
 
     /** This cell at absolute bounds at the top level (out of any container). */
     public CellSpec atTopLevel(float newX, float newY) {
-        return new CellSpec(id, type, null, 0, newX, newY, width, height, props, "", layout, isolation);
+        return new CellSpec(id, type, null, 0, newX, newY, width, height, props, "", layout, isolation, surface);
     }
 
     /** This cell inside {@code container} (which places it). */
     public CellSpec inside(String container) {
-        return new CellSpec(id, type, null, 0, x, y, width, height, props, container, layout, isolation);
+        return new CellSpec(id, type, null, 0, x, y, width, height, props, container, layout, isolation, surface);
     }
 
     public CellSpec withLayout(Layout next) {
-        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, next, isolation);
+        return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, next, isolation, surface);
     }
 
 }

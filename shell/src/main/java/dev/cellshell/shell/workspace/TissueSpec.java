@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * left out (with its reason in {@link #problems()}) so every other cell still loads.
  */
 public record TissueSpec(int width, int height, int background, String theme, List<CellSpec> cells,
-        List<String> problems) {
+        List<String> problems, List<SurfaceSpec> surfaces, Map<String, float[]> areas) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
@@ -31,6 +31,57 @@ public record TissueSpec(int width, int height, int background, String theme, Li
     public TissueSpec {
         cells = List.copyOf(cells);
         problems = List.copyOf(problems);
+        surfaces = surfaces.isEmpty() ? List.of(SurfaceSpec.MAIN) : List.copyOf(surfaces);
+        areas = Map.copyOf(areas);
+    }
+
+    /** A tissue on one desktop surface of {@code width}×{@code height}. */
+    public TissueSpec(int width, int height, int background, String theme, List<CellSpec> cells,
+            List<String> problems) {
+        this(width, height, background, theme, cells, problems, List.of(), Map.of());
+    }
+
+    /** The surface named {@code name}; empty names the first one. Null when there is none of that name. */
+    public SurfaceSpec surface(String name) {
+        return name.isEmpty() ? surfaces.get(0) : surfaces.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The width and height the cells of {@code cell}'s surface are laid out in: as last placed on the monitors, or
+     * the desktop size until then.
+     */
+    public float[] area(CellSpec cell) {
+        SurfaceSpec on = surface(cell.surface());
+        return on == null ? new float[] {width, height} : areas.getOrDefault(on.name(), new float[] {width, height});
+    }
+
+    /** {@code cell} pinned to {@code to} with {@code margin} on its surface. */
+    public CellSpec pin(CellSpec cell, Anchor to, float margin) {
+        float[] area = area(cell);
+        return cell.pinned(to, margin, area[0], area[1]);
+    }
+
+    /**
+     * This tissue with its surfaces' sizes as now placed ({@code name → width, height}): every pinned cell is pinned
+     * again on its surface, and containers place their cells again.
+     */
+    public TissueSpec withAreas(Map<String, float[]> next) {
+        TissueSpec sized = new TissueSpec(width, height, background, theme, cells, problems, surfaces, next);
+        List<CellSpec> pinned = new ArrayList<>(cells.size());
+        for (CellSpec cell : cells) {
+            pinned.add(cell.anchor() != null && cell.parent().isEmpty() ? sized.pin(cell, cell.anchor(),
+                    cell.margin()) : cell);
+        }
+        return new TissueSpec(width, height, background, theme, pinned, problems, surfaces, next).laidOut();
+    }
+
+    /** This tissue with {@code next} as its surfaces (cells on a surface that is gone move to the first one). */
+    public TissueSpec withSurfaces(List<SurfaceSpec> next) {
+        TissueSpec replaced = new TissueSpec(width, height, background, theme, cells, List.of(), next, areas);
+        List<CellSpec> moved = cells.stream().map(c -> replaced.surface(c.surface()) == null ? c.onSurface("") : c)
+                .toList();
+        return new TissueSpec(width, height, background, theme, moved, List.of(), next, areas);
     }
 
     /** @throws IllegalArgumentException naming the line and column when the text is not JSON, or what is missing */
@@ -51,6 +102,7 @@ public record TissueSpec(int width, int height, int background, String theme, Li
         String theme = desktop.path("theme").asText("dark");
         List<CellSpec> cells = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<SurfaceSpec> surfaces = surfaces(root.path("surfaces"), problems);
         JsonNode list = root.path("cells");
         if (!list.isArray()) {
             throw new IllegalArgumentException("tissue.json: 'cells' must be a list");
@@ -58,7 +110,49 @@ public record TissueSpec(int width, int height, int background, String theme, Li
         for (int i = 0; i < list.size(); i++) {
             addCell(list.get(i), "cells[" + i + "]", "", size[0], size[1], cells, problems);
         }
-        return new TissueSpec((int) size[0], (int) size[1], background, theme, cells, problems).laidOut();
+        List<String> surfaceNames = surfaces.isEmpty() ? List.of(SurfaceSpec.MAIN.name())
+                : surfaces.stream().map(SurfaceSpec::name).toList();
+        List<CellSpec> onKnownSurfaces = new ArrayList<>();
+        for (CellSpec cell : cells) {
+            if (cell.surface().isEmpty() || surfaceNames.contains(cell.surface())) {
+                onKnownSurfaces.add(cell);
+            } else {
+                problems.add("tissue.json: cell '" + cell.id() + "': no surface '" + cell.surface() + "' (surfaces: "
+                        + String.join(", ", surfaceNames) + ")");
+            }
+        }
+        List<CellSpec> kept = onKnownSurfaces.stream().filter(c -> c.parent().isEmpty()
+                || onKnownSurfaces.stream().anyMatch(p -> p.id().equals(c.parent()))).toList();
+        return new TissueSpec((int) size[0], (int) size[1], background, theme, kept, problems, surfaces, Map.of())
+                .laidOut();
+    }
+
+    /** The {@code surfaces} list; a wrong entry is left out with its reason, a second one of a name too. */
+    private static List<SurfaceSpec> surfaces(JsonNode node, List<String> problems) {
+        List<SurfaceSpec> surfaces = new ArrayList<>();
+        if (node.isMissingNode()) {
+            return surfaces;
+        }
+        if (!node.isArray()) {
+            problems.add("tissue.json: 'surfaces' must be a list; using one desktop");
+            return surfaces;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode s = node.get(i);
+            try {
+                String name = text(s.path("name"), "surfaces[" + i + "].name");
+                SurfaceSpec spec = new SurfaceSpec(name, SurfaceSpec.role(s.path("role").asText("desktop")),
+                        s.path("monitor").asText(SurfaceSpec.PRIMARY), SurfaceSpec.edge(s.path("edge").asText(
+                                "none")), s.path("size").asInt(0));
+                if (surfaces.stream().anyMatch(other -> other.name().equals(name))) {
+                    throw new IllegalArgumentException("a second surface named '" + name + "'");
+                }
+                surfaces.add(spec);
+            } catch (IllegalArgumentException e) {
+                problems.add("tissue.json: surfaces[" + i + "]: " + e.getMessage().replace("tissue.json: ", ""));
+            }
+        }
+        return surfaces;
     }
 
     /**
@@ -114,7 +208,8 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             throw new IllegalArgumentException("tissue.json: cell '" + cell.id() + "': isolation is \"shared\" or"
                     + " \"solo\", not '" + isolation + "'");
         }
-        return cell.withIsolation(isolation);
+        String surface = node.path("surface").asText("");
+        return cell.withIsolation(isolation).onSurface(parent.isEmpty() ? surface : "");
     }
 
     private static CellSpec placedCell(JsonNode node, String where, String parent, float desktopWidth,
@@ -177,7 +272,8 @@ public record TissueSpec(int width, int height, int background, String theme, Li
                     c.id())).toList();
             List<float[]> corners = container.layout().place(container, inside);
             for (int i = 0; i < inside.size(); i++) {
-                byId.put(inside.get(i).id(), inside.get(i).withCorner(corners.get(i)[0], corners.get(i)[1]));
+                byId.put(inside.get(i).id(), inside.get(i).withCorner(corners.get(i)[0], corners.get(i)[1])
+                        .onSurface(container.surface()));
             }
         }
         List<CellSpec> placed = new ArrayList<>(cells.size());
@@ -186,7 +282,7 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             placed.add(!now.parent().isEmpty() && !byId.containsKey(now.parent()) ? now.atTopLevel(now.x(), now.y())
                     : now);
         }
-        return new TissueSpec(width, height, background, theme, placed, problems);
+        return new TissueSpec(width, height, background, theme, placed, problems, surfaces, areas);
     }
 
     /** The ids of every cell inside {@code containerId}, at any depth. */
@@ -212,6 +308,19 @@ public record TissueSpec(int width, int height, int background, String theme, Li
         desktop.putArray("size").add(width).add(height);
         desktop.put("background", Color.format(background));
         desktop.put("theme", theme);
+        if (!surfaces.equals(List.of(SurfaceSpec.MAIN))) {
+            ArrayNode declared = root.putArray("surfaces");
+            for (SurfaceSpec surface : surfaces) {
+                ObjectNode node = declared.addObject();
+                node.put("name", surface.name());
+                node.put("role", SurfaceSpec.id(surface.role()));
+                node.put("monitor", surface.monitor());
+                if (surface.thickness() > 0) {
+                    node.put("edge", SurfaceSpec.id(surface.edge()));
+                    node.put("size", surface.thickness());
+                }
+            }
+        }
         ArrayNode list = root.putArray("cells");
         cells.stream().filter(c -> c.parent().isEmpty()).forEach(cell -> write(list.addObject(), cell));
         try {
@@ -232,6 +341,9 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             node.putArray("size").add(cell.width()).add(cell.height());
         } else {
             node.putArray("bounds").add(cell.x()).add(cell.y()).add(cell.width()).add(cell.height());
+        }
+        if (cell.parent().isEmpty() && !cell.surface().isEmpty()) {
+            node.put("surface", cell.surface());
         }
         if (cell.isolation().equals(CellSpec.SOLO)) {
             node.put("isolation", CellSpec.SOLO);
@@ -254,11 +366,11 @@ public record TissueSpec(int width, int height, int background, String theme, Li
     }
 
     public TissueSpec withCells(List<CellSpec> next) {
-        return new TissueSpec(width, height, background, theme, next, List.of());
+        return new TissueSpec(width, height, background, theme, next, List.of(), surfaces, areas);
     }
 
     public TissueSpec withTheme(String name, int themeBackground) {
-        return new TissueSpec(width, height, themeBackground, name, cells, List.of());
+        return new TissueSpec(width, height, themeBackground, name, cells, List.of(), surfaces, areas);
     }
 
     private static String text(JsonNode node, String key) {

@@ -91,11 +91,11 @@ class CellCommandTest {
                 """);
         Run catalog = run("catalog", "--workspace", workspace.toString());
         assertThat(catalog.exit()).isZero();
-        assertThat(catalog.out()).contains("Button       built-in  A button that counts its clicks")
-                .contains("Meter        yours     A bar that fills with value")
-                .contains("Panel        built-in  A surface to group other cells on");
+        assertThat(catalog.out()).contains("Button         built-in  200x64   A button that counts its clicks")
+                .contains("Meter          yours     240x80   A bar that fills with value")
+                .contains("Panel          built-in  400x240  A surface to group other cells on");
         assertThat(run("catalog", "--json", "--workspace", workspace.toString()).out())
-                .contains("{\"builtIn\":\"false\",\"source\":");
+                .contains("{\"builtIn\":\"false\",\"size\":\"240x80\",\"source\":");
     }
 
     @Test

@@ -34,6 +34,35 @@ class TissueSpecTest {
     }
 
     @Test
+    void surfacesAndTheCellsOnThemAreReadWrittenBackAndPinnedOnTheirSurface() {
+        TissueSpec spec = TissueSpec.parse("""
+                { "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430" },
+                  "surfaces" : [ { "name" : "desktop", "role" : "desktop" },
+                                 { "name" : "bar", "role" : "panel", "edge" : "top", "size" : 40 },
+                                 { "name" : "oops", "role" : "dock" } ],
+                  "cells" : [
+                    { "id" : "clock", "type" : "Clock", "surface" : "bar", "at" : "right", "margin" : 8,
+                      "size" : [ 200, 32 ] },
+                    { "id" : "lost", "type" : "Label", "surface" : "nowhere", "bounds" : [ 0, 0, 10, 10 ] },
+                    { "id" : "label", "type" : "Label", "at" : "top-left", "margin" : 40, "size" : [ 300, 60 ] } ] }
+                """);
+        assertThat(spec.surfaces()).extracting(SurfaceSpec::name).containsExactly("desktop", "bar");
+        assertThat(spec.problems()).anySatisfy(p -> assertThat(p).contains("surfaces[2]").contains("unknown surface"
+                + " role 'dock'")).anySatisfy(p -> assertThat(p).contains("cell 'lost': no surface 'nowhere'"));
+        assertThat(spec.cells()).extracting(CellSpec::id, CellSpec::surface)
+                .containsExactly(tuple("clock", "bar"), tuple("label", ""));
+        TissueSpec placed = spec.withAreas(java.util.Map.of("desktop", new float[] {1920, 1040}, "bar",
+                new float[] {1920, 40}));
+        assertThat(placed.cell("clock").x()).isEqualTo(1920 - 8 - 200);
+        assertThat(placed.cell("clock").y()).isEqualTo(4);
+        assertThat(placed.cell("label").x()).isEqualTo(40);
+        TissueSpec again = TissueSpec.parse(spec.toJson());
+        assertThat(again.surfaces()).isEqualTo(spec.surfaces());
+        assertThat(again.cells()).isEqualTo(spec.cells());
+        assertThat(TissueSpec.parse(Assets.demoTissue()).toJson()).doesNotContain("surfaces");
+    }
+
+    @Test
     void aCellsIsolationIsReadWrittenBackAndAWrongOneIsLeftOutWithItsReason() {
         String demo = Assets.demoTissue();
         TissueSpec spec = TissueSpec.parse(demo.replace("\"type\" : \"Button\",",

@@ -1,0 +1,181 @@
+package dev.cellshell.compositor;
+
+import dev.cellshell.compositor.gl.GlfwWindowSurface;
+import dev.cellshell.compositor.paint.Decorations;
+import dev.cellshell.compositor.paint.GpuPainter;
+import dev.cellshell.compositor.paint.LayerSource;
+import dev.cellshell.compositor.paint.Painter;
+import dev.cellshell.compositor.x11.WindowRoles;
+import dev.cellshell.ipc.SceneMessage;
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PointerInput;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.ipc.SceneMessage.Role;
+import dev.cellshell.ipc.SceneMessage.Surface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One surface on the screen: its own window (typed and placed for the window manager before it is first shown), GL
+ * context, damage-driven painter and input router. It draws only the layers on its surface, over the surface's
+ * background, and skips the frame when none of them changed. Main thread only.
+ */
+final class SurfaceWindow implements AutoCloseable {
+
+    private Surface surface;
+    private final GlfwWindowSurface window;
+    private final Painter painter;
+    private final InputRouter router;
+    private final WindowRoles roles;
+    private List<Layer> shown = List.of();
+    private Decorations decorations = Decorations.NONE;
+    private List<float[]> shape;
+    private boolean stale = true;
+
+    /** @param shell where input goes, in screen coordinates */
+    SurfaceWindow(Surface surface, WindowRoles roles, LayerSource source, Consumer<SceneMessage> shell) {
+        this.surface = surface;
+        this.roles = roles;
+        boolean ordinary = surface.role() == Role.WINDOW;
+        router = new InputRouter(message -> shell.accept(toScreen(message)), (x, y) -> painter().hit(x, y));
+        window = GlfwWindowSurface.open(new GlfwWindowSurface.Options("CellShell " + surface.name(), surface.x(),
+                surface.y(), surface.width(), surface.height(), ordinary, handle -> roles.apply(handle, surface)),
+                router::accept);
+        painter = new GpuPainter(window, source, Painter.Mode.LAYERS);
+    }
+
+    private Painter painter() {
+        return painter;
+    }
+
+    private SceneMessage toScreen(SceneMessage message) {
+        if (message instanceof PointerInput p) {
+            return new PointerInput(p.kind(), p.x() + surface.x(), p.y() + surface.y(), p.button(), p.modifiers(),
+                    p.scrollX(), p.scrollY(), p.cellId(), p.localX(), p.localY());
+        }
+        return message;
+    }
+
+    Surface surface() {
+        return surface;
+    }
+
+    /** Moves the window when the shell placed its surface elsewhere (a monitor changed, a panel grew). */
+    void place(Surface next) {
+        if (next.equals(surface)) {
+            return;
+        }
+        boolean moved = next.x() != surface.x() || next.y() != surface.y() || next.width() != surface.width()
+                || next.height() != surface.height();
+        surface = next;
+        if (moved) {
+            window.place(next.x(), next.y(), next.width(), next.height());
+            roles.apply(window.x11Window(), next);
+        }
+        stale = true;
+    }
+
+    /**
+     * Draws the layers of {@code scene} that are on this surface, if anything about them changed.
+     *
+     * @param first the name of the scene's first surface (layers that name none are on it)
+     * @return the frame, or null when nothing needed drawing
+     */
+    Painter.Frame paint(PublishScene scene, String first, Decorations wanted, boolean exposed) {
+        List<Layer> mine = new ArrayList<>();
+        for (Layer layer : scene.layers()) {
+            String on = layer.surface().isEmpty() ? first : layer.surface();
+            if (on.equals(surface.name())) {
+                mine.add(layer);
+            }
+        }
+        window.makeCurrent();
+        if (window.takeSizeChange()) {
+            int[] device = window.framebufferSize();
+            painter.resize(device[0], device[1], window.contentScale());
+            stale = true;
+        }
+        if (!stale && wanted.equals(decorations) && same(mine, shown)) {
+            if (exposed) {
+                window.present();
+            }
+            return null;
+        }
+        if (surface.role() == Role.OVERLAY) {
+            List<float[]> rects = mine.stream().map(l -> new float[] {l.x(), l.y(), l.width(), l.height()}).toList();
+            if (shape == null || !sameRects(rects, shape)) {
+                roles.shape(window.x11Window(), rects);
+                shape = rects;
+            }
+        }
+        stale = false;
+        decorations = wanted;
+        shown = mine;
+        painter.decorate(wanted);
+        return painter.paint(new PublishScene(scene.sceneVersion(), surface.background(), mine));
+    }
+
+    private static boolean same(List<Layer> a, List<Layer> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Layer x = a.get(i);
+            Layer y = b.get(i);
+            if (!x.cellId().equals(y.cellId()) || x.renderVersion() != y.renderVersion() || x.x() != y.x()
+                    || x.y() != y.y() || x.width() != y.width() || x.height() != y.height()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameRects(List<float[]> a, List<float[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The presented pixels, as PNG. */
+    byte[] snapshotPng() {
+        window.makeCurrent();
+        return painter.snapshotPng();
+    }
+
+    InputRouter router() {
+        return router;
+    }
+
+    Painter painter(boolean current) {
+        if (current) {
+            window.makeCurrent();
+        }
+        return painter;
+    }
+
+    boolean closeRequested() {
+        return window.closeRequested();
+    }
+
+    boolean exposed() {
+        return window.takeExposed();
+    }
+
+    String renderer() {
+        return window.renderer();
+    }
+
+    @Override
+    public void close() {
+        window.makeCurrent();
+        painter.close();
+        window.close();
+    }
+}
