@@ -80,6 +80,20 @@ final class GoldenImages {
     }
 
     /** Largest difference of any channel (A, R, G, B) between two ARGB pixels. */
+    /** Pixels of two images of the same size that differ by more than {@link #TOLERANCE}; all of them when sizes differ. */
+    static long differingPixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return (long) a.getWidth() * a.getHeight();
+        }
+        long off = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                off += channelDifference(a.getRGB(x, y), b.getRGB(x, y)) > TOLERANCE ? 1 : 0;
+            }
+        }
+        return off;
+    }
+
     static int channelDifference(int p, int q) {
         int max = 0;
         for (int shift = 0; shift < 32; shift += 8) {

@@ -39,7 +39,7 @@ class WindowInputEndToEndTest {
     void aClickInTheWindowReachesTheButtonCellAndOnlyItRedraws() throws Exception {
         try (Xvfb x = Xvfb.start();
                 RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
-                        "--no-workbench")) {
+                        "--no-workbench", "--window")) {
             assertThat(shell.status().renderer()).endsWith("(window)");
             BufferedImage before = shot(shell, "before");
             long scene = shell.status().presentedScene();
@@ -101,7 +101,7 @@ class WindowInputEndToEndTest {
     void altClickPicksTheCellOnScreenWithoutClickingItAndTheWindowResizes() throws Exception {
         try (Xvfb x = Xvfb.start();
                 RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
-                        "--no-workbench")) {
+                        "--no-workbench", "--window")) {
             long scene = shell.status().presentedScene();
             assertThat(x.run("xdotool", "mousemove", "100", "200")).isZero();
             shell.awaitPresented(scene + 1, java.time.Duration.ofSeconds(30));
@@ -136,8 +136,19 @@ class WindowInputEndToEndTest {
             }
             assertThat(resized.getWidth()).as("the back buffer follows the window").isEqualTo(900);
             assertThat(resized.getHeight()).isEqualTo(500);
-            assertThat(changedOutside(before, resized, 0, 0, 0, 0))
-                    .as("the same desktop, cropped to the smaller window").isZero();
+            // The window is the monitor now: what is pinned to the left stays, the clock pinned top-right follows the
+            // right edge (900 - 24 - 256 = 620).
+            assertThat(changedOutside(before, resized, 560, 0, 900, 500))
+                    .as("the left of the desktop unchanged in the smaller window").isZero();
+            BufferedImage settled = resized;
+            deadline = System.nanoTime() + 20_000_000_000L;
+            while ((settled.getRGB(620 + 128, 24 + 80) & 0xFFFFFF) == (before.getRGB(620 + 128, 24 + 80) & 0xFFFFFF)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                settled = shot(shell, "resized");
+            }
+            assertThat(settled.getRGB(620 + 128, 24 + 80)).as("the clock moved to the new right edge")
+                    .isNotEqualTo(before.getRGB(620 + 128, 24 + 80));
         }
     }
 }

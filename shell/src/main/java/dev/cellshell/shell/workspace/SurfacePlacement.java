@@ -54,10 +54,11 @@ public record SurfacePlacement(List<Surface> surfaces, Map<String, String> homes
             for (Monitor m : on) {
                 Surface surface = place(spec, m, workAreas.get(m.name()), windowWidth, windowHeight);
                 placed.add(surface);
-                if (m == on.get(0)) {
-                    homes.put(spec.name(), spec.name());
-                    areas.put(spec.name(), new float[] {surface.width(), surface.height()});
-                }
+                homes.put(spec.name(), spec.name());
+                // On several monitors the cells are laid out once, in the smallest copy, so every copy shows them.
+                float[] area = areas.get(spec.name());
+                areas.put(spec.name(), area == null ? new float[] {surface.width(), surface.height()}
+                        : new float[] {Math.min(area[0], surface.width()), Math.min(area[1], surface.height())});
                 if (m == primary) {
                     firstOfRole.putIfAbsent(spec.role().name(), surface);
                 }

@@ -49,6 +49,7 @@ class SurfacePlacementTest {
         assertThat(p.showing("bar")).extracting(Surface::monitor, Surface::y).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("DUMMY0", 1050), org.assertj.core.groups.Tuple.tuple("DUMMY1",
                         690));
+        assertThat(p.area("bar", null)).as("laid out in the smallest copy").containsExactly(1280, 30);
     }
 
     @Test

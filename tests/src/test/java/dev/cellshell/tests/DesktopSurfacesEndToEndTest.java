@@ -1,0 +1,153 @@
+package dev.cellshell.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CellShell as the desktop under a real X server and a real EWMH window manager (openbox): the desktop surface is a
+ * DESKTOP window that stays below a real X client after clicks, the panel is a DOCK whose strut makes openbox shrink
+ * the work area so a maximised xterm stops at it, and killing the compositor brings every surface back.
+ */
+class DesktopSurfacesEndToEndTest {
+
+    static final String TISSUE = """
+            {
+              "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
+              "surfaces" : [
+                { "name" : "desktop", "role" : "desktop" },
+                { "name" : "bar", "role" : "panel", "edge" : "top", "size" : 40 }
+              ],
+              "cells" : [
+                { "id" : "clock", "type" : "Clock", "surface" : "bar", "at" : "right", "margin" : 8,
+                  "size" : [ 220, 32 ] },
+                { "id" : "label", "type" : "Label", "at" : "top-left", "margin" : 40, "size" : [ 440, 96 ],
+                  "props" : { "text" : "Hello, desktop" } },
+                { "id" : "button", "type" : "Button", "at" : "bottom-left", "margin" : 40, "size" : [ 200, 64 ] }
+              ]
+            }
+            """;
+
+    @Test
+    void theDesktopStaysBelowWindowsAndThePanelReservesItsEdge(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("workspace");
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve("tissue.json"), TISSUE);
+        try (XServer x = XServer.xvfb(1600, 900);
+                RunningShell shell = RunningShell.start(workspace, Map.of("DISPLAY", x.display(), "TZ", "UTC"),
+                        "--no-workbench")) {
+            String desktop = await("the desktop window", () -> x.window("CellShell desktop"));
+            String bar = await("the panel window", () -> x.window("CellShell bar"));
+            assertThat(x.run("xprop", "-id", desktop, "_NET_WM_WINDOW_TYPE", "_NET_WM_STATE"))
+                    .contains("_NET_WM_WINDOW_TYPE_DESKTOP").contains("_NET_WM_STATE_BELOW")
+                    .contains("_NET_WM_STATE_SKIP_TASKBAR");
+            assertThat(x.run("xprop", "-id", bar, "_NET_WM_WINDOW_TYPE", "_NET_WM_STRUT_PARTIAL"))
+                    .contains("_NET_WM_WINDOW_TYPE_DOCK")
+                    .contains("_NET_WM_STRUT_PARTIAL(CARDINAL) = 0, 0, 40, 0, 0, 0, 0, 0, 0, 1599, 0, 0");
+            awaitTrue("openbox's work area leaves the panel out", () -> x.output("xprop", "-root", "_NET_WORKAREA")
+                    .contains("= 0, 40, 1600, 860"));
+            assertThat(geometry(x, desktop)).as("the desktop fills what the panel leaves").containsExactly(0, 40,
+                    1600, 860);
+            assertThat(geometry(x, bar)).containsExactly(0, 0, 1600, 40);
+
+            // A real X client, maximised, stops at the panel.
+            x.spawn("xterm", "-title", "probe-term", "-geometry", "80x24+300+300");
+            String term = await("xterm maps", () -> x.window("probe-term"));
+            x.run("wmctrl", "-r", "probe-term", "-b", "add,maximized_vert,maximized_horz");
+            awaitTrue("the maximised xterm stops at the panel", () -> {
+                int[] g = geometry(x, term);
+                return g[3] > 700 && g[1] >= 40 && g[1] + g[3] <= 900;
+            });
+
+            // Clicking the desktop does not raise it above the xterm.
+            x.run("xdotool", "mousemove", "1500", "600", "click", "1");
+            x.run("xdotool", "mousemove", "700", "500", "click", "1");
+            String stacking = x.run("xprop", "-root", "_NET_CLIENT_LIST_STACKING");
+            assertThat(ids(stacking)[0]).as("bottom of the stacking order").isEqualTo(Long.decode(desktop));
+
+            // The CLI knows the surfaces; the cells are where their surfaces put them.
+            assertThat(shell.cli("surfaces").out()).contains("desktop      desktop  on")
+                    .contains("bar          panel    on").contains("1600x40+0+0").contains("reserves 40 at the top");
+            assertThat(shell.cli("spawn", "Label", "--on-surface", "dock").err())
+                    .contains("no surface 'dock' (surfaces: desktop, bar)");
+            RunningShell.Result spawned = shell.cli("spawn", "Label", "--on-surface", "bar", "--size", "160x32",
+                    "--at", "left", "--margin", "8", "--prop", "text=On the bar");
+            assertThat(spawned.exit()).as(spawned.err()).isZero();
+
+            // The whole screen as the surfaces show it, kept for a person to look at and compared with its golden.
+            Path shot = dir.resolve("desktop.png");
+            assertThat(shell.cli("shot", shot.toString()).exit()).isZero();
+            Files.createDirectories(Path.of("target/screens"));
+            Files.copy(shot, Path.of("target/screens/desktop-surfaces.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            java.awt.image.BufferedImage screen = GoldenImages.decode(Files.readAllBytes(shot));
+            assertThat(screen.getWidth() + "x" + screen.getHeight()).isEqualTo("1600x900");
+            GoldenImages.assertMatches(screen, "desktop-surfaces");
+
+            // The compositor dies: every surface comes back, typed again.
+            long before = shell.compositor().orElseThrow().pid();
+            shell.compositor().orElseThrow().destroyForcibly();
+            awaitTrue("a new compositor", () -> shell.compositor().map(p -> p.pid() != before).orElse(false));
+            awaitTrue("the panel is back as a dock", () -> x.output("xprop", "-name", "CellShell bar",
+                    "_NET_WM_WINDOW_TYPE").contains("_NET_WM_WINDOW_TYPE_DOCK"));
+            awaitTrue("the desktop is back", () -> x.output("xprop", "-name", "CellShell desktop",
+                    "_NET_WM_WINDOW_TYPE").contains("_NET_WM_WINDOW_TYPE_DESKTOP"));
+            awaitTrue("the restored desktop draws what it drew", () -> {
+                Path again = dir.resolve("again.png");
+                return shell.cli("shot", again.toString()).exit() == 0 && GoldenImages.differingPixels(
+                        GoldenImages.decode(Files.readAllBytes(again)), screen) == 0;
+            });
+        }
+    }
+
+    /** x, y, width, height of a client window on the screen (xwininfo; wmctrl -G misreports y). */
+    static int[] geometry(XServer x, String window) throws Exception {
+        String info = x.run("xwininfo", "-id", window);
+        return new int[] {number(info, "Absolute upper-left X"), number(info, "Absolute upper-left Y"),
+            number(info, "Width"), number(info, "Height")};
+    }
+
+    private static int number(String info, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + ":\\s+(-?\\d+)").matcher(info);
+        if (!m.find()) {
+            throw new AssertionError("no " + label + " in " + info);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static long[] ids(String property) {
+        return Pattern.compile("0x[0-9a-f]+").matcher(property).results().mapToLong(r -> Long.decode(r.group()))
+                .toArray();
+    }
+
+    static <T> T await(String what, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                return probe.call();
+            } catch (AssertionError | Exception e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never: " + what, last);
+    }
+
+    static void awaitTrue(String what, Callable<Boolean> probe) throws Exception {
+        await(what, () -> {
+            if (!probe.call()) {
+                throw new AssertionError(what);
+            }
+            return true;
+        });
+    }
+}
