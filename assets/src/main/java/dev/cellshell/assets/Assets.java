@@ -11,7 +11,7 @@ public final class Assets {
 
     /** Cell types that ship with CellShell; each is {@code cells/<Type>.java}. */
     public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock", "Panel", "Notes",
-            "Calendar", "SystemMonitor", "TextField", "Launcher", "Hello", "Image");
+            "Calendar", "SystemMonitor", "TextField", "Launcher", "Hello", "Image", "Meters");
 
     private static final String ROOT = "/dev/cellshell/assets/";
 
@@ -23,9 +23,24 @@ public final class Assets {
         return text("cells/" + type + ".java");
     }
 
-    /** The demo tissue definition a new workspace starts with. */
+    /** The three-cell demo tissue (a label, a button, a clock): {@code cell run --template demo}. */
     public static String demoTissue() {
         return text("tissue/demo.json");
+    }
+
+    /** The workspace templates there are; the first is what a new workspace starts with. */
+    public static final List<String> TEMPLATES = List.of("desktop", "demo");
+
+    /**
+     * The tissue definition of template {@code name}: {@code desktop} (a top panel with a launcher, the system's
+     * meters and a clock; a calendar, notes and a system monitor on the desktop) or {@code demo}.
+     */
+    public static String tissueTemplate(String name) {
+        if (!TEMPLATES.contains(name)) {
+            throw new IllegalArgumentException("no workspace template '" + name + "' (templates: "
+                    + String.join(", ", TEMPLATES) + ")");
+        }
+        return text("tissue/" + name + ".json");
     }
 
     /** Built-in themes; each is {@code themes/<name>.properties} of colour tokens. */
@@ -39,6 +54,11 @@ public final class Assets {
     /** docs/CELLS.md: how to write a cell (also what a language model is told before it writes one). */
     public static String cellGuide() {
         return text("docs/CELLS.md");
+    }
+
+    /** The application icon (SVG), for desktop entries. */
+    public static String icon() {
+        return text("icons/cellshell.svg");
     }
 
     /** The bundled typeface (DejaVu Sans), as TrueType bytes. */

@@ -46,13 +46,14 @@ public final class Shell implements AutoCloseable {
      *     too (reproducible screenshots)
      * @param workbench whether to open the JavaFX workbench window (needs a display)
      * @param window show every surface in one ordinary window instead of being the desktop (one window per surface)
+     * @param template what a new workspace starts from ({@code desktop} or {@code demo}); unused for an existing one
      */
     public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
-            String compositorClasspath, boolean inPlace, boolean window) {
+            String compositorClasspath, boolean inPlace, boolean window, String template) {
 
         public Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
                 String compositorClasspath, boolean inPlace) {
-            this(workspace, headless, frozenTime, workbench, compositorClasspath, inPlace, false);
+            this(workspace, headless, frozenTime, workbench, compositorClasspath, inPlace, false, "desktop");
         }
     }
 
@@ -75,7 +76,7 @@ public final class Shell implements AutoCloseable {
     private volatile dev.cellshell.shell.intent.Asker asker;
 
     private Shell(Options options) throws IOException {
-        workspace = Workspace.open(options.workspace());
+        workspace = Workspace.open(options.workspace(), options.template());
         lock = WorkspaceLock.acquire(workspace.root());
         runDirectory = workspace.createRunDirectory();
         Files.createDirectories(workspace.compositorLog().getParent());

@@ -84,7 +84,7 @@ class CatalogGoldenTest {
         javax.imageio.ImageIO.write(sample, "png", dir.resolve("images/sample.png").toFile());
         List<PublishScene> published = new CopyOnWriteArrayList<>();
         ClassLoader host = CatalogGoldenTest.class.getClassLoader();
-        try (Tissue tissue = new Tissue(Workspace.open(dir), new LiveCompiler(host), host, () -> FROZEN, true,
+        try (Tissue tissue = new Tissue(Workspace.open(dir, "demo"), new LiveCompiler(host), host, () -> FROZEN, true,
                 published::add)) {
             tissue.useSystemStats(FIXED);
             tissue.start().get(60, TimeUnit.SECONDS);

@@ -34,7 +34,7 @@ class DemoSceneGoldenTest {
 
     @BeforeAll
     static void renderTheDemoTissue(@TempDir Path dir) throws Exception {
-        Workspace workspace = Workspace.open(dir);
+        Workspace workspace = Workspace.open(dir, "demo");
         Files.writeString(workspace.tissueFile(), Files.readString(workspace.tissueFile(), StandardCharsets.UTF_8)
                 .replace("\"size\" : [ 256, 96 ]", "\"size\" : [ 256, 96 ], \"props\" : { \"zone\" : \"UTC\" }"));
         List<PublishScene> published = new CopyOnWriteArrayList<>();

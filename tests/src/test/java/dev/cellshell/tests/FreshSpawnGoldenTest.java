@@ -25,7 +25,9 @@ class FreshSpawnGoldenTest {
     @Test
     void everyCatalogTypeSpawnsFromTheCliWithoutASizeAndLooksRight(@TempDir Path dir) throws Exception {
         Path workspace = dir.resolve("fresh");
-        try (RunningShell shell = RunningShell.start(workspace, Map.of("TZ", "UTC"), "--headless")) {
+        try (RunningShell shell = RunningShell.start(workspace, Map.of("TZ", "UTC"), "--headless", "--template",
+                "desktop")) {
+            int[] origin = origin(shell, "desktop");
             for (String line : shell.cli("ls", "--json").out().split("\n")) {
                 if (!line.isBlank()) {
                     assertThat(shell.cli("rm", JSON.readTree(line).get("id").asText()).exit()).isZero();
@@ -57,11 +59,43 @@ class FreshSpawnGoldenTest {
                 Path png = dir.resolve(type + ".png");
                 assertThat(shell.cli("shot", png.toString()).exit()).isZero();
                 BufferedImage desktop = GoldenImages.decode(Files.readAllBytes(png));
-                GoldenImages.assertMatches(desktop.getSubimage(x, y, w, h), "spawn-" + type);
+                GoldenImages.assertMatches(desktop.getSubimage(origin[0] + x, origin[1] + y, w, h), "spawn-" + type);
                 assertThat(shell.cli("rm", id).exit()).isZero();
             }
             assertThat(failures).as("types that did not spawn").isEmpty();
         }
+    }
+
+    @Test
+    void aNewWorkspaceIsTheDesignedDesktopInTheDarkAndTheLightTheme(@TempDir Path dir) throws Exception {
+        try (RunningShell shell = RunningShell.start(dir.resolve("first"), Map.of("TZ", "UTC"), "--headless",
+                "--template", "desktop")) {
+            assertThat(shell.cli("surfaces").out()).contains("desktop      desktop").contains("bar          panel")
+                    .contains("reserves 36 at the top");
+            assertThat(shell.cli("ls").out()).contains("launcher").contains("meters").contains("clock")
+                    .contains("calendar").contains("notes").contains("monitor");
+            GoldenImages.assertMatches(shot(shell, dir, "dark"), "first-screen-dark");
+            assertThat(shell.cli("theme", "light").exit()).isZero();
+            GoldenImages.assertMatches(shot(shell, dir, "light"), "first-screen-light");
+        }
+    }
+
+    private static BufferedImage shot(RunningShell shell, Path dir, String name) throws Exception {
+        Path png = dir.resolve(name + ".png");
+        assertThat(shell.cli("shot", png.toString()).exit()).isZero();
+        return GoldenImages.decode(Files.readAllBytes(png));
+    }
+
+    /** Where surface {@code name} is on the screen, from {@code cell surfaces --json} ("WxH+X+Y"). */
+    static int[] origin(RunningShell shell, String name) throws Exception {
+        for (String line : shell.cli("surfaces", "--json").out().split("\n")) {
+            JsonNode surface = line.isBlank() ? null : JSON.readTree(line);
+            if (surface != null && name.equals(surface.path("surface").asText())) {
+                String[] parts = surface.get("bounds").asText().split("[x+]");
+                return new int[] {Integer.parseInt(parts[2]), Integer.parseInt(parts[3])};
+            }
+        }
+        throw new AssertionError("no surface " + name + " in " + shell.cli("surfaces").out());
     }
 
     @Test

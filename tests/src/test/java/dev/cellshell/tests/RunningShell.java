@@ -71,6 +71,11 @@ final class RunningShell implements AutoCloseable {
             command.addAll(List.of("--frozen-time", FROZEN));
         }
         command.addAll(List.of(flags));
+        if (!command.contains("--template")) {
+            // The three-cell demo (label, button, clock) is what most tests drive; a test of the designed desktop
+            // passes --template desktop.
+            command.addAll(List.of("--template", "demo"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("CELLSHELL_NO_BUILD", "1");

@@ -51,7 +51,7 @@ class WorkbenchEndToEndTest {
     void start(Stage stage) throws Exception {
         Path workspace = Files.createTempDirectory("workbench-e2e");
         shell = Shell.start(new Shell.Options(workspace, true, Instant.parse(RunningShell.FROZEN), false,
-                System.getProperty("java.class.path"), false));
+                System.getProperty("java.class.path"), false, false, "demo"));
         awaitFrame(shell.scene().presentedScene() + 1);
         view = new WorkbenchView(shell.tissue(), shell.asker(), shell.history(), DesktopLink.of(shell.scene()),
                 workspace);

@@ -50,7 +50,7 @@ class WorkbenchGoldenTest {
         Path workspace = Files.createTempDirectory("workbench-golden");
         log = AuditLog.open(workspace.resolve("audit.log"));
         ClassLoader host = getClass().getClassLoader();
-        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host,
+        tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host,
                 () -> Instant.parse(RunningShell.FROZEN), true, scene -> { }, null, TissueStore.NONE,
                 new History(log, new SourceArchive(workspace.resolve("history/sources"))));
         tissue.start().get(60, TimeUnit.SECONDS);

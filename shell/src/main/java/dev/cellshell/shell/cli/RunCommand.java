@@ -38,6 +38,11 @@ final class RunCommand implements Callable<Integer> {
         "instead of being the desktop: a window below all others, panels that reserve their edge, every monitor."})
     boolean window;
 
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = "desktop", description = {
+        "What a new workspace starts from: desktop (a top panel with a launcher, meters and a clock; a calendar,",
+        "notes and a system monitor) or demo (a label, a button and a clock to learn on). Default: ${DEFAULT-VALUE}."})
+    String template;
+
     @Option(names = "--frozen-time", paramLabel = "INSTANT",
             description = {"Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z), and the system figures cells",
                 "see, for reproducible shots."})
@@ -69,8 +74,9 @@ final class RunCommand implements Callable<Integer> {
         Shell shell;
         try {
             shell = Shell.start(new Shell.Options(workspace.resolve(), runHeadless, frozen,
-                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace, window));
-        } catch (IllegalStateException | java.io.IOException e) {
+                    !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace, window,
+                    template));
+        } catch (IllegalStateException | IllegalArgumentException | java.io.IOException e) {
             System.err.println("cell run: " + e.getMessage());
             return CellCommand.REFUSED;
         }

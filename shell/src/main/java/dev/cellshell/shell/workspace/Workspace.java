@@ -46,9 +46,18 @@ public final class Workspace {
      * there is never overwritten.
      */
     public static Workspace open(Path root) throws IOException {
+        return open(root, Assets.TEMPLATES.get(0));
+    }
+
+    /**
+     * Opens {@code root}; a folder without a {@code tissue.json} is made into a workspace from {@code template}
+     * ({@link Assets#TEMPLATES}: {@code desktop}, the designed desktop, or {@code demo}, three cells to learn on).
+     */
+    public static Workspace open(Path root, String template) throws IOException {
+        String tissue = Assets.tissueTemplate(template);
         Workspace workspace = new Workspace(root);
         if (!Files.exists(workspace.tissueFile())) {
-            workspace.initialise();
+            workspace.initialise(tissue);
         } else {
             workspace.addMissingBuiltInTypes();
         }
@@ -77,7 +86,7 @@ public final class Workspace {
         return runDirectory(root).resolve("control.sock");
     }
 
-    private void initialise() throws IOException {
+    private void initialise(String tissue) throws IOException {
         Files.createDirectories(root);
         for (String type : Assets.BUILT_IN_CELL_TYPES) {
             Path file = typeDirectory(type).resolve(type + ".java");
@@ -85,7 +94,7 @@ public final class Workspace {
                 writeAtomically(file, Assets.cellSource(type));
             }
         }
-        writeAtomically(tissueFile(), Assets.demoTissue());
+        writeAtomically(tissueFile(), tissue);
     }
 
     public Path root() {

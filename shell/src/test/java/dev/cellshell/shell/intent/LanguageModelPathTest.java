@@ -57,7 +57,7 @@ class LanguageModelPathTest {
         log = AuditLog.open(workspace.resolve("audit.log"));
         history = new History(log, new SourceArchive(workspace.resolve("history/sources")));
         ClassLoader host = getClass().getClassLoader();
-        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
+        tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
                 sink, null, TissueStore.NONE, history);
         tissue.start().get(60, TimeUnit.SECONDS);
     }
@@ -139,7 +139,7 @@ class LanguageModelPathTest {
     }
 
     private CodeWriter.Outcome ask(LanguageModel model, String request) throws IOException {
-        return new CodeWriter(model, tissue, Workspace.open(workspace), history).write(request,
+        return new CodeWriter(model, tissue, Workspace.open(workspace, "demo"), history).write(request,
                 new PlanRunner(tissue, history, workspace).desktop(""));
     }
 

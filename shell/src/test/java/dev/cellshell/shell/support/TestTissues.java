@@ -34,7 +34,7 @@ public final class TestTissues {
     }
 
     public static Tissue started(Path workspaceDir, RecordingSink sink) throws Exception {
-        Tissue tissue = new Tissue(Workspace.open(workspaceDir), COMPILER, TestTissues.class.getClassLoader(),
+        Tissue tissue = new Tissue(Workspace.open(workspaceDir, "demo"), COMPILER, TestTissues.class.getClassLoader(),
                 () -> FROZEN, true, sink);
         tissue.start().get(60, TimeUnit.SECONDS);
         return tissue;

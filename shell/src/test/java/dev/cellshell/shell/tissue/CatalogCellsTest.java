@@ -74,7 +74,7 @@ class CatalogCellsTest {
         if (!Files.exists(workspace.resolve("tissue.json"))) {
             Files.writeString(workspace.resolve("tissue.json"), TISSUE);
         }
-        Tissue t = new Tissue(dev.cellshell.shell.workspace.Workspace.open(workspace),
+        Tissue t = new Tissue(dev.cellshell.shell.workspace.Workspace.open(workspace, "demo"),
                 new dev.cellshell.livecompiler.LiveCompiler(getClass().getClassLoader()), getClass().getClassLoader(),
                 () -> TestTissues.FROZEN, true, sink);
         t.useSystemStats(FIXED);

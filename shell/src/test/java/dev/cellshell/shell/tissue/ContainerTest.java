@@ -37,7 +37,7 @@ class ContainerTest {
         log = AuditLog.open(workspace.resolve("audit.log"));
         history = new History(log, new SourceArchive(workspace.resolve("history/sources")));
         ClassLoader host = getClass().getClassLoader();
-        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
+        tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
                 sink, null, TissueStore.NONE, history);
         tissue.start().get(60, TimeUnit.SECONDS);
     }

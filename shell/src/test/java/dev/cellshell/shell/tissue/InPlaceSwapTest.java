@@ -40,7 +40,7 @@ class InPlaceSwapTest {
     @BeforeEach
     void start() throws Exception {
         ClassLoader host = getClass().getClassLoader();
-        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
+        tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
                 sink, ByteBuddyAgent.install());
         tissue.start().get(60, TimeUnit.SECONDS);
     }

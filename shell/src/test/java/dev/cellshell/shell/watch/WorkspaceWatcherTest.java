@@ -31,7 +31,7 @@ class WorkspaceWatcherTest {
     @BeforeEach
     void start() throws Exception {
         tissue = TestTissues.started(workspace, sink);
-        watcher = new WorkspaceWatcher(Workspace.open(workspace), tissue, Duration.ofMillis(50)).start();
+        watcher = new WorkspaceWatcher(Workspace.open(workspace, "demo"), tissue, Duration.ofMillis(50)).start();
     }
 
     @AfterEach

@@ -48,7 +48,7 @@ class WorkbenchPromptTest {
         History history = new History(log, new SourceArchive(workspace.resolve("history/sources")));
         ClassLoader host = getClass().getClassLoader();
         sink = new RecordingSink();
-        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
+        tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
                 sink, null, TissueStore.NONE, history);
         tissue.start().get(60, TimeUnit.SECONDS);
         Asker asker = new Asker(Engine.create(), new PlanRunner(tissue, history, workspace), null);

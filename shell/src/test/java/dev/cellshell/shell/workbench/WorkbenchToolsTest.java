@@ -52,7 +52,7 @@ class WorkbenchToolsTest {
         Files.writeString(workspace.resolve("tissue.json"), TestTissues.DOCK);
         log = AuditLog.open(workspace.resolve("audit.log"));
         ClassLoader host = getClass().getClassLoader();
-        tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
+        tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host, () -> TestTissues.FROZEN, true,
                 sink, null, TissueStore.NONE, new History(log, new SourceArchive(workspace.resolve("history"))));
         tissue.start().get(60, TimeUnit.SECONDS);
         view = new WorkbenchView(tissue, workspace);

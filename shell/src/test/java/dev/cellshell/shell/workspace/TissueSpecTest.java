@@ -98,7 +98,7 @@ class TissueSpecTest {
 
     @Test
     void aBrokenFileFallsBackToTheLastGoodCopyAndIsLeftForThePersonToFix() throws Exception {
-        Workspace workspace = Workspace.open(dir);
+        Workspace workspace = Workspace.open(dir, "demo");
         assertThat(workspace.readTissue().cells()).hasSize(3);
         Files.writeString(workspace.tissueFile(), "{ \"desktop\": ");
 

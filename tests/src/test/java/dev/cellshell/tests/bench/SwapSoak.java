@@ -29,7 +29,7 @@ public final class SwapSoak {
         Path dir = Files.createTempDirectory("cellshell-soak");
         ClassLoader host = SwapSoak.class.getClassLoader();
         Instant frozen = Instant.parse("2026-11-29T10:09:30Z");
-        try (Tissue tissue = new Tissue(Workspace.open(dir), new LiveCompiler(host), host, () -> frozen, true,
+        try (Tissue tissue = new Tissue(Workspace.open(dir, "demo"), new LiveCompiler(host), host, () -> frozen, true,
                 scene -> { }, !inPlace ? null : dev.cellshell.livecompiler.InPlaceAgent.instrumentation()
                         .orElseThrow(() -> new IllegalStateException("--in-place needs -javaagent:live-compiler.jar")))) {
             tissue.start().get(60, TimeUnit.SECONDS);

@@ -120,7 +120,7 @@ public final class WorkbenchBench {
         Files.writeString(cells.resolve("Long.java"), longSource());
         AuditLog log = AuditLog.open(workspace.resolve("audit.log"));
         ClassLoader host = WorkbenchBench.class.getClassLoader();
-        Tissue tissue = new Tissue(Workspace.open(workspace), new LiveCompiler(host), host,
+        Tissue tissue = new Tissue(Workspace.open(workspace, "demo"), new LiveCompiler(host), host,
                 () -> Instant.parse("2026-11-29T10:09:30Z"), true, scene -> { }, null, TissueStore.NONE,
                 new History(log, new SourceArchive(workspace.resolve("history/sources"))));
         tissue.start().get(120, TimeUnit.SECONDS);
