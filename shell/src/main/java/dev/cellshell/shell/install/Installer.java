@@ -61,7 +61,7 @@ public final class Installer {
             throw new IllegalArgumentException("the launcher " + home.launcher() + " is not an executable file");
         }
         uninstall();
-        String exec = quote(home.launcher().toAbsolutePath().toString());
+        String exec = quote(home.launcher().toAbsolutePath().normalize().toString());
         List<Written> files = new ArrayList<>();
         files.add(new Written(home.dataHome().resolve("icons/hicolor/scalable/apps/cellshell.svg"), Assets.icon()));
         files.add(new Written(home.dataHome().resolve("applications/cellshell.desktop"), entry("Application",
@@ -79,7 +79,7 @@ public final class Installer {
                     # A CellShell session: a window manager, then CellShell as the desktop (written by cell install).
                     if command -v openbox >/dev/null 2>&1; then openbox --sm-disable & fi
                     exec %s run --no-workbench
-                    """.formatted("'" + home.launcher().toAbsolutePath().toString().replace("'", "'\\''") + "'")));
+                    """.formatted("'" + home.launcher().toAbsolutePath().normalize().toString().replace("'", "'\\''") + "'")));
             files.add(new Written(home.dataHome().resolve("xsessions/cellshell.desktop"), entry("Application",
                     "CellShell", "A desktop of live Java cells on top of openbox", quote(script.toString()), "",
                     "")));
