@@ -24,14 +24,17 @@ class DesktopSurfacesEndToEndTest {
               "desktop" : { "size" : [ 1280, 720 ], "background" : "#1E2430", "theme" : "dark" },
               "surfaces" : [
                 { "name" : "desktop", "role" : "desktop" },
-                { "name" : "bar", "role" : "panel", "edge" : "top", "size" : 40 }
+                { "name" : "bar", "role" : "panel", "edge" : "top", "size" : 40 },
+                { "name" : "toasts", "role" : "overlay" }
               ],
               "cells" : [
                 { "id" : "clock", "type" : "Clock", "surface" : "bar", "at" : "right", "margin" : 8,
                   "size" : [ 220, 32 ] },
                 { "id" : "label", "type" : "Label", "at" : "top-left", "margin" : 40, "size" : [ 440, 96 ],
                   "props" : { "text" : "Hello, desktop" } },
-                { "id" : "button", "type" : "Button", "at" : "bottom-left", "margin" : 40, "size" : [ 200, 64 ] }
+                { "id" : "button", "type" : "Button", "at" : "bottom-left", "margin" : 40, "size" : [ 200, 64 ] },
+                { "id" : "toast", "type" : "Label", "surface" : "toasts", "at" : "bottom-right", "margin" : 24,
+                  "size" : [ 360, 64 ], "props" : { "text" : "Above every window" } }
               ]
             }
             """;
@@ -67,6 +70,23 @@ class DesktopSurfacesEndToEndTest {
                 return g[3] > 700 && g[1] >= 40 && g[1] + g[3] <= 900;
             });
 
+            // The overlay is above the maximised xterm where its toast is, and not there anywhere else: a click beside
+            // the toast reaches the xterm.
+            String overlay = x.window("CellShell toasts");
+            assertThat(x.run("xprop", "-id", overlay, "_NET_WM_WINDOW_TYPE", "_NET_WM_STATE"))
+                    .contains("_NET_WM_WINDOW_TYPE_NOTIFICATION").contains("_NET_WM_STATE_ABOVE");
+            Path root = dir.resolve("root.png");
+            x.run("import", "-window", "root", root.toString());
+            java.awt.image.BufferedImage onScreen = GoldenImages.decode(Files.readAllBytes(root));
+            assertThat(onScreen.getRGB(1600 - 24 - 180, 900 - 24 - 8) & 0xFFFFFF).as("the toast's card over the xterm")
+                    .isEqualTo(0x2E3440);
+            x.run("wmctrl", "-i", "-a", desktop);
+            awaitTrue("the desktop has the focus first", () -> x.output("xprop", "-root", "_NET_ACTIVE_WINDOW")
+                    .contains(desktop));
+            x.run("xdotool", "mousemove", "800", "450", "click", "1");
+            awaitTrue("a click beside the toast reaches the xterm", () -> x.output("xprop", "-root",
+                    "_NET_ACTIVE_WINDOW").contains(term.replaceFirst("^0x0*", "0x")));
+
             // Clicking the desktop does not raise it above the xterm.
             x.run("xdotool", "mousemove", "1500", "600", "click", "1");
             x.run("xdotool", "mousemove", "700", "500", "click", "1");
@@ -77,7 +97,7 @@ class DesktopSurfacesEndToEndTest {
             assertThat(shell.cli("surfaces").out()).contains("desktop      desktop  on")
                     .contains("bar          panel    on").contains("1600x40+0+0").contains("reserves 40 at the top");
             assertThat(shell.cli("spawn", "Label", "--on-surface", "dock").err())
-                    .contains("no surface 'dock' (surfaces: desktop, bar)");
+                    .contains("no surface 'dock' (surfaces: desktop, bar, toasts)");
             RunningShell.Result spawned = shell.cli("spawn", "Label", "--on-surface", "bar", "--size", "160x32",
                     "--at", "left", "--margin", "8", "--prop", "text=On the bar");
             assertThat(spawned.exit()).as(spawned.err()).isZero();
