@@ -174,14 +174,23 @@ final class DesktopCompositor {
             boolean hovering = windows.values().stream().anyMatch(w -> w.router().inspecting());
             if (shown != null && (scene != null || redecorate || anyExposed || hovering || overlay.stats())) {
                 String first = shown.surfaces().isEmpty() ? "" : shown.surfaces().get(0).name();
-                long wall = 0;
+                // One frame of the desktop is every window that needed drawing: their costs add up.
+                Painter.Frame sum = null;
                 for (SurfaceWindow w : windows.values()) {
                     Painter.Frame frame = w.paint(shown, first, decorations(w), exposed.get(w));
                     if (frame != null) {
-                        record(frame);
-                        wall += frame.wallNanos();
+                        sum = sum == null ? frame : new Painter.Frame(sum.wallNanos() + frame.wallNanos(),
+                                sum.processCpuNanos() < 0 || frame.processCpuNanos() < 0 ? -1
+                                        : sum.processCpuNanos() + frame.processCpuNanos(),
+                                sum.decoded() + frame.decoded(), sum.rasterised() + frame.rasterised(),
+                                sum.composited() + frame.composited(), sum.damageRects() + frame.damageRects(),
+                                sum.damagePixels() + frame.damagePixels(), sum.full() || frame.full());
                     }
                 }
+                if (sum != null) {
+                    record(sum);
+                }
+                long wall = sum == null ? 0 : sum.wallNanos();
                 if (shown.sceneVersion() != presentedScene) {
                     presentedScene = shown.sceneVersion();
                     shell.send(new FramePresented(presentedScene, frames, wall));

@@ -125,6 +125,18 @@ class DesktopSurfacesEndToEndTest {
                 return shell.cli("shot", again.toString()).exit() == 0 && GoldenImages.differingPixels(
                         GoldenImages.decode(Files.readAllBytes(again)), screen) == 0;
             });
+
+            // Surfaces are edited live like everything else: a taller panel in tissue.json moves the work area.
+            Path tissue = workspace.resolve("tissue.json");
+            Files.writeString(tissue, Files.readString(tissue).replace("\"size\" : 40", "\"size\" : 56"));
+            awaitTrue("the panel is 56 tall and reserves it", () -> x.output("xprop", "-root", "_NET_WORKAREA")
+                    .contains("= 0, 56, 1600, 844"));
+            assertThat(geometry(x, x.window("CellShell bar"))).containsExactly(0, 0, 1600, 56);
+            assertThat(shell.cli("log", "-n", "1").out()).contains("surfaces");
+            // (A text the tissue itself wrote in the last 5 s is taken for its own write, so the next edit is new.)
+            Files.writeString(tissue, Files.readString(tissue).replace("\"size\" : 56", "\"size\" : 48"));
+            awaitTrue("and again", () -> x.output("xprop", "-root", "_NET_WORKAREA").contains("= 0, 48, 1600, 852"));
+
         }
     }
 

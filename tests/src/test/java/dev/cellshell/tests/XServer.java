@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * with the dummy video driver (several RandR monitors, which GLFW sees and xrandr can switch off and on), with
  * openbox running on it. Fails loudly, never skips, when a package is missing.
  */
-final class XServer implements AutoCloseable {
+public final class XServer implements AutoCloseable {
 
     private final Process server;
     private final String display;
@@ -27,14 +27,14 @@ final class XServer implements AutoCloseable {
     }
 
     /** Xvfb with one screen of width×height. */
-    static XServer xvfb(int width, int height) throws Exception {
+    public static XServer xvfb(int width, int height) throws Exception {
         need("/usr/bin/Xvfb", "xvfb");
         return start(n -> List.of("/usr/bin/Xvfb", ":" + n, "-screen", "0", width + "x" + height + "x24", "-nolisten",
                 "tcp"), null);
     }
 
-    /** Xorg's dummy driver: a 3200×1080 virtual screen whose outputs DUMMY0, DUMMY1… xrandr turns into monitors. */
-    static XServer dummyXorg() throws Exception {
+    /** Xorg's dummy driver: a 3840×1080 virtual screen whose outputs DUMMY0, DUMMY1… xrandr turns into monitors. */
+    public static XServer dummyXorg() throws Exception {
         need("/usr/lib/xorg/Xorg", "xserver-xorg-core");
         need("/usr/lib/xorg/modules/drivers/dummy_drv.so", "xserver-xorg-video-dummy");
         Path dir = Files.createTempDirectory("xorg-dummy");
@@ -60,7 +60,7 @@ final class XServer implements AutoCloseable {
                   DefaultDepth 24
                   SubSection "Display"
                     Depth 24
-                    Virtual 3200 1080
+                    Virtual 3840 1080
                   EndSubSection
                 EndSection
                 """);
@@ -116,12 +116,12 @@ final class XServer implements AutoCloseable {
         throw new AssertionError("openbox did not take the screen within 30 s");
     }
 
-    String display() {
+    public String display() {
         return display;
     }
 
     /** Starts an X client in the background; it is killed when the server closes. */
-    Process spawn(String... command) throws IOException {
+    public Process spawn(String... command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("DISPLAY", display);
@@ -131,7 +131,7 @@ final class XServer implements AutoCloseable {
     }
 
     /** Runs an X client to its end and returns what it printed (stdout and stderr). */
-    String output(String... command) throws IOException, InterruptedException {
+    public String output(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
         Process p = builder.start();
@@ -144,7 +144,7 @@ final class XServer implements AutoCloseable {
     }
 
     /** Runs an X client and fails the test when it does not exit with 0. */
-    String run(String... command) throws IOException, InterruptedException {
+    public String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
         Process p = builder.start();

@@ -25,7 +25,7 @@ final class Completions {
             dev.cellshell.widgets.Storage.class, dev.cellshell.widgets.Spawner.class,
             dev.cellshell.widgets.Notifier.class, dev.cellshell.widgets.Clipboard.class,
             dev.cellshell.widgets.Images.class, dev.cellshell.widgets.SystemStats.class,
-            dev.cellshell.widgets.PreviousState.class);
+            dev.cellshell.widgets.PreviousState.class, dev.cellshell.widgets.Size.class);
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
     private static final int MOST = 12;
 
