@@ -161,7 +161,7 @@ final class DesktopCompositor {
                 }
             }
             if (scene != null) {
-                reconcile(scene.surfaces(), roles, source, shell);
+                reconcile(scene.surfaces(), monitors.last(), roles, source, shell);
                 shown = scene;
             }
             boolean anyExposed = false;
@@ -206,8 +206,10 @@ final class DesktopCompositor {
     }
 
     /** Opens a window for each new surface, moves the ones that moved, closes the ones that are gone. */
-    private void reconcile(List<Surface> surfaces, WindowRoles roles, LayerSource source,
+    private void reconcile(List<Surface> surfaces, List<Monitor> monitors, WindowRoles roles, LayerSource source,
             Connection<SceneMessage> shell) {
+        java.util.function.Function<Surface, Float> scale = s -> monitors.stream().filter(m -> m.name()
+                .equals(s.monitor())).findFirst().map(m -> Math.max(1f, m.scale())).orElse(1f);
         Map<String, Surface> wanted = new LinkedHashMap<>();
         surfaces.forEach(s -> wanted.put(s.key(), s));
         windows.entrySet().removeIf(e -> {
@@ -217,7 +219,7 @@ final class DesktopCompositor {
                 e.getValue().close();
                 return true;
             }
-            e.getValue().place(next);
+            e.getValue().place(next, scale.apply(next));
             return false;
         });
         for (Surface s : wanted.values()) {
@@ -225,7 +227,7 @@ final class DesktopCompositor {
                 LOG.info("surface {}: {} {}x{}+{}+{}{}", s.key(), s.role().name().toLowerCase(java.util.Locale.ROOT),
                         s.width(), s.height(), s.x(), s.y(), s.thickness() > 0 ? ", reserving " + s.thickness()
                                 + " at the " + s.edge().name().toLowerCase(java.util.Locale.ROOT) : "");
-                SurfaceWindow w = new SurfaceWindow(s, roles, source, message -> send(shell, message));
+                SurfaceWindow w = new SurfaceWindow(s, scale.apply(s), roles, source, message -> send(shell, message));
                 w.router().inspectByShell(overlay.inspect());
                 windows.put(s.key(), w);
             }

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 final class SurfaceWindow implements AutoCloseable {
 
     private Surface surface;
+    /** Screen pixels per layout unit on the surface's monitor (HiDPI: 2). */
+    private float scale;
     private final GlfwWindowSurface window;
     private final Painter painter;
     private final InputRouter router;
@@ -33,16 +35,31 @@ final class SurfaceWindow implements AutoCloseable {
     private List<float[]> shape;
     private boolean stale = true;
 
-    /** @param shell where input goes, in screen coordinates */
-    SurfaceWindow(Surface surface, WindowRoles roles, LayerSource source, Consumer<SceneMessage> shell) {
+    /**
+     * @param scale screen pixels per layout unit on its monitor
+     * @param shell where input goes, in screen coordinates
+     */
+    SurfaceWindow(Surface surface, float scale, WindowRoles roles, LayerSource source, Consumer<SceneMessage> shell) {
         this.surface = surface;
+        this.scale = scale;
         this.roles = roles;
         boolean ordinary = surface.role() == Role.WINDOW;
         router = new InputRouter(message -> shell.accept(toScreen(message)), (x, y) -> painter().hit(x, y));
         window = GlfwWindowSurface.open(new GlfwWindowSurface.Options("CellShell " + surface.name(), surface.x(),
                 surface.y(), surface.width(), surface.height(), ordinary, handle -> roles.apply(handle, surface)),
-                router::accept);
+                raw -> router.accept(toUnits(raw)));
         painter = new GpuPainter(window, source, Painter.Mode.LAYERS);
+        int[] device = window.framebufferSize();
+        painter.resize(device[0], device[1], scale);
+    }
+
+    /** Window pixels → layout units, where the painter hit-tests. */
+    private SceneMessage toUnits(SceneMessage message) {
+        if (message instanceof PointerInput p && scale != 1) {
+            return new PointerInput(p.kind(), p.x() / scale, p.y() / scale, p.button(), p.modifiers(), p.scrollX(),
+                    p.scrollY(), p.cellId(), p.localX(), p.localY());
+        }
+        return message;
     }
 
     private Painter painter() {
@@ -51,7 +68,8 @@ final class SurfaceWindow implements AutoCloseable {
 
     private SceneMessage toScreen(SceneMessage message) {
         if (message instanceof PointerInput p) {
-            return new PointerInput(p.kind(), p.x() + surface.x(), p.y() + surface.y(), p.button(), p.modifiers(),
+            return new PointerInput(p.kind(), p.x() * scale + surface.x(), p.y() * scale + surface.y(), p.button(),
+                    p.modifiers(),
                     p.scrollX(), p.scrollY(), p.cellId(), p.localX(), p.localY());
         }
         return message;
@@ -62,10 +80,11 @@ final class SurfaceWindow implements AutoCloseable {
     }
 
     /** Moves the window when the shell placed its surface elsewhere (a monitor changed, a panel grew). */
-    void place(Surface next) {
-        if (next.equals(surface)) {
+    void place(Surface next, float nextScale) {
+        if (next.equals(surface) && nextScale == scale) {
             return;
         }
+        scale = nextScale;
         boolean moved = next.x() != surface.x() || next.y() != surface.y() || next.width() != surface.width()
                 || next.height() != surface.height();
         surface = next;
@@ -93,7 +112,7 @@ final class SurfaceWindow implements AutoCloseable {
         window.makeCurrent();
         if (window.takeSizeChange()) {
             int[] device = window.framebufferSize();
-            painter.resize(device[0], device[1], window.contentScale());
+            painter.resize(device[0], device[1], scale);
             stale = true;
         }
         if (!stale && wanted.equals(decorations) && same(mine, shown)) {
@@ -103,7 +122,8 @@ final class SurfaceWindow implements AutoCloseable {
             return null;
         }
         if (surface.role() == Role.OVERLAY) {
-            List<float[]> rects = mine.stream().map(l -> new float[] {l.x(), l.y(), l.width(), l.height()}).toList();
+            List<float[]> rects = mine.stream().map(l -> new float[] {l.x() * scale, l.y() * scale, l.width() * scale,
+                    l.height() * scale}).toList();
             if (shape == null || !sameRects(rects, shape)) {
                 roles.shape(window.x11Window(), rects);
                 shape = rects;

@@ -121,7 +121,7 @@ class LiveSwapEndToEndTest {
 
         assertThat(swap.exit()).isEqualTo(1);
         assertThat(swap.err()).contains("label not swapped").contains("keeps running")
-                .containsPattern("Label\\.java:10:\\d+: error: ");
+                .containsPattern("Label\\.java:11:\\d+: error: ");
         BufferedImage after = shot("after-broken");
         assertThat(differingPixels(before, after)).containsExactly(0, 0);
         assertThat(Files.readString(shell.workspace().resolve("cells/Label/Label.java"))).isEqualTo(SWAPPED_LABEL);

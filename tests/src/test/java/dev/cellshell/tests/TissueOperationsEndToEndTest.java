@@ -29,7 +29,7 @@ class TissueOperationsEndToEndTest {
 
             RunningShell.Result unknownType = shell.cli("spawn", "Nope");
             assertThat(unknownType.exit()).isEqualTo(1);
-            assertThat(unknownType.err()).contains("no cell type Nope");
+            assertThat(unknownType.err()).contains("no cell type 'Nope'").contains("did you mean Notes?");
             RunningShell.Result badAnchor = shell.cli("move", "label", "--at", "middle");
             assertThat(badAnchor.exit()).isEqualTo(1);
             assertThat(badAnchor.err()).contains("unknown anchor 'middle'");

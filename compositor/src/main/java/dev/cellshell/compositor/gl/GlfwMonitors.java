@@ -16,6 +16,7 @@ import org.lwjgl.system.MemoryStack;
 public final class GlfwMonitors {
 
     private volatile boolean changed;
+    private volatile List<Monitor> last = List.of();
 
     public GlfwMonitors() {
         GlfwWindowSurface.init();
@@ -27,6 +28,11 @@ public final class GlfwMonitors {
         boolean was = changed;
         changed = false;
         return was;
+    }
+
+    /** The monitors as {@link #now} last found them. */
+    public List<Monitor> last() {
+        return last;
     }
 
     /** Every connected monitor in screen coordinates, the primary one marked. */
@@ -53,6 +59,7 @@ public final class GlfwMonitors {
             }
         }
         monitors.sort(java.util.Comparator.comparing(m -> !m.primary()));
+        last = List.copyOf(monitors);
         return monitors;
     }
 }

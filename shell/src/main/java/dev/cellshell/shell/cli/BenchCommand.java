@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * the compiled cells), then swaps the Label's source many times over the control socket, and prints JSON with medians
  * and 95th percentiles. Figures are wall-clock on whatever else the machine is doing: quote medians.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure cold start and edit→pixel on a scratch headless shell; prints JSON.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure cold start and edit→pixel on a scratch headless shell (the demo template); prints JSON.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--swaps", defaultValue = "60", description = "Measured swaps (default ${DEFAULT-VALUE}).")
@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
                         + dev.cellshell.shell.host.HostLaunch.classpathFromSystem(),
                 "-Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20),
                 "-cp", System.getProperty("java.class.path"), CellCommand.class.getName(), "run", "--headless",
-                "--workspace", workspace.toString()));
+                "--template", "demo", "--workspace", workspace.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workspace.resolveSibling(workspace.getFileName() + ".log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

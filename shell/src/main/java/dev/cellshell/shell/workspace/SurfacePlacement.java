@@ -18,7 +18,8 @@ import java.util.Map;
  * @param surfaces the surfaces to draw, back to front by role; a surface on {@value SurfaceSpec#ALL} monitors comes
  *     once per monitor
  * @param homes for each declared surface, the name of the surface whose window shows its cells (itself, or a stand-in)
- * @param areas for each declared surface, the width and height its cells are laid out in
+ * @param areas for each declared surface, the width and height its cells are laid out in, in layout units (screen
+ *     pixels divided by the monitor's content scale)
  */
 public record SurfacePlacement(List<Surface> surfaces, Map<String, String> homes, Map<String, float[]> areas) {
 
@@ -57,8 +58,10 @@ public record SurfacePlacement(List<Surface> surfaces, Map<String, String> homes
                 homes.put(spec.name(), spec.name());
                 // On several monitors the cells are laid out once, in the smallest copy, so every copy shows them.
                 float[] area = areas.get(spec.name());
-                areas.put(spec.name(), area == null ? new float[] {surface.width(), surface.height()}
-                        : new float[] {Math.min(area[0], surface.width()), Math.min(area[1], surface.height())});
+                float w = surface.width() / scale(m);
+                float h = surface.height() / scale(m);
+                areas.put(spec.name(), area == null ? new float[] {w, h}
+                        : new float[] {Math.min(area[0], w), Math.min(area[1], h)});
                 if (m == primary) {
                     firstOfRole.putIfAbsent(spec.role().name(), surface);
                 }
@@ -71,21 +74,30 @@ public record SurfacePlacement(List<Surface> surfaces, Map<String, String> homes
                 Surface surface = place(stray, primary, workAreas.get(primary.name()), windowWidth, windowHeight);
                 placed.add(surface);
                 homes.put(stray.name(), stray.name());
-                areas.put(stray.name(), new float[] {surface.width(), surface.height()});
+                areas.put(stray.name(), new float[] {surface.width() / scale(primary),
+                    surface.height() / scale(primary)});
             } else {
                 homes.put(stray.name(), standIn.name());
-                areas.put(stray.name(), new float[] {standIn.width(), standIn.height()});
+                areas.put(stray.name(), areas.get(standIn.name()));
             }
         }
         placed.sort(java.util.Comparator.comparingInt(s -> s.role().ordinal()));
         return new SurfacePlacement(List.copyOf(placed), Map.copyOf(homes), Map.copyOf(areas));
     }
 
+    /**
+     * Screen pixels per layout unit on {@code m}: its content scale (HiDPI: 2), never below 1. Surfaces are placed in
+     * pixels; their cells are laid out in units.
+     */
+    static float scale(Monitor m) {
+        return Float.isFinite(m.scale()) && m.scale() > 1 ? m.scale() : 1;
+    }
+
     /** Places one surface on monitor {@code m}; a panel takes its strip out of {@code work} (x, y, w, h). */
     private static Surface place(SurfaceSpec spec, Monitor m, int[] work, int windowWidth, int windowHeight) {
         return switch (spec.role()) {
             case PANEL -> {
-                int t = spec.thickness();
+                int t = Math.round(spec.thickness() * scale(m));
                 Surface s = switch (spec.edge()) {
                     case TOP -> new Surface(spec.name(), Role.PANEL, m.name(), work[0], work[1], work[2], t,
                             Edge.TOP, t, 0);
@@ -115,7 +127,8 @@ public record SurfacePlacement(List<Surface> surfaces, Map<String, String> homes
                     Math.max(1, work[3]), Edge.NONE, 0, 0);
             case OVERLAY -> new Surface(spec.name(), Role.OVERLAY, m.name(), m.x(), m.y(), m.width(), m.height(),
                     Edge.NONE, 0, 0);
-            case WINDOW -> new Surface(spec.name(), Role.WINDOW, m.name(), m.x(), m.y(), windowWidth, windowHeight,
+            case WINDOW -> new Surface(spec.name(), Role.WINDOW, m.name(), m.x(), m.y(),
+                    Math.round(windowWidth * scale(m)), Math.round(windowHeight * scale(m)),
                     Edge.NONE, 0, 0);
         };
     }
