@@ -140,6 +140,36 @@ class DesktopSurfacesEndToEndTest {
         }
     }
 
+    @Test
+    void onAHiDpiMonitorEverySurfaceIsDrawnAtItsScale(@TempDir Path dir) throws Exception {
+        Path workspace = dir.resolve("workspace");
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve("tissue.json"), TISSUE);
+        try (XServer x = XServer.xvfb(1600, 900)) {
+            // GLFW takes an X11 monitor's content scale from Xft.dpi: 192 dpi is a scale of 2.
+            x.feed("Xft.dpi: 192\n", "xrdb", "-merge");
+            try (RunningShell shell = RunningShell.start(workspace, Map.of("DISPLAY", x.display(), "TZ", "UTC"),
+                    "--no-workbench")) {
+                awaitTrue("the monitor reports scale 2", () -> shell.cli("surfaces").out().contains("scale 2.0"));
+                awaitTrue("the panel is 40 units = 80 pixels tall and reserves them", () -> x.output("xprop",
+                        "-root", "_NET_WORKAREA").contains("= 0, 80, 1600, 820"));
+                assertThat(shell.cli("show", "label").out()).as("laid out in units").contains("bounds   40,40 440x96");
+                Path shot = dir.resolve("hidpi.png");
+                awaitTrue("a frame", () -> shell.cli("shot", shot.toString()).exit() == 0);
+                java.awt.image.BufferedImage screen = GoldenImages.decode(Files.readAllBytes(shot));
+                int card = 0x2E3440;
+                int background = 0x1E2430;
+                // The label's card spans 80..960 × 80+80..80+272 pixels: twice its units.
+                assertThat(screen.getRGB(80 + 30, 80 + 80 + 30) & 0xFFFFFF).isEqualTo(card);
+                assertThat(screen.getRGB(80 + 870, 80 + 80 + 96) & 0xFFFFFF).isEqualTo(card);
+                assertThat(screen.getRGB(80 + 890, 80 + 80 + 30) & 0xFFFFFF).isEqualTo(background);
+                assertThat(screen.getRGB(80 + 30, 80 + 80 + 200) & 0xFFFFFF).isEqualTo(background);
+                Files.createDirectories(Path.of("target/screens"));
+                Files.copy(shot, Path.of("target/screens/hidpi.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     /** x, y, width, height of a client window on the screen (xwininfo; wmctrl -G misreports y). */
     static int[] geometry(XServer x, String window) throws Exception {
         String info = x.run("xwininfo", "-id", window);

@@ -143,6 +143,21 @@ public final class XServer implements AutoCloseable {
         return new String(out, StandardCharsets.UTF_8);
     }
 
+    /** Runs an X client with {@code input} on its standard input; fails the test when it does not exit with 0. */
+    public String feed(String input, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DISPLAY", display);
+        Process p = builder.start();
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + text);
+        }
+        return text;
+    }
+
     /** Runs an X client and fails the test when it does not exit with 0. */
     public String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
