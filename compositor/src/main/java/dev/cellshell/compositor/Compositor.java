@@ -166,6 +166,8 @@ final class Compositor {
                 } else if (message instanceof Overlay o) {
                     overlay = o;
                     router.inspectByShell(o.inspect());
+                } else if (message instanceof SceneMessage.SwitchWorkspace w) {
+                    LOG.info("no workspaces to switch to in one drawable (workspace {} asked for)", w.index() + 1);
                 } else {
                     LOG.warn("ignoring unexpected {} from the shell", message.getClass().getSimpleName());
                 }

@@ -7,6 +7,7 @@ import dev.cellshell.compositor.paint.LayerSource;
 import dev.cellshell.compositor.paint.Painter;
 import dev.cellshell.compositor.x11.WindowRoles;
 import dev.cellshell.compositor.x11.X11WindowRoles;
+import dev.cellshell.compositor.x11.X11Workspaces;
 import dev.cellshell.ipc.Connection;
 import dev.cellshell.ipc.SceneMessage;
 import dev.cellshell.ipc.SceneMessage.FramePresented;
@@ -86,7 +87,8 @@ final class DesktopCompositor {
                         probe.renderer(), shared == null ? 0 : shared.epoch()));
                 shell.send(new SceneMessage.Monitors(now));
                 inbox.start(shell, GlfwWindowSurface::wake);
-                return loop(shell, monitors, roles, source);
+                X11Workspaces workspaces = display == 0 ? null : new X11Workspaces(display);
+                return loop(shell, monitors, roles, source, workspaces);
             } finally {
                 windows.values().forEach(SurfaceWindow::close);
                 windows.clear();
@@ -115,9 +117,10 @@ final class DesktopCompositor {
         return new int[] {minX, minY, maxX - minX, maxY - minY};
     }
 
-    private int loop(Connection<SceneMessage> shell, GlfwMonitors monitors, WindowRoles roles, LayerSource source)
-            throws IOException {
+    private int loop(Connection<SceneMessage> shell, GlfwMonitors monitors, WindowRoles roles, LayerSource source,
+            X11Workspaces workspaces) throws IOException {
         PublishScene shown = null;
+        SceneMessage.Workspaces told = null;
         long presentedScene = -1;
         List<ShellInbox.Inbound> batch = new ArrayList<>();
         while (true) {
@@ -134,6 +137,12 @@ final class DesktopCompositor {
                 LOG.info("monitors changed: {}", now.stream().map(m -> m.name() + " " + m.width() + "x"
                         + m.height() + "+" + m.x() + "+" + m.y()).toList());
                 shell.send(new SceneMessage.Monitors(now));
+            }
+            // EWMH has no event GLFW passes on: the root's workspace properties are read each pass (≤ 4 per second).
+            SceneMessage.Workspaces now = workspaces == null ? SceneMessage.Workspaces.NONE : workspaces.now();
+            if (!now.equals(told)) {
+                told = now;
+                shell.send(now);
             }
             inbox.drainTo(batch);
             PublishScene scene = null;
@@ -156,6 +165,10 @@ final class DesktopCompositor {
                     overlay = o;
                     windows.values().forEach(w -> w.router().inspectByShell(o.inspect()));
                     redecorate = true;
+                } else if (message instanceof SceneMessage.SwitchWorkspace w) {
+                    if (workspaces != null) {
+                        workspaces.switchTo(w.index());
+                    }
                 } else {
                     LOG.warn("ignoring unexpected {} from the shell", message.getClass().getSimpleName());
                 }

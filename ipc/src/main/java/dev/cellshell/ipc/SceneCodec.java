@@ -33,6 +33,8 @@ final class SceneCodec implements Codec<SceneMessage> {
     private static final int STATS_REQUEST = 11;
     private static final int STATS_REPLY = 12;
     private static final int MONITORS = 13;
+    private static final int WORKSPACES = 14;
+    private static final int SWITCH_WORKSPACE = 15;
     /** Smallest encoded surface: an empty name and monitor, a role, seven numbers, an edge. */
     private static final int MIN_SURFACE_BYTES = 4 + 1 + 4 + 4 * 4 + 1 + 4 + 4;
     /** Smallest encoded monitor: an empty name, four numbers, a scale, a flag. */
@@ -56,6 +58,13 @@ final class SceneCodec implements Codec<SceneMessage> {
             }
             writeSurfaces(out, p.surfaces());
             tag = PUBLISH;
+        } else if (message instanceof SceneMessage.Workspaces w) {
+            out.i32(w.count()).i32(w.current()).i32(w.names().size());
+            w.names().forEach(out::str);
+            tag = WORKSPACES;
+        } else if (message instanceof SceneMessage.SwitchWorkspace w) {
+            out.i32(w.index());
+            tag = SWITCH_WORKSPACE;
         } else if (message instanceof SceneMessage.Monitors m) {
             writeMonitors(out, m.monitors());
             tag = MONITORS;
@@ -113,6 +122,17 @@ final class SceneCodec implements Codec<SceneMessage> {
                 yield new PublishScene(version, background, layers, readSurfaces(in));
             }
             case MONITORS -> new SceneMessage.Monitors(readMonitors(in));
+            case WORKSPACES -> {
+                int count = size(in.i32());
+                int current = in.i32();
+                int names = in.count(4);
+                List<String> list = new ArrayList<>(names);
+                for (int i = 0; i < names; i++) {
+                    list.add(in.str());
+                }
+                yield new SceneMessage.Workspaces(count, current, list);
+            }
+            case SWITCH_WORKSPACE -> new SceneMessage.SwitchWorkspace(in.i32());
             case PRESENTED -> new FramePresented(in.i64(), in.i64(), in.i64());
             case POINTER -> new PointerInput(pointerKind(in.u8()), in.f32(), in.f32(), in.i32(), in.i32(), in.f32(),
                     in.f32(), in.str(), in.f32(), in.f32());

@@ -86,6 +86,23 @@ public sealed interface SceneMessage {
     }
 
     /**
+     * Compositor → shell: the window manager's workspaces (EWMH {@code _NET_NUMBER_OF_DESKTOPS},
+     * {@code _NET_CURRENT_DESKTOP}, {@code _NET_DESKTOP_NAMES}), sent when they change; none without a window
+     * manager that has them.
+     */
+    record Workspaces(int count, int current, List<String> names) implements SceneMessage {
+        public static final Workspaces NONE = new Workspaces(0, -1, List.of());
+
+        public Workspaces {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** Shell → compositor: ask the window manager to show workspace {@code index} (0-based). */
+    record SwitchWorkspace(int index) implements SceneMessage {
+    }
+
+    /**
      * One cell as the compositor sees it.
      *
      * @param renderVersion increases every time the cell's display list changes; the stamp of its shared-memory slot

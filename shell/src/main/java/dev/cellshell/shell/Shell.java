@@ -138,6 +138,8 @@ public final class Shell implements AutoCloseable {
                 history);
         Tissue placedTissue = tissue;
         scene.onMonitors(placedTissue::monitorsChanged);
+        tissue.useWorkspaces(scene::workspaces, scene::switchWorkspace);
+        scene.onWorkspaces(w -> placedTissue.workspacesChanged());
         if (!scene.monitors().isEmpty()) {
             tissue.monitorsChanged(scene.monitors());
         }

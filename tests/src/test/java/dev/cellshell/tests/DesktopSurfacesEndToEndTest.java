@@ -30,6 +30,8 @@ class DesktopSurfacesEndToEndTest {
               "cells" : [
                 { "id" : "clock", "type" : "Clock", "surface" : "bar", "at" : "right", "margin" : 8,
                   "size" : [ 220, 32 ] },
+                { "id" : "desks", "type" : "WorkspaceSwitcher", "surface" : "bar", "at" : "left", "margin" : 200,
+                  "size" : [ 200, 32 ] },
                 { "id" : "label", "type" : "Label", "at" : "top-left", "margin" : 40, "size" : [ 440, 96 ],
                   "props" : { "text" : "Hello, desktop" } },
                 { "id" : "button", "type" : "Button", "at" : "bottom-left", "margin" : 40, "size" : [ 200, 64 ] },
@@ -86,6 +88,21 @@ class DesktopSurfacesEndToEndTest {
             x.run("xdotool", "mousemove", "800", "450", "click", "1");
             awaitTrue("a click beside the toast reaches the xterm", () -> x.output("xprop", "-root",
                     "_NET_ACTIVE_WINDOW").contains(term.replaceFirst("^0x0*", "0x")));
+
+            // The window manager's workspaces on the panel: a click on the third switches openbox to it, and a switch
+            // made elsewhere lights the fourth. (The pills: 200 + 4 + i × 49 wide, on the 40-unit bar.)
+            x.run("xdotool", "mousemove", Integer.toString(200 + 4 + 2 * 49 + 24), "20", "click", "1");
+            awaitTrue("openbox shows workspace 3", () -> x.output("wmctrl", "-d").lines()
+                    .anyMatch(l -> l.startsWith("2  *")));
+            x.run("wmctrl", "-s", "3");
+            awaitTrue("the switcher lights workspace 4", () -> {
+                Path lit = dir.resolve("lit.png");
+                x.run("import", "-window", "root", "-crop", "400x40+0+0", lit.toString());
+                java.awt.image.BufferedImage strip = GoldenImages.decode(Files.readAllBytes(lit));
+                return (strip.getRGB(200 + 4 + 3 * 49 + 6, 20) & 0xFFFFFF) == 0x5E81AC
+                        && (strip.getRGB(200 + 4 + 2 * 49 + 6, 20) & 0xFFFFFF) != 0x5E81AC;
+            });
+            x.run("wmctrl", "-s", "0");
 
             // Clicking the desktop does not raise it above the xterm.
             x.run("xdotool", "mousemove", "1500", "600", "click", "1");

@@ -67,6 +67,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private final List<Consumer<List<SceneMessage.Monitor>>> monitorListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile List<SceneMessage.Monitor> monitors = List.of();
+    private final List<Consumer<SceneMessage.Workspaces>> workspaceListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile SceneMessage.Workspaces workspaces = SceneMessage.Workspaces.NONE;
     /** Input → presented frame, the last {@code INPUT_SAMPLES} in nanoseconds (a ring). */
     private static final int INPUT_SAMPLES = 512;
     private final long[] inputLatencies = new long[INPUT_SAMPLES];
@@ -221,6 +224,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         } else if (message instanceof SceneMessage.SelectCell select) {
             LOG.info("cell '{}' picked on screen", select.cellId());
             select(select.cellId());
+        } else if (message instanceof SceneMessage.Workspaces w) {
+            workspaces = w;
+            workspaceListeners.forEach(l -> l.accept(w));
         } else if (message instanceof SceneMessage.Monitors m) {
             monitors = m.monitors();
             monitorListeners.forEach(l -> l.accept(m.monitors()));
@@ -399,6 +405,30 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     public void select(String cellId) {
         SceneMessage.Overlay now = overlay;
         overlay(new SceneMessage.Overlay(now.inspect(), cellId, now.stats()));
+    }
+
+    /** Called with the window manager's workspaces whenever the compositor reports a change. */
+    public void onWorkspaces(Consumer<SceneMessage.Workspaces> listener) {
+        workspaceListeners.add(listener);
+    }
+
+    /** The workspaces the compositor last reported ({@link SceneMessage.Workspaces#NONE} before any). */
+    public SceneMessage.Workspaces workspaces() {
+        return workspaces;
+    }
+
+    /** Asks the compositor to have the window manager show workspace {@code index}; dropped when none is connected. */
+    public void switchWorkspace(int index) {
+        synchronized (lock) {
+            Connection<SceneMessage> target = compositor;
+            if (target != null) {
+                try {
+                    target.send(new SceneMessage.SwitchWorkspace(index));
+                } catch (IOException e) {
+                    LOG.warn("workspace switch not delivered, compositor connection broken: {}", e.toString());
+                }
+            }
+        }
     }
 
     /** Called with the monitors whenever the compositor reports them (on connect, and when they change). */

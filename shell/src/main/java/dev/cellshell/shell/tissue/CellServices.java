@@ -106,10 +106,21 @@ final class CellServices {
         stats = source;
     }
 
+    /** Where the window manager's workspaces come from and where a switch goes (none until the shell says). */
+    private volatile java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> workspaces =
+            () -> dev.cellshell.ipc.SceneMessage.Workspaces.NONE;
+    private volatile java.util.function.IntConsumer switcher = index -> { };
+
+    void useWorkspaces(java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> source,
+            java.util.function.IntConsumer switchTo) {
+        workspaces = source;
+        switcher = switchTo;
+    }
+
     /**
      * Answers a service call a cell host made for {@code cellId}, whose running generation declared {@code uses}
      * (simple names read from its class file): the method is looked up on the service's interface by name and
-     * argument count, every argument must be text.
+     * argument count, every argument must be text or an int.
      *
      * @throws IllegalStateException when the cell did not declare the service
      * @throws IllegalArgumentException when the call is not one of the service's methods, or the service refused
@@ -125,8 +136,9 @@ final class CellServices {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(call.service() + " has no method "
                         + call.method() + " with " + call.args().size() + " arguments"));
         for (Object arg : call.args()) {
-            if (arg != null && !(arg instanceof String)) {
-                throw new IllegalArgumentException(call.service() + "." + call.method() + " takes text arguments");
+            if (arg != null && !(arg instanceof String) && !(arg instanceof Integer)) {
+                throw new IllegalArgumentException(call.service() + "." + call.method()
+                        + " takes text and whole-number arguments");
             }
         }
         try {
@@ -172,6 +184,33 @@ final class CellServices {
                 String capped = text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
                 LOG.info("cell '{}' says: {}", cellId, capped);
                 notified.accept(cellId, capped);
+            };
+        } else if (type == dev.cellshell.widgets.Workspaces.class) {
+            service = new dev.cellshell.widgets.Workspaces() {
+                @Override
+                public int count() {
+                    return workspaces.get().count();
+                }
+
+                @Override
+                public int current() {
+                    return workspaces.get().current();
+                }
+
+                @Override
+                public String name(int index) {
+                    var now = workspaces.get();
+                    return index >= 0 && index < now.names().size() && !now.names().get(index).isBlank()
+                            ? now.names().get(index) : Integer.toString(index + 1);
+                }
+
+                @Override
+                public void switchTo(int index) {
+                    if (index >= 0 && index < workspaces.get().count()) {
+                        LOG.info("cell '{}' switches to workspace {}", cellId, index + 1);
+                        switcher.accept(index);
+                    }
+                }
             };
         } else if (type == dev.cellshell.widgets.Images.class) {
             service = images;

@@ -168,6 +168,31 @@ public final class Tissue implements AutoCloseable {
         services.useSystemStats(stats);
     }
 
+    /**
+     * Where the window manager's workspaces come from and where a cell's switch goes. Call
+     * {@link #workspacesChanged} when they change: the cells that use them are drawn again.
+     */
+    public void useWorkspaces(java.util.function.Supplier<SceneMessage.Workspaces> source,
+            java.util.function.IntConsumer switchTo) {
+        services.useWorkspaces(source, switchTo);
+    }
+
+    /** The workspaces changed: every cell whose class uses {@code Workspaces} is drawn again. */
+    public void workspacesChanged() {
+        tissueThread.execute(() -> {
+            boolean any = false;
+            for (LiveCell cell : new ArrayList<>(cells.values())) {
+                if (cell.generation != null && cell.generation.uses().contains("Workspaces")) {
+                    render(cell);
+                    any = true;
+                }
+            }
+            if (any) {
+                publish();
+            }
+        });
+    }
+
     private static Thread daemon(Runnable r, String name) {
         Thread thread = new Thread(r, name);
         thread.setDaemon(true);
