@@ -22,7 +22,8 @@ public final class HostServices {
 
     /** The services a cell may declare. */
     public static final Set<Class<? extends Service>> KNOWN = Set.of(Storage.class, SystemStats.class,
-            Spawner.class, Notifier.class, Clipboard.class, Images.class, dev.cellshell.widgets.Workspaces.class);
+            Spawner.class, Notifier.class, Clipboard.class, Images.class, dev.cellshell.widgets.Workspaces.class,
+            dev.cellshell.widgets.Notifications.class);
 
     /** How a service call reaches the shell and comes back. */
     public interface Channel {

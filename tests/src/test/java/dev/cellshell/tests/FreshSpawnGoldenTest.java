@@ -77,7 +77,41 @@ class FreshSpawnGoldenTest {
             GoldenImages.assertMatches(shot(shell, dir, "dark"), "first-screen-dark");
             assertThat(shell.cli("theme", "light").exit()).isZero();
             GoldenImages.assertMatches(shot(shell, dir, "light"), "first-screen-light");
+
+            // The panel's notifications indicator: a cell tells you something, the bell counts it; a click reads it.
+            int[] desk = origin(shell, "desktop");
+            int[] bar = origin(shell, "bar");
+            assertThat(shell.cli("spawn", "Button", "--at", "center", "--prop", "action=notify Backup finished")
+                    .exit()).isZero();
+            JsonNode button = JSON.readTree(shell.cli("show", "button", "--json").out()).get("bounds");
+            String x = Integer.toString(desk[0] + button.get(0).asInt() + 20);
+            String y = Integer.toString(desk[1] + button.get(1).asInt() + 20);
+            BufferedImage before = shot(shell, dir, "before");
+            assertThat(shell.cli("click", x, y).out()).contains("clicked button");
+            JsonNode bell = JSON.readTree(shell.cli("show", "notices", "--json").out()).get("bounds");
+            int badgeX = bar[0] + bell.get(0).asInt() + bell.get(3).asInt() / 2 + 2;
+            int badgeY = bar[1] + bell.get(1).asInt() + bell.get(3).asInt() / 2 - 6;
+            BufferedImage told = awaitShot(shell, dir, s -> s.getRGB(badgeX, badgeY) != before.getRGB(badgeX, badgeY));
+            assertThat(told.getRGB(badgeX, badgeY) & 0xFFFFFF).as("the badge is lit").isEqualTo(0x5E81AC);
+            assertThat(shell.cli("click", Integer.toString(badgeX), Integer.toString(badgeY)).out())
+                    .contains("clicked notices");
+            awaitShot(shell, dir, s -> s.getRGB(badgeX, badgeY) == before.getRGB(badgeX, badgeY));
         }
+    }
+
+    /** Screenshots until {@code done} holds (at most 30 s). */
+    private static BufferedImage awaitShot(RunningShell shell, Path dir,
+            java.util.function.Predicate<BufferedImage> done) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        BufferedImage last = shot(shell, dir, "await");
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the desktop never showed it; see " + dir.resolve("await.png"));
+            }
+            Thread.sleep(100);
+            last = shot(shell, dir, "await");
+        }
+        return last;
     }
 
     private static BufferedImage shot(RunningShell shell, Path dir, String name) throws Exception {

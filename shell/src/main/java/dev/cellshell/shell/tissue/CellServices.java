@@ -110,6 +110,16 @@ final class CellServices {
     private volatile java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> workspaces =
             () -> dev.cellshell.ipc.SceneMessage.Workspaces.NONE;
     private volatile java.util.function.IntConsumer switcher = index -> { };
+    /** What cells told the person, newest first, and how many of them are unread (answer() is synchronized). */
+    private final java.util.ArrayDeque<String> notices = new java.util.ArrayDeque<>();
+    private int unread;
+    static final int MAX_NOTICES = 100;
+    private volatile Runnable noticesChanged = () -> { };
+
+    /** Runs after a notice arrives or the notices are marked read (the tissue draws their indicators again). */
+    void onNoticesChanged(Runnable then) {
+        noticesChanged = then;
+    }
 
     void useWorkspaces(java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> source,
             java.util.function.IntConsumer switchTo) {
@@ -183,7 +193,34 @@ final class CellServices {
                 String text = String.valueOf(message);
                 String capped = text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
                 LOG.info("cell '{}' says: {}", cellId, capped);
+                notices.addFirst(cellId + ": " + capped);
+                while (notices.size() > MAX_NOTICES) {
+                    notices.removeLast();
+                }
+                unread = Math.min(MAX_NOTICES, unread + 1);
                 notified.accept(cellId, capped);
+                noticesChanged.run();
+            };
+        } else if (type == dev.cellshell.widgets.Notifications.class) {
+            service = new dev.cellshell.widgets.Notifications() {
+                @Override
+                public int unread() {
+                    return unread;
+                }
+
+                @Override
+                public String latest() {
+                    String newest = notices.peekFirst();
+                    return newest == null ? "" : newest;
+                }
+
+                @Override
+                public void markRead() {
+                    if (unread > 0) {
+                        unread = 0;
+                        noticesChanged.run();
+                    }
+                }
             };
         } else if (type == dev.cellshell.widgets.Workspaces.class) {
             service = new dev.cellshell.widgets.Workspaces() {

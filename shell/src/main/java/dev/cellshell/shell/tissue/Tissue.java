@@ -153,6 +153,7 @@ public final class Tissue implements AutoCloseable {
         this.sink = sink;
         this.services = new CellServices(workspace, this, (cellId, message) ->
                 listeners.forEach(l -> l.notified(cellId, message)));
+        services.onNoticesChanged(() -> redrawUsers("Notifications"));
         this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls,
                 command -> {
                     try {
@@ -179,10 +180,15 @@ public final class Tissue implements AutoCloseable {
 
     /** The workspaces changed: every cell whose class uses {@code Workspaces} is drawn again. */
     public void workspacesChanged() {
+        redrawUsers("Workspaces");
+    }
+
+    /** Draws again (on the tissue thread, later) every cell whose class declares {@code service} in its {@code @Uses}. */
+    private void redrawUsers(String service) {
         tissueThread.execute(() -> {
             boolean any = false;
             for (LiveCell cell : new ArrayList<>(cells.values())) {
-                if (cell.generation != null && cell.generation.uses().contains("Workspaces")) {
+                if (cell.generation != null && cell.generation.uses().contains(service)) {
                     render(cell);
                     any = true;
                 }
