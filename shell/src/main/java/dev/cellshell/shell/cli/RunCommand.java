@@ -39,8 +39,8 @@ final class RunCommand implements Callable<Integer> {
     boolean window;
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = "desktop", description = {
-        "What a new workspace starts from: desktop (a top panel with a launcher, workspaces, meters, notices and a clock;",
-        "a calendar, notes and a system monitor) or demo (a label, a button and a clock to learn on).",
+        "What a new workspace starts from: desktop (a top panel with a launcher, workspaces, meters, notices and a",
+        "clock; a calendar, notes and a system monitor) or demo (a label, a button and a clock to learn on).",
         "Default: ${DEFAULT-VALUE}."})
     String template;
 
