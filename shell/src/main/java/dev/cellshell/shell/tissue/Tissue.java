@@ -456,6 +456,10 @@ public final class Tissue implements AutoCloseable {
             }
             instantiate(cell, cell.generation, savedState(cell), 0);
             render(cell);
+            // A new host's JVM is cold (its first renders load and compile classes): what was measured before and
+            // during the restore says nothing about the cell, and a cell that draws only on input would otherwise
+            // stay "slow" until its next click.
+            cell.slowRenders = 0;
             any = true;
         }
         if (any) {
