@@ -45,6 +45,7 @@ final class DesktopCompositor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopCompositor.class);
 
+    private static final long WORKSPACES_EVERY_NANOS = 250_000_000L;
     private final Path socket;
     private final Path region;
     private final ShellInbox inbox = new ShellInbox();
@@ -121,6 +122,7 @@ final class DesktopCompositor {
             X11Workspaces workspaces) throws IOException {
         PublishScene shown = null;
         SceneMessage.Workspaces told = null;
+        long workspacesRead = System.nanoTime() - WORKSPACES_EVERY_NANOS;
         long presentedScene = -1;
         List<ShellInbox.Inbound> batch = new ArrayList<>();
         while (true) {
@@ -138,11 +140,15 @@ final class DesktopCompositor {
                         + m.height() + "+" + m.x() + "+" + m.y()).toList());
                 shell.send(new SceneMessage.Monitors(now));
             }
-            // EWMH has no event GLFW passes on: the root's workspace properties are read each pass (≤ 4 per second).
-            SceneMessage.Workspaces now = workspaces == null ? SceneMessage.Workspaces.NONE : workspaces.now();
-            if (!now.equals(told)) {
-                told = now;
-                shell.send(now);
+            // EWMH has no event GLFW passes on: the root's workspace properties are read at most 4 times a second,
+            // not on every frame.
+            if (System.nanoTime() - workspacesRead >= WORKSPACES_EVERY_NANOS) {
+                workspacesRead = System.nanoTime();
+                SceneMessage.Workspaces now = workspaces == null ? SceneMessage.Workspaces.NONE : workspaces.now();
+                if (!now.equals(told)) {
+                    told = now;
+                    shell.send(now);
+                }
             }
             inbox.drainTo(batch);
             PublishScene scene = null;

@@ -46,27 +46,7 @@ class CatalogGoldenTest {
               ]
             }
             """;
-    private static final SystemStats FIXED = new SystemStats() {
-        @Override
-        public double cpuLoad() {
-            return 0.25;
-        }
-
-        @Override
-        public long memoryUsed() {
-            return 6_000_000_000L;
-        }
-
-        @Override
-        public long memoryTotal() {
-            return 16_000_000_000L;
-        }
-
-        @Override
-        public int processors() {
-            return 2;
-        }
-    };
+    private static final SystemStats FIXED = new dev.cellshell.shell.tissue.FrozenSystemStats();
     private static PublishScene dark;
     private static PublishScene light;
 

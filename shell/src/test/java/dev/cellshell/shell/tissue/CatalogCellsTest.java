@@ -42,27 +42,7 @@ class CatalogCellsTest {
             """;
 
     /** Fixed figures, so what the monitor draws is the same on every machine. */
-    static final SystemStats FIXED = new SystemStats() {
-        @Override
-        public double cpuLoad() {
-            return 0.25;
-        }
-
-        @Override
-        public long memoryUsed() {
-            return 6_000_000_000L;
-        }
-
-        @Override
-        public long memoryTotal() {
-            return 16_000_000_000L;
-        }
-
-        @Override
-        public int processors() {
-            return 2;
-        }
-    };
+    static final SystemStats FIXED = new dev.cellshell.shell.tissue.FrozenSystemStats();
 
     @TempDir
     Path workspace;

@@ -223,7 +223,7 @@ public final class FrameBench {
     }
 
     /** Nanoseconds on CPU of every thread of a process ({@code /proc/PID/task/TID/schedstat}, first field). */
-    private static long cpuNanos(long pid) throws Exception {
+    static long cpuNanos(long pid) throws Exception {
         long sum = 0;
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {

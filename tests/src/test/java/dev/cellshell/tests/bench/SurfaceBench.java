@@ -109,13 +109,13 @@ public final class SurfaceBench {
                     for (int i = 0; i < 6; i++) {
                         // Every cell of every window is drawn again, over several frames as the cells answer: the
                         // compositor's CPU from the change to 800 ms later, and how long the shell took to answer it.
-                        long cpuBefore = cpuNanos(compositor);
+                        long cpuBefore = FrameBench.cpuNanos(compositor);
                         long asked = System.nanoTime();
                         change(workspace, new ControlMessage.ChangeRequest("theme", "", i % 2 == 0 ? "light" : "dark",
                                 "", 0, 0, 0, java.util.Map.of()));
                         themeWall.add((System.nanoTime() - asked) / 1e6);
                         Thread.sleep(800);
-                        themeCpu.add((cpuNanos(compositor) - cpuBefore) / 1e6);
+                        themeCpu.add((FrameBench.cpuNanos(compositor) - cpuBefore) / 1e6);
                     }
                     Thread.sleep(2000);
                     long before = ticks(compositor);
@@ -149,21 +149,6 @@ public final class SurfaceBench {
         if (reply instanceof ControlMessage.ChangeReply c && !c.done()) {
             throw new IllegalStateException(request.verb() + " refused: " + c.message());
         }
-    }
-
-    /** Nanoseconds on CPU of every live thread of a process ({@code /proc/PID/task/TID/schedstat}). */
-    private static long cpuNanos(long pid) throws Exception {
-        long sum = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    sum += Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                } catch (java.io.IOException gone) {
-                    // a thread that ended meanwhile
-                }
-            }
-        }
-        return sum;
     }
 
     /** utime + stime of a process in clock ticks (100 per second), every thread, dead ones included. */
