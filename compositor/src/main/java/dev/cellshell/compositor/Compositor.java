@@ -1,10 +1,8 @@
 package dev.cellshell.compositor;
 
-import dev.cellshell.compositor.gl.EglOffscreenSurface;
-import dev.cellshell.compositor.gl.GlSurface;
-import dev.cellshell.compositor.gl.GlfwWindowSurface;
+import dev.cellshell.compositor.gl.Drawable;
+import dev.cellshell.compositor.gl.GlfwWindow;
 import dev.cellshell.compositor.paint.Decorations;
-import dev.cellshell.compositor.paint.GpuPainter;
 import dev.cellshell.compositor.paint.LayerSource;
 import dev.cellshell.compositor.paint.Painter;
 import dev.cellshell.ipc.Connection;
@@ -47,6 +45,8 @@ final class Compositor {
     private final int width;
     private final int height;
     private final Painter.Mode mode;
+    private final Backend.Choice renderer;
+    private Backend backend;
     private final ShellInbox inbox = new ShellInbox();
     private final Flatten flatten = new Flatten();
     /** Main thread only from here on. */
@@ -61,7 +61,9 @@ final class Compositor {
     /** Layers drawn per idle slice: a few milliseconds, so a scene that arrives waits little. */
     private static final int WARM_BATCH = 64;
 
-    Compositor(Path socket, Path region, boolean headless, int width, int height, Painter.Mode mode) {
+    Compositor(Path socket, Path region, boolean headless, int width, int height, Painter.Mode mode,
+            Backend.Choice renderer) {
+        this.renderer = renderer;
         this.socket = socket;
         this.region = region;
         this.headless = headless;
@@ -90,19 +92,26 @@ final class Compositor {
         router = new InputRouter(message -> send(shell, message), (x, y) -> painter.hit(x, y)
                 .filter(hit -> !hit.cellId().startsWith(Flatten.BACKGROUND)));
         LayerSource source = shared == null ? LayerSource.inline() : LayerSource.shared(shared);
-        try (shell; GlSurface surface = windowed
-                ? GlfwWindowSurface.open("CellShell", width, height, message -> router.accept(message))
-                : EglOffscreenSurface.create(width, height)) {
-            painter = new GpuPainter(surface, source, mode);
+        try {
+            backend = Backend.open(renderer, windowed);
+        } catch (RuntimeException e) {
+            LOG.error("no {} renderer: {}", renderer.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            shell.close();
+            return EXIT_FAILED;
+        }
+        try (shell; Backend using = backend; Drawable surface = windowed
+                ? backend.window(GlfwWindow.Options.ordinary("CellShell", width, height), message -> router.accept(message))
+                : backend.offscreen(width, height)) {
+            painter = backend.painter(surface, source, mode);
             try {
-                LOG.info("drawing {}x{} {} on {}, {} frames, display lists {}", surface.width(), surface.height(),
-                        surface.windowed() ? "in a window" : "offscreen (EGL surfaceless)", surface.renderer(),
+                LOG.info("drawing {}x{} {} with {}, {} frames, display lists {}", surface.width(), surface.height(),
+                        surface.windowed() ? "in a window" : "offscreen", surface.renderer(),
                         mode == Painter.Mode.LAYERS ? "damage-driven" : "immediate",
                         shared == null ? "inline only" : "through shared memory " + shared.path());
                 shell.send(new Hello(ProcessHandle.current().pid(), surface.width(), surface.height(),
                         surface.windowed(), surface.renderer(), shared == null ? 0 : shared.epoch()));
                 send(shell, screen(surface));
-                inbox.start(shell, surface.windowed() ? GlfwWindowSurface::wake : () -> { });
+                inbox.start(shell, surface.windowed() ? GlfwWindow::wake : () -> { });
                 return loop(shell, surface, source);
             } finally {
                 painter.close();
@@ -116,7 +125,7 @@ final class Compositor {
         }
     }
 
-    private int loop(Connection<SceneMessage> shell, GlSurface surface, LayerSource source) throws IOException {
+    private int loop(Connection<SceneMessage> shell, Drawable surface, LayerSource source) throws IOException {
         long presentedScene = -1;
         PublishScene shown = null;
         Decorations decorations = Decorations.NONE;
@@ -124,13 +133,15 @@ final class Compositor {
         while (true) {
             batch.clear();
             boolean repaint = false;
-            if (surface instanceof GlfwWindowSurface window) {
-                window.waitEvents(staleLayers > 0 ? 0 : 0.25);
+            GlfwWindow window = surface.window();
+            if (window != null) {
+                GlfwWindow.waitFor(staleLayers > 0 ? 0 : 0.25);
                 if (window.closeRequested()) {
                     LOG.info("window closed");
                     return EXIT_CLOSED;
                 }
-                if (window.takeSizeChange()) {
+                int[] size = window.framebufferSize();
+                if (window.takeSizeChange() || size[0] != surface.width() || size[1] != surface.height()) {
                     int[] device = window.framebufferSize();
                     int[] units = window.windowSize();
                     painter.resize(device[0], device[1], window.contentScale());
@@ -205,13 +216,14 @@ final class Compositor {
      * same surface and the frame drawn again from the display lists; a second failure ends the process, and the
      * shell starts a new one.
      */
-    private void paint(PublishScene scene, GlSurface surface, LayerSource source) {
+    private void paint(PublishScene scene, Drawable surface, LayerSource source) {
         try {
             record(painter.paint(scene));
         } catch (RuntimeException e) {
             LOG.error("frame for scene {} failed; rebuilding the painter and every layer", scene.sceneVersion(), e);
             painter.close();
-            painter = new GpuPainter(surface, source, mode);
+            backend.recover(e, List.of(surface));
+            painter = backend.painter(surface, source, mode);
             record(painter.paint(scene));
         }
     }
@@ -248,8 +260,8 @@ final class Compositor {
     }
 
     /** The one monitor a single drawable is: its size in screen units. */
-    private static SceneMessage.Monitors screen(GlSurface surface) {
-        int[] units = surface instanceof GlfwWindowSurface window ? window.windowSize()
+    private static SceneMessage.Monitors screen(Drawable surface) {
+        int[] units = surface.window() != null ? surface.window().windowSize()
                 : new int[] {surface.width(), surface.height()};
         return new SceneMessage.Monitors(List.of(new SceneMessage.Monitor(surface.windowed() ? "window" : "offscreen",
                 0, 0, units[0], units[1], surface.contentScale(), true)));

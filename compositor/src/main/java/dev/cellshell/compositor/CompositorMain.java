@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Entry point of the compositor process, started by the shell:
  * {@code CompositorMain --socket PATH [--scene-region PATH] [--headless] [--size WIDTHxHEIGHT]
- * [--immediate] [--surfaces]}; {@code --surfaces} makes one window per surface of the desktop (desktop, panels,
+ * [--immediate] [--surfaces] [--renderer vulkan|gl|cpu|auto]}; {@code --renderer} picks the graphics API (see
+ * {@link Backend.Choice}; default auto); {@code --surfaces} makes one window per surface of the desktop (desktop, panels,
  * overlays on every monitor) instead of one window or offscreen drawable with all of them; {@code --immediate} redraws every cell every frame instead of compositing cached layers (to
  * measure the difference).
  */
@@ -22,12 +23,20 @@ public final class CompositorMain {
         dev.cellshell.compositor.paint.Painter.Mode mode = dev.cellshell.compositor.paint.Painter.Mode.LAYERS;
         int width = 1280;
         int height = 720;
+        Backend.Choice renderer = Backend.Choice.AUTO;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--socket" -> socket = Path.of(value(args, ++i, "--socket"));
                 case "--scene-region" -> region = Path.of(value(args, ++i, "--scene-region"));
                 case "--headless" -> headless = true;
                 case "--surfaces" -> surfaces = true;
+                case "--renderer" -> {
+                    try {
+                        renderer = Backend.Choice.parse(value(args, ++i, "--renderer"));
+                    } catch (IllegalArgumentException e) {
+                        usage(e.getMessage());
+                    }
+                }
                 case "--immediate" -> mode = dev.cellshell.compositor.paint.Painter.Mode.IMMEDIATE;
                 case "--size" -> {
                     String[] size = value(args, ++i, "--size").split("x");
@@ -44,9 +53,9 @@ public final class CompositorMain {
             usage("--socket is required");
         }
         if (surfaces && !headless && System.getenv("DISPLAY") != null) {
-            System.exit(new DesktopCompositor(socket, region).run());
+            System.exit(new DesktopCompositor(socket, region, renderer).run());
         }
-        System.exit(new Compositor(socket, region, headless, width, height, mode).run());
+        System.exit(new Compositor(socket, region, headless, width, height, mode, renderer).run());
     }
 
     private static String value(String[] args, int i, String option) {
@@ -59,7 +68,7 @@ public final class CompositorMain {
     private static void usage(String problem) {
         System.err.println("compositor: " + problem);
         System.err.println("usage: CompositorMain --socket PATH [--scene-region PATH] [--headless]"
-                + " [--size WIDTHxHEIGHT] [--immediate] [--surfaces]");
+                + " [--size WIDTHxHEIGHT] [--immediate] [--surfaces] [--renderer vulkan|gl|cpu|auto]");
         System.exit(2);
     }
 }

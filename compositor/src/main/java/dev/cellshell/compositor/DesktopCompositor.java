@@ -1,7 +1,8 @@
 package dev.cellshell.compositor;
 
+import dev.cellshell.compositor.gl.Drawable;
 import dev.cellshell.compositor.gl.GlfwMonitors;
-import dev.cellshell.compositor.gl.GlfwWindowSurface;
+import dev.cellshell.compositor.gl.GlfwWindow;
 import dev.cellshell.compositor.paint.Decorations;
 import dev.cellshell.compositor.paint.LayerSource;
 import dev.cellshell.compositor.paint.Painter;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The compositor as the desktop: one window per surface the shell places (desktop, panels, overlays, on every
- * monitor), each typed for the window manager before it is first shown, each with its own GL context and
- * damage-driven painter. It reports the monitors (and each change of them), draws every scene into the windows whose
+ * monitor), each typed for the window manager before it is first shown, each with its own drawable (a GL context,
+ * or a swapchain on the one Vulkan device) and damage-driven painter. It reports the monitors (and each change of
+ * them), draws every scene into the windows whose
  * layers changed, presents, and answers screenshots with the whole X screen as the surfaces show it. Main thread
  * (GLFW's rule); a reader thread only queues what the shell sends.
  */
@@ -48,6 +50,12 @@ final class DesktopCompositor {
     private static final long WORKSPACES_EVERY_NANOS = 250_000_000L;
     private final Path socket;
     private final Path region;
+    private final Backend.Choice renderer;
+    private Backend backend;
+    /** The hidden window that keeps GLFW alive; rebound with the others after a lost device. */
+    private Drawable probe;
+    /** Set when the device was rebuilt: every window draws again on the next turn. */
+    private boolean recovered;
     private final ShellInbox inbox = new ShellInbox();
     private final Map<String, SurfaceWindow> windows = new LinkedHashMap<>();
     private Overlay overlay = Overlay.NONE;
@@ -55,9 +63,10 @@ final class DesktopCompositor {
     private long frames;
     private long fullRepaints;
 
-    DesktopCompositor(Path socket, Path region) {
+    DesktopCompositor(Path socket, Path region, Backend.Choice renderer) {
         this.socket = socket;
         this.region = region;
+        this.renderer = renderer;
     }
 
     int run() {
@@ -68,18 +77,27 @@ final class DesktopCompositor {
             LOG.error("cannot reach the shell's scene socket {}: {}", socket, e.toString());
             return Compositor.EXIT_FAILED;
         }
-        try (shell) {
+        try {
+            backend = Backend.open(renderer, true);
+        } catch (RuntimeException e) {
+            LOG.error("no {} renderer: {}", renderer.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            shell.close();
+            return Compositor.EXIT_FAILED;
+        }
+        try (shell; Backend using = backend) {
             SceneRegion shared = region == null ? null : SceneRegion.attach(region);
             LayerSource source = shared == null ? LayerSource.inline() : LayerSource.shared(shared);
             GlfwMonitors monitors = new GlfwMonitors();
             List<Monitor> now = monitors.now();
             int[] screen = bounds(now);
-            long display = GlfwWindowSurface.x11Display();
+            long display = GlfwWindow.x11Display();
             WindowRoles roles = display == 0 ? WindowRoles.NONE : new X11WindowRoles(display, screen[2], screen[3]);
-            // A hidden 1×1 window keeps GLFW and a GL context alive while there are no surfaces, and names the renderer.
-            try (GlfwWindowSurface probe = GlfwWindowSurface.open(new GlfwWindowSurface.Options("CellShell probe",
-                    Integer.MIN_VALUE, 0, 1, 1, false, w -> { }), m -> { })) {
-                probe.hide();
+            // A hidden 1×1 window keeps GLFW (and a GL context) alive while there are no surfaces, and names the
+            // renderer.
+            try (Drawable probe = backend.window(new GlfwWindow.Options("CellShell probe", Integer.MIN_VALUE, 0, 1, 1,
+                    false, w -> { }), m -> { })) {
+                this.probe = probe;
+                probe.window().hide();
                 LOG.info("drawing the desktop's surfaces in windows on {} monitor(s) {} ({}), {}", now.size(),
                         now.stream().map(m -> m.name() + " " + m.width() + "x" + m.height() + "+" + m.x() + "+"
                                 + m.y()).toList(), display == 0 ? "no X11: no window types" : "EWMH window types",
@@ -87,7 +105,7 @@ final class DesktopCompositor {
                 shell.send(new SceneMessage.Hello(ProcessHandle.current().pid(), screen[2], screen[3], true,
                         probe.renderer(), shared == null ? 0 : shared.epoch()));
                 shell.send(new SceneMessage.Monitors(now));
-                inbox.start(shell, GlfwWindowSurface::wake);
+                inbox.start(shell, GlfwWindow::wake);
                 X11Workspaces workspaces = display == 0 ? null : new X11Workspaces(display);
                 return loop(shell, monitors, roles, source, workspaces);
             } finally {
@@ -127,7 +145,7 @@ final class DesktopCompositor {
         List<ShellInbox.Inbound> batch = new ArrayList<>();
         while (true) {
             batch.clear();
-            GlfwWindowSurface.waitFor(0.25);
+            GlfwWindow.waitFor(0.25);
             for (SurfaceWindow w : windows.values()) {
                 if (w.closeRequested() && w.surface().role() == Role.WINDOW) {
                     LOG.info("window closed");
@@ -191,12 +209,14 @@ final class DesktopCompositor {
                 anyExposed |= e;
             }
             boolean hovering = windows.values().stream().anyMatch(w -> w.router().inspecting());
-            if (shown != null && (scene != null || redecorate || anyExposed || hovering || overlay.stats())) {
+            boolean again = recovered;
+            recovered = false;
+            if (shown != null && (scene != null || redecorate || anyExposed || hovering || overlay.stats() || again)) {
                 String first = shown.surfaces().isEmpty() ? "" : shown.surfaces().get(0).name();
                 // One frame of the desktop is every window that needed drawing: their costs add up.
                 Painter.Frame sum = null;
                 for (SurfaceWindow w : windows.values()) {
-                    Painter.Frame frame = w.paint(shown, first, decorations(w), exposed.get(w));
+                    Painter.Frame frame = paint(w, shown, first, exposed.get(w));
                     if (frame != null) {
                         sum = sum == null ? frame : new Painter.Frame(sum.wallNanos() + frame.wallNanos(),
                                 sum.processCpuNanos() < 0 || frame.processCpuNanos() < 0 ? -1
@@ -224,6 +244,25 @@ final class DesktopCompositor {
         }
     }
 
+    /**
+     * Draws one window. When the device was lost, every window is rebound to a new device (the windows stay), gets
+     * a new painter, and this one draws again; anything else fails the process, and the shell starts a new one.
+     */
+    private Painter.Frame paint(SurfaceWindow w, PublishScene shown, String first, boolean exposed) {
+        try {
+            return w.paint(shown, first, decorations(w), exposed);
+        } catch (RuntimeException e) {
+            List<Drawable> drawables = new ArrayList<>(windows.values().stream().map(SurfaceWindow::drawable).toList());
+            drawables.add(probe);
+            if (!backend.recover(e, drawables)) {
+                throw e;
+            }
+            windows.values().forEach(SurfaceWindow::repaint);
+            recovered = true;
+            return w.paint(shown, first, decorations(w), true);
+        }
+    }
+
     /** Opens a window for each new surface, moves the ones that moved, closes the ones that are gone. */
     private void reconcile(List<Surface> surfaces, List<Monitor> monitors, WindowRoles roles, LayerSource source,
             Connection<SceneMessage> shell) {
@@ -246,7 +285,8 @@ final class DesktopCompositor {
                 LOG.info("surface {}: {} {}x{}+{}+{}{}", s.key(), s.role().name().toLowerCase(java.util.Locale.ROOT),
                         s.width(), s.height(), s.x(), s.y(), s.thickness() > 0 ? ", reserving " + s.thickness()
                                 + " at the " + s.edge().name().toLowerCase(java.util.Locale.ROOT) : "");
-                SurfaceWindow w = new SurfaceWindow(s, scale.apply(s), roles, source, message -> send(shell, message));
+                SurfaceWindow w = new SurfaceWindow(s, scale.apply(s), roles, backend, source,
+                        message -> send(shell, message));
                 w.router().inspectByShell(overlay.inspect());
                 windows.put(s.key(), w);
             }

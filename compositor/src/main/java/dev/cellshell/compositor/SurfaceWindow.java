@@ -1,8 +1,8 @@
 package dev.cellshell.compositor;
 
-import dev.cellshell.compositor.gl.GlfwWindowSurface;
+import dev.cellshell.compositor.gl.Drawable;
+import dev.cellshell.compositor.gl.GlfwWindow;
 import dev.cellshell.compositor.paint.Decorations;
-import dev.cellshell.compositor.paint.GpuPainter;
 import dev.cellshell.compositor.paint.LayerSource;
 import dev.cellshell.compositor.paint.Painter;
 import dev.cellshell.compositor.x11.WindowRoles;
@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One surface on the screen: its own window (typed and placed for the window manager before it is first shown), GL
- * context, damage-driven painter and input router. It draws only the layers on its surface, over the surface's
+ * One surface on the screen: its own window (typed and placed for the window manager before it is first shown),
+ * drawable (a GL context, or a Vulkan swapchain on the shared device), damage-driven painter and input router. It draws only the layers on its surface, over the surface's
  * background, and skips the frame when none of them changed. Main thread only.
  */
 final class SurfaceWindow implements AutoCloseable {
@@ -26,8 +26,11 @@ final class SurfaceWindow implements AutoCloseable {
     private Surface surface;
     /** Screen pixels per layout unit on the surface's monitor (HiDPI: 2). */
     private float scale;
-    private final GlfwWindowSurface window;
-    private final Painter painter;
+    private final Drawable drawable;
+    private final GlfwWindow window;
+    private final Backend backend;
+    private final LayerSource source;
+    private Painter painter;
     private final InputRouter router;
     private final WindowRoles roles;
     private List<Layer> shown = List.of();
@@ -39,18 +42,38 @@ final class SurfaceWindow implements AutoCloseable {
      * @param scale screen pixels per layout unit on its monitor
      * @param shell where input goes, in screen coordinates
      */
-    SurfaceWindow(Surface surface, float scale, WindowRoles roles, LayerSource source, Consumer<SceneMessage> shell) {
+    SurfaceWindow(Surface surface, float scale, WindowRoles roles, Backend backend, LayerSource source,
+            Consumer<SceneMessage> shell) {
         this.surface = surface;
+        this.backend = backend;
+        this.source = source;
         this.scale = scale;
         this.roles = roles;
         boolean ordinary = surface.role() == Role.WINDOW;
         router = new InputRouter(message -> shell.accept(toScreen(message)), (x, y) -> painter().hit(x, y));
-        window = GlfwWindowSurface.open(new GlfwWindowSurface.Options("CellShell " + surface.name(), surface.x(),
+        drawable = backend.window(new GlfwWindow.Options("CellShell " + surface.name(), surface.x(),
                 surface.y(), surface.width(), surface.height(), ordinary, handle -> roles.apply(handle, surface)),
                 raw -> router.accept(toUnits(raw)));
-        painter = new GpuPainter(window, source, Painter.Mode.LAYERS);
+        window = drawable.window();
+        newPainter();
+    }
+
+    private void newPainter() {
+        painter = backend.painter(drawable, source, Painter.Mode.LAYERS);
         int[] device = window.framebufferSize();
         painter.resize(device[0], device[1], scale);
+    }
+
+    /** The drawable, for a backend rebinding it to a new device. */
+    Drawable drawable() {
+        return drawable;
+    }
+
+    /** After the device was lost and the drawable rebound: a new painter; the next frame draws everything. */
+    void repaint() {
+        painter.close();
+        newPainter();
+        stale = true;
     }
 
     /** Window pixels → layout units, where the painter hit-tests. */
@@ -109,15 +132,16 @@ final class SurfaceWindow implements AutoCloseable {
                 mine.add(layer);
             }
         }
-        window.makeCurrent();
-        if (window.takeSizeChange()) {
+        drawable.makeCurrent();
+        int[] size = window.framebufferSize();
+        if (window.takeSizeChange() || size[0] != drawable.width() || size[1] != drawable.height()) {
             int[] device = window.framebufferSize();
             painter.resize(device[0], device[1], scale);
             stale = true;
         }
         if (!stale && wanted.equals(decorations) && same(mine, shown)) {
             if (exposed) {
-                window.present();
+                drawable.present();
             }
             return null;
         }
@@ -165,7 +189,7 @@ final class SurfaceWindow implements AutoCloseable {
 
     /** The presented pixels, as PNG. */
     byte[] snapshotPng() {
-        window.makeCurrent();
+        drawable.makeCurrent();
         return painter.snapshotPng();
     }
 
@@ -175,7 +199,7 @@ final class SurfaceWindow implements AutoCloseable {
 
     Painter painter(boolean current) {
         if (current) {
-            window.makeCurrent();
+            drawable.makeCurrent();
         }
         return painter;
     }
@@ -189,13 +213,13 @@ final class SurfaceWindow implements AutoCloseable {
     }
 
     String renderer() {
-        return window.renderer();
+        return drawable.renderer();
     }
 
     @Override
     public void close() {
-        window.makeCurrent();
+        drawable.makeCurrent();
         painter.close();
-        window.close();
+        drawable.close();
     }
 }

@@ -47,9 +47,16 @@ public final class Shell implements AutoCloseable {
      * @param workbench whether to open the JavaFX workbench window (needs a display)
      * @param window show every surface in one ordinary window instead of being the desktop (one window per surface)
      * @param template what a new workspace starts from ({@code desktop} or {@code demo}); unused for an existing one
+     * @param renderer the compositor's graphics API: {@code vulkan}, {@code gl}, {@code cpu} (offscreen only) or
+     *     {@code auto}
      */
     public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
-            String compositorClasspath, boolean inPlace, boolean window, String template) {
+            String compositorClasspath, boolean inPlace, boolean window, String template, String renderer) {
+
+        public Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
+                String compositorClasspath, boolean inPlace, boolean window, String template) {
+            this(workspace, headless, frozenTime, workbench, compositorClasspath, inPlace, window, template, "auto");
+        }
 
         public Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,
                 String compositorClasspath, boolean inPlace) {
@@ -114,7 +121,7 @@ public final class Shell implements AutoCloseable {
         TissueSpec layout = workspace.readTissue();
         scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
                 workspace.sceneRegion(), workspace.compositorLog(), options.headless(), layout.width(),
-                layout.height(), !options.window()));
+                layout.height(), !options.window(), options.renderer()));
         long opening = System.nanoTime();
         store = ChronicleTissueStore.open(workspace.root().resolve("store"));
         LOG.info("stores open in {} ms", (System.nanoTime() - opening) / 1_000_000);

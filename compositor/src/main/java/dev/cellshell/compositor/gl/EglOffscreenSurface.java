@@ -101,7 +101,7 @@ public final class EglOffscreenSurface implements GlSurface {
             throw new IllegalStateException("eglMakeCurrent failed: 0x" + Integer.toHexString(eglGetError()));
         }
         GL.createCapabilities();
-        renderer = GL33C.glGetString(GL33C.GL_RENDERER);
+        renderer = "OpenGL " + GL33C.glGetString(GL33C.GL_RENDERER);
         framebuffer = new Framebuffer(width, height);
     }
 
@@ -126,6 +126,7 @@ public final class EglOffscreenSurface implements GlSurface {
     }
 
     /** Makes this context current on the calling thread again (after another surface was used on it). */
+    @Override
     public void makeCurrent() {
         if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
             throw new IllegalStateException("eglMakeCurrent failed: 0x" + Integer.toHexString(eglGetError()));

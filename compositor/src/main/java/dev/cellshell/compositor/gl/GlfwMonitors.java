@@ -11,7 +11,7 @@ import org.lwjgl.system.MemoryStack;
 
 /**
  * The monitors GLFW reports (RandR on X11), primary first, and whether they changed since last asked. Main thread
- * only, after {@link GlfwWindowSurface#init}.
+ * only, after {@link GlfwWindow#init}.
  */
 public final class GlfwMonitors {
 
@@ -19,7 +19,7 @@ public final class GlfwMonitors {
     private volatile List<Monitor> last = List.of();
 
     public GlfwMonitors() {
-        GlfwWindowSurface.init();
+        GlfwWindow.init();
         glfwSetMonitorCallback((monitor, event) -> changed = true);
     }
 

@@ -42,6 +42,11 @@ abstract class SurfacePainter implements Painter {
     /** Replaces the target with one of the new size (contents undefined). */
     abstract void resizeTarget(int width, int height);
 
+    /** Closes the target surface, when the painter owns it. */
+    void closeTarget() {
+        surface().close();
+    }
+
     /** Releases what the implementation owns besides the surface. */
     abstract void release();
 
@@ -151,7 +156,7 @@ abstract class SurfacePainter implements Painter {
             closed = true;
             layers.close();
             fonts.close();
-            surface().close();
+            closeTarget();
             release();
         }
     }

@@ -44,6 +44,12 @@ final class RunCommand implements Callable<Integer> {
         "Default: ${DEFAULT-VALUE}."})
     String template;
 
+    @Option(names = "--renderer", paramLabel = "API", defaultValue = "auto", description = {
+        "How the compositor draws: vulkan, gl (OpenGL), cpu (Skia on the CPU; with --headless only) or auto:",
+        "Vulkan on a GPU, else OpenGL (a CPU-emulated Vulkan such as lavapipe is slower than Mesa's OpenGL).",
+        "Default: ${DEFAULT-VALUE}. cell status and cell stats say which one draws."})
+    String renderer;
+
     @Option(names = "--frozen-time", paramLabel = "INSTANT",
             description = {"Stop the desktop clock at INSTANT (e.g. 2026-11-29T10:09:30Z), and the system figures cells",
                 "see, for reproducible shots."})
@@ -60,8 +66,17 @@ final class RunCommand implements Callable<Integer> {
                 return CellCommand.USAGE;
             }
         }
+        if (!CompositorProcess.RENDERERS.contains(renderer)) {
+            System.err.println("cell run: --renderer wants one of " + String.join(", ", CompositorProcess.RENDERERS)
+                    + ", not '" + renderer + "'");
+            return CellCommand.USAGE;
+        }
         boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
         boolean runHeadless = headless || !display;
+        if ("cpu".equals(renderer) && !runHeadless) {
+            System.err.println("cell run: --renderer cpu draws offscreen only: add --headless");
+            return CellCommand.USAGE;
+        }
         if (!headless && !display) {
             System.out.println("No display found (DISPLAY is not set): starting headless."
                     + " See the desktop with: ./cell shot desktop.png");
@@ -76,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             shell = Shell.start(new Shell.Options(workspace.resolve(), runHeadless, frozen,
                     !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace, window,
-                    template));
+                    template, renderer));
         } catch (IllegalStateException | IllegalArgumentException | java.io.IOException e) {
             System.err.println("cell run: " + e.getMessage());
             return CellCommand.REFUSED;

@@ -13,13 +13,28 @@ import java.util.List;
  * @param classpath the compositor's runtime classpath; {@code ./cell} passes it as {@code cellshell.compositor.classpath}
  * @param surfaces one window per surface of the desktop (typed for the window manager) instead of one window with
  *     all of them
+ * @param renderer the graphics API ({@code vulkan}, {@code gl}, {@code cpu} or {@code auto}), passed as
+ *     {@code --renderer}
  */
 public record CompositorProcess(String classpath, Path socket, Path region, Path log, boolean headless, int width,
-        int height, boolean surfaces) {
+        int height, boolean surfaces, String renderer) {
+
+    /** The renderers {@code --renderer} takes. */
+    public static final java.util.List<String> RENDERERS = java.util.List.of("auto", "vulkan", "gl", "cpu");
+
+    public CompositorProcess {
+        if (!RENDERERS.contains(renderer)) {
+            throw new IllegalArgumentException("unknown renderer '" + renderer + "': choose one of "
+                    + String.join(", ", RENDERERS));
+        }
+        if ("cpu".equals(renderer) && !headless) {
+            throw new IllegalArgumentException("the cpu renderer draws offscreen only: add --headless");
+        }
+    }
 
     public CompositorProcess(String classpath, Path socket, Path region, Path log, boolean headless, int width,
             int height) {
-        this(classpath, socket, region, log, headless, width, height, false);
+        this(classpath, socket, region, log, headless, width, height, false, "auto");
     }
 
     public static final String CLASSPATH_PROPERTY = "cellshell.compositor.classpath";
@@ -45,7 +60,8 @@ public record CompositorProcess(String classpath, Path socket, Path region, Path
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-cp", classpath, "dev.cellshell.compositor.CompositorMain", "--socket",
-                socket.toString(), "--scene-region", region.toString(), "--size", width + "x" + height));
+                socket.toString(), "--scene-region", region.toString(), "--size", width + "x" + height,
+                "--renderer", renderer));
         if (headless) {
             command.add("--headless");
         } else if (surfaces) {

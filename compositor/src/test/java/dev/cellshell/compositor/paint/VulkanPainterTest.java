@@ -1,0 +1,184 @@
+package dev.cellshell.compositor.paint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cellshell.compositor.gl.EglOffscreenSurface;
+import dev.cellshell.compositor.vk.DeviceLostException;
+import dev.cellshell.compositor.vk.VulkanDevice;
+import dev.cellshell.compositor.vk.VulkanDrawable;
+import dev.cellshell.ipc.SceneMessage.Layer;
+import dev.cellshell.ipc.SceneMessage.PublishScene;
+import dev.cellshell.widgets.Align;
+import dev.cellshell.widgets.Color;
+import dev.cellshell.widgets.DisplayList;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vulkan painter on Mesa's lavapipe, offscreen: the same pixels as the GL painter, the same damage-driven frames,
+ * and a lost device recovered by rebinding the drawable to a new one and drawing again from the scene.
+ */
+class VulkanPainterTest {
+
+    private static final int W = 1280;
+    private static final int H = 720;
+    private static final int BACKGROUND = Color.rgb(16, 24, 32);
+
+    private VulkanDevice device;
+
+    @BeforeEach
+    void open() {
+        device = VulkanDevice.open(false, VulkanDevice.Need.ANY);
+    }
+
+    @AfterEach
+    void close() {
+        device.close();
+    }
+
+    private static BufferedImage decode(byte[] png) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    private static PublishScene cards() {
+        DisplayList card = DisplayList.record(c -> {
+            c.fillRoundRect(0, 0, 200, 80, 12, Color.rgb(220, 30, 30));
+            c.strokeRoundRect(0.5f, 0.5f, 199, 79, 12, 1, Color.WHITE);
+            c.drawText("Hello, Vulkan", 100, 50, 22, Color.WHITE, Align.CENTER);
+        });
+        DisplayList overflowing = DisplayList.record(c -> c.fillRect(-50, -50, 500, 500, Color.rgb(0, 200, 0)));
+        return new PublishScene(1, BACKGROUND, List.of(
+                new Layer("card", 1, 1, 20, 20, 200, 80, card.bytes()),
+                new Layer("clipped", 1, 1, 240, 20, 40, 40, overflowing.bytes()),
+                new Layer("corrupt", 1, 1, 0, 0, 320, 200, new byte[] {DisplayList.FORMAT, 2, 0})));
+    }
+
+    private static BufferedImage gl(PublishScene scene, int width, int height) throws IOException {
+        try (EglOffscreenSurface surface = EglOffscreenSurface.create(width, height);
+                GpuPainter painter = new GpuPainter(surface)) {
+            painter.paint(scene);
+            return decode(painter.snapshotPng());
+        }
+    }
+
+    @Test
+    void vulkanFramesReadBackWhatWasDrawnAndMatchTheGlPainter() throws IOException {
+        BufferedImage vulkan;
+        try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, 320, 200);
+                VulkanPainter painter = new VulkanPainter(drawable)) {
+            assertThat(drawable.renderer()).startsWith("Vulkan 1.");
+            painter.paint(cards());
+            vulkan = decode(painter.snapshotPng());
+        }
+        BufferedImage gl = gl(cards(), 320, 200);
+        assertThat(vulkan.getWidth()).isEqualTo(320);
+        assertThat(vulkan.getRGB(5, 5)).as("background, top-left (not flipped)").isEqualTo(BACKGROUND);
+        assertThat(vulkan.getRGB(30, 90)).as("inside the card").isEqualTo(Color.rgb(220, 30, 30));
+        assertThat(vulkan.getRGB(250, 30)).as("clipped layer inside its bounds").isEqualTo(Color.rgb(0, 200, 0));
+        assertThat(vulkan.getRGB(250, 70)).as("clipped layer outside its bounds").isEqualTo(BACKGROUND);
+        assertThat(GpuPainterTest.countDifferent(vulkan, gl, 8)).as("pixels off the GL frame by more than 8 levels")
+                .isZero();
+    }
+
+    private static byte[] card(int i, String text) {
+        return DisplayList.record(c -> {
+            c.fillRoundRect(0, 0, 120, 40, 8, Color.rgb(40 + i % 200, 80, 160 - i % 100));
+            c.strokeRoundRect(0.5f, 0.5f, 119, 39, 8, 1, Color.WHITE);
+            c.drawText(text, 60, 26, 14, Color.WHITE, Align.CENTER);
+        }).bytes();
+    }
+
+    /** 1,000 overlapping cells of 120x40, as in the GL damage test. */
+    private static List<Layer> thousand() {
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            float x = (i * 37) % (W - 120);
+            float y = (i * 53 % 17) * 40 + (i % 3) * 0.5f;
+            layers.add(new Layer("c" + i, 1, 1, x, y, 120, 40, card(i, "cell " + i)));
+        }
+        return layers;
+    }
+
+    @Test
+    void oneChangedCellAmongAThousandRedrawsOnlyThatCellAndMatchesAFullGlRedraw() throws IOException {
+        List<Layer> layers = thousand();
+        try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, W, H);
+                VulkanPainter painter = new VulkanPainter(drawable)) {
+            Painter.Frame first = painter.paint(new PublishScene(1, BACKGROUND, layers));
+            assertThat(first.full()).isTrue();
+            assertThat(painter.warm(Integer.MAX_VALUE)).isZero();
+            assertThat(painter.textures()).as("1,000 layers packed into a few atlas pages").isBetween(1, 8);
+
+            Layer old = layers.get(500);
+            layers.set(500, new Layer(old.cellId(), 1, 2, old.x(), old.y(), 120, 40, card(500, "changed")));
+            PublishScene changed = new PublishScene(2, BACKGROUND, layers);
+            Painter.Frame frame = painter.paint(changed);
+
+            assertThat(frame.full()).isFalse();
+            assertThat(frame.decoded()).as("display lists decoded").isEqualTo(1);
+            assertThat(frame.rasterised()).as("layers drawn again").isEqualTo(1);
+            assertThat(frame.damageRects()).isEqualTo(1);
+            int w = (int) Math.ceil(old.x() % 1 + 120);
+            int h = (int) Math.ceil(old.y() % 1 + 40);
+            assertThat(frame.damagePixels()).as("only the changed cell's bounds").isEqualTo((long) w * h);
+            assertThat(frame.composited()).as("the changed cell and the few it overlaps").isBetween(1, 40);
+
+            BufferedImage damaged = decode(painter.snapshotPng());
+            BufferedImage full = gl(changed, W, H);
+            assertThat(GpuPainterTest.countDifferent(damaged, full, 8)).as("Vulkan damage frame vs GL full frame")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aLostDeviceIsReplacedAndTheSameDrawableDrawsTheSceneAgain() throws IOException {
+        PublishScene scene = cards();
+        try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, 320, 200)) {
+            BufferedImage before;
+            VulkanPainter painter = new VulkanPainter(drawable);
+            try {
+                painter.paint(scene);
+                before = decode(painter.snapshotPng());
+                device.loseAtNextPresent();
+                assertThatThrownBy(() -> painter.paint(new PublishScene(2, BACKGROUND, scene.layers())))
+                        .isInstanceOf(DeviceLostException.class).hasMessageContaining("VK_ERROR_DEVICE_LOST");
+                assertThat(device.lost()).isTrue();
+            } finally {
+                painter.close();
+            }
+
+            VulkanDevice next = VulkanDevice.open(false, VulkanDevice.Need.ANY);
+            drawable.rebind(next);
+            device.close();
+            device = next;
+            try (VulkanPainter again = new VulkanPainter(drawable)) {
+                Painter.Frame frame = again.paint(new PublishScene(3, BACKGROUND, scene.layers()));
+                assertThat(frame.full()).as("a new painter draws everything").isTrue();
+                assertThat(GpuPainterTest.countDifferent(decode(again.snapshotPng()), before, 0))
+                        .as("pixels after recovery vs before the loss").isZero();
+            }
+        }
+    }
+
+    @Test
+    void aResizedDrawableIsRedrawnWholeAtItsNewSize() throws IOException {
+        try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, 320, 200);
+                VulkanPainter painter = new VulkanPainter(drawable)) {
+            painter.paint(cards());
+            painter.resize(640, 400, 1);
+            Painter.Frame frame = painter.paint(new PublishScene(2, BACKGROUND, cards().layers()));
+            assertThat(frame.full()).isTrue();
+            BufferedImage image = decode(painter.snapshotPng());
+            assertThat(image.getWidth()).isEqualTo(640);
+            assertThat(GpuPainterTest.countDifferent(image, gl(cards(), 640, 400), 8)).isZero();
+        }
+    }
+}
