@@ -1,7 +1,5 @@
 package dev.cellshell.tests;
 
-import dev.cellshell.compositor.gl.EglOffscreenSurface;
-import dev.cellshell.compositor.paint.GpuPainter;
 import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.livecompiler.LiveCompiler;
@@ -17,12 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A golden image of each catalog cell in the dark and the light theme, compiled from its built-in source by the
- * live compiler, rendered by the tissue (frozen time, fixed system figures) and drawn by the GL painter.
+ * live compiler, rendered by the tissue (frozen time, fixed system figures), drawn by the GL painter and by the Vulkan
+ * painter: both must match the same golden image.
  */
 class CatalogGoldenTest {
 
@@ -74,21 +72,25 @@ class CatalogGoldenTest {
         }
     }
 
-    private static BufferedImage alone(PublishScene from, String cellId) {
+    private static BufferedImage alone(PublishScene from, String cellId, OffscreenRenderer renderer) {
         Layer layer = from.layers().stream().filter(l -> l.cellId().equals(cellId)).findFirst().orElseThrow();
         Layer moved = new Layer(layer.cellId(), layer.generation(), layer.renderVersion(), 0, 0, layer.width(),
                 layer.height(), layer.displayList());
-        try (EglOffscreenSurface surface = EglOffscreenSurface.create((int) layer.width(), (int) layer.height());
-                GpuPainter painter = new GpuPainter(surface)) {
-            painter.paint(new PublishScene(1, from.background(), List.of(moved)));
-            return GoldenImages.decode(painter.snapshotPng());
-        }
+        return renderer.draw(new PublishScene(1, from.background(), List.of(moved)), (int) layer.width(),
+                (int) layer.height());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"panel", "notes", "calendar", "monitor", "field", "launcher", "hello", "analog", "picture"})
-    void eachCatalogCellMatchesItsGoldenImageInBothThemes(String cellId) throws Exception {
-        GoldenImages.assertMatches(alone(dark, cellId), "catalog-" + cellId + "-dark");
-        GoldenImages.assertMatches(alone(light, cellId), "catalog-" + cellId + "-light");
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cellsAndRenderers() {
+        return java.util.stream.Stream.of("panel", "notes", "calendar", "monitor", "field", "launcher", "hello",
+                "analog", "picture").flatMap(cell -> java.util.Arrays.stream(OffscreenRenderer.values())
+                        .map(renderer -> org.junit.jupiter.params.provider.Arguments.of(cell, renderer)));
+    }
+
+    @ParameterizedTest(name = "{0} through {1}")
+    @org.junit.jupiter.params.provider.MethodSource("cellsAndRenderers")
+    void eachCatalogCellMatchesItsGoldenImageInBothThemes(String cellId, OffscreenRenderer renderer)
+            throws Exception {
+        GoldenImages.assertMatches(alone(dark, cellId, renderer), "catalog-" + cellId + "-dark");
+        GoldenImages.assertMatches(alone(light, cellId, renderer), "catalog-" + cellId + "-light");
     }
 }

@@ -2,8 +2,6 @@ package dev.cellshell.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cellshell.compositor.gl.EglOffscreenSurface;
-import dev.cellshell.compositor.paint.GpuPainter;
 import dev.cellshell.compositor.paint.RasterPainter;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.livecompiler.LiveCompiler;
@@ -18,13 +16,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo desktop, from the built-in cell sources through the live compiler and the tissue to pixels: drawn
- * offscreen by the compositor's own GPU path (EGL surfaceless + Skija on Mesa) and compared with a committed golden
- * image, and with the CPU raster reference.
+ * offscreen by the compositor's own GPU paths (Skija on Mesa: OpenGL through EGL surfaceless, and Vulkan through
+ * lavapipe) and compared with one committed golden image each, and with the CPU raster reference.
  */
 class DemoSceneGoldenTest {
 
@@ -48,63 +45,54 @@ class DemoSceneGoldenTest {
         }
     }
 
-    private static BufferedImage gpu() {
-        return gpu(scene);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    void theDemoDesktopDrawnOnTheGpuMatchesItsGoldenImage(OffscreenRenderer renderer) throws Exception {
+        GoldenImages.assertMatches(renderer.draw(scene, 1280, 720), "demo-desktop");
     }
 
-    private static BufferedImage gpu(PublishScene drawn) {
-        try (EglOffscreenSurface surface = EglOffscreenSurface.create(1280, 720);
-                GpuPainter painter = new GpuPainter(surface)) {
-            painter.paint(drawn);
-            return GoldenImages.decode(painter.snapshotPng());
-        }
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    void theDemoDesktopInTheLightThemeMatchesItsGoldenImage(OffscreenRenderer renderer) throws Exception {
+        GoldenImages.assertMatches(renderer.draw(lightScene, 1280, 720), "demo-desktop-light");
     }
 
-    @Test
-    void theDemoDesktopDrawnOnTheGpuMatchesItsGoldenImage() throws Exception {
-        GoldenImages.assertMatches(gpu(), "demo-desktop");
-    }
-
-    @Test
-    void theDemoDesktopInTheLightThemeMatchesItsGoldenImage() throws Exception {
-        GoldenImages.assertMatches(gpu(lightScene), "demo-desktop-light");
-    }
-
-    /** Each built-in cell of the demo alone, at its own size, through the same GL path. */
-    private static BufferedImage alone(PublishScene from, String cellId) {
+    /** Each built-in cell of the demo alone, at its own size, through a GPU painter. */
+    private static BufferedImage alone(PublishScene from, String cellId, OffscreenRenderer renderer) {
         var layer = from.layers().stream().filter(l -> l.cellId().equals(cellId)).findFirst().orElseThrow();
         int w = (int) Math.ceil(layer.width());
         int h = (int) Math.ceil(layer.height());
         var moved = new dev.cellshell.ipc.SceneMessage.Layer(layer.cellId(), layer.generation(),
                 layer.renderVersion(), 0, 0, layer.width(), layer.height(), layer.displayList());
-        try (EglOffscreenSurface surface = EglOffscreenSurface.create(w, h);
-                GpuPainter painter = new GpuPainter(surface)) {
-            painter.paint(new PublishScene(1, from.background(), List.of(moved)));
-            return GoldenImages.decode(painter.snapshotPng());
-        }
+        return renderer.draw(new PublishScene(1, from.background(), List.of(moved)), w, h);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cellsAndRenderers() {
+        return java.util.stream.Stream.of("label", "button", "clock").flatMap(cell -> java.util.Arrays.stream(
+                OffscreenRenderer.values()).map(r -> org.junit.jupiter.params.provider.Arguments.of(cell, r)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} through {1}")
+    @org.junit.jupiter.params.provider.MethodSource("cellsAndRenderers")
+    void eachBuiltInCellMatchesItsGoldenImageInBothThemes(String cellId, OffscreenRenderer renderer)
+            throws Exception {
+        GoldenImages.assertMatches(alone(scene, cellId, renderer), "cell-" + cellId + "-dark");
+        GoldenImages.assertMatches(alone(lightScene, cellId, renderer), "cell-" + cellId + "-light");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"label", "button", "clock"})
-    void eachBuiltInCellMatchesItsGoldenImageInBothThemes(String cellId) throws Exception {
-        GoldenImages.assertMatches(alone(scene, cellId), "cell-" + cellId + "-dark");
-        GoldenImages.assertMatches(alone(lightScene, cellId), "cell-" + cellId + "-light");
+    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    void theSelectionOutlineAndTheStatisticsOverlayMatchTheirGoldenImage(OffscreenRenderer renderer)
+            throws Exception {
+        GoldenImages.assertMatches(renderer.draw(scene, 1280, 720, new dev.cellshell.compositor.paint.Decorations(
+                List.of("button"), "frame 12: 1.05 ms cpu, 0.98 ms wall, 1 drawn, 2 composited, 1 rects 15360 px,"
+                        + " 1 textures 7.5 MB")), "demo-desktop-decorated");
     }
 
-    @Test
-    void theSelectionOutlineAndTheStatisticsOverlayMatchTheirGoldenImage() throws Exception {
-        try (EglOffscreenSurface surface = EglOffscreenSurface.create(1280, 720);
-                GpuPainter painter = new GpuPainter(surface)) {
-            painter.decorate(new dev.cellshell.compositor.paint.Decorations(List.of("button"),
-                    "frame 12: 1.05 ms cpu, 0.98 ms wall, 1 drawn, 2 composited, 1 rects 15360 px, 1 textures 7.5 MB"));
-            painter.paint(scene);
-            GoldenImages.assertMatches(GoldenImages.decode(painter.snapshotPng()), "demo-desktop-decorated");
-        }
-    }
-
-    @Test
-    void theGpuPainterAgreesWithTheCpuReference() {
-        BufferedImage gpu = gpu();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    void theGpuPainterAgreesWithTheCpuReference(OffscreenRenderer renderer) {
+        BufferedImage gpu = renderer.draw(scene, 1280, 720);
         BufferedImage cpu;
         try (RasterPainter painter = new RasterPainter(1280, 720)) {
             painter.paint(scene);

@@ -1,0 +1,195 @@
+package dev.cellshell.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cell run --renderer vulkan} under a real X server, on Mesa's lavapipe: frames go through Vulkan swapchains
+ * into real windows, and the X server's own screenshot shows what {@code cell shot} reads back from the Vulkan back
+ * image; a resized window gets a new swapchain; the desktop's surfaces match the golden image the GL path drew, and a
+ * device that reports {@code VK_ERROR_DEVICE_LOST} is replaced inside the same compositor process.
+ */
+class VulkanRendererEndToEndTest {
+
+    /** The overlay's card in DesktopSurfacesEndToEndTest.TISSUE on a 1600×900 screen, and its corner radius. */
+    private static final int[] TOAST = {1600 - 24 - 360, 900 - 24 - 64, 360, 64, 12};
+
+    @TempDir
+    Path dir;
+
+    private BufferedImage shot(RunningShell shell, String name) throws Exception {
+        Path file = dir.resolve(name + ".png");
+        RunningShell.Result result = shell.cli("shot", file.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        return GoldenImages.decode(Files.readAllBytes(file));
+    }
+
+    private BufferedImage screen(XServer x, String name, String crop) throws Exception {
+        Path file = dir.resolve(name + ".png");
+        x.run("import", "-window", "root", "-crop", crop, file.toString());
+        return GoldenImages.decode(Files.readAllBytes(file));
+    }
+
+    /** The largest channel difference between what X shows and what the compositor read back. */
+    private static int worst(BufferedImage onScreen, BufferedImage shot) {
+        return worst(onScreen, shot, new int[0]);
+    }
+
+    /**
+     * The same, leaving out the rounded corners and the anti-aliased outermost pixels of {@code card} (x, y, width,
+     * height, radius): an overlay window is shaped by rectangles, and X shows black under what the card leaves
+     * (partly) transparent, where the compositor's own screenshot shows the desktop.
+     */
+    /** Where the last comparison differed most, for the failure message. */
+    private static volatile String lastWorst = "";
+
+    private static int worst(BufferedImage onScreen, BufferedImage shot, int[] card) {
+        lastWorst = "identical";
+        assertThat(onScreen.getWidth() + "x" + onScreen.getHeight()).isEqualTo(shot.getWidth() + "x" + shot.getHeight());
+        int worst = 0;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < shot.getWidth(); x++) {
+                if (card.length == 5 && inCorner(x, y, card)) {
+                    continue;
+                }
+                int d = GoldenImages.channelDifference(onScreen.getRGB(x, y) | 0xFF000000, shot.getRGB(x, y));
+                if (d > worst) {
+                    worst = d;
+                    lastWorst = "worst " + d + " at " + x + "," + y + ": screen #" + Integer.toHexString(
+                            onScreen.getRGB(x, y) & 0xFFFFFF) + " vs shot #" + Integer.toHexString(shot.getRGB(x, y)
+                            & 0xFFFFFF);
+                }
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    void aVulkanWindowShowsWhatCellShotReadsBackAndGetsANewSwapchainWhenResized() throws Exception {
+        try (XServer x = XServer.xvfb(1280, 720);
+                RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
+                        "--no-workbench", "--window", "--renderer", "vulkan")) {
+            assertThat(shell.status().renderer()).startsWith("Vulkan 1.").contains("llvmpipe").endsWith("(window)");
+            long scene = shell.status().presentedScene();
+            int[] origin = clientOrigin(x);
+            x.run("xdotool", "mousemove", Integer.toString(origin[0] + 100), Integer.toString(origin[1] + 200),
+                    "click", "1");
+            shell.awaitPresented(scene + 2, Duration.ofSeconds(30));
+            await("the click reached the Button cell", () -> shell.status().cells().stream()
+                    .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
+            BufferedImage clicked = shot(shell, "clicked");
+            await("the X server shows what cell shot read back", () -> worst(screen(x, "x-clicked",
+                    clicked.getWidth() + "x" + clicked.getHeight() + "+" + origin[0] + "+" + origin[1]),
+                    shot(shell, "clicked")) <= 2);
+
+            x.run("xdotool", "search", "--name", "^CellShell$", "windowsize", "900", "500");
+            await("the back image follows the window", () -> shot(shell, "resized").getWidth() == 900);
+            int[] moved = clientOrigin(x);
+            await("the new swapchain presents what cell shot reads back", () -> worst(screen(x, "x-resized",
+                    "900x500+" + moved[0] + "+" + moved[1]), shot(shell, "resized")) <= 2);
+            assertThat(shell.log()).doesNotContain("was lost").doesNotContain("compositor failed");
+        }
+    }
+
+    private static boolean inCorner(int x, int y, int[] card) {
+        boolean inside = x >= card[0] && y >= card[1] && x < card[0] + card[2] && y < card[1] + card[3];
+        boolean edge = x == card[0] || y == card[1] || x == card[0] + card[2] - 1 || y == card[1] + card[3] - 1;
+        if (inside && edge) {
+            return true;
+        }
+        int r = card[4];
+        boolean nearX = x >= card[0] && x < card[0] + r || x >= card[0] + card[2] - r && x < card[0] + card[2];
+        boolean nearY = y >= card[1] && y < card[1] + r || y >= card[1] + card[3] - r && y < card[1] + card[3];
+        return nearX && nearY;
+    }
+
+    /** Where the window's drawable starts on the X screen (inside openbox's frame). */
+    private static int[] clientOrigin(XServer x) throws Exception {
+        String info = x.run("xwininfo", "-name", "CellShell");
+        return new int[] {number(info, "Absolute upper-left X"), number(info, "Absolute upper-left Y")};
+    }
+
+    private static int number(String info, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
+                + ":\\s+(-?\\d+)").matcher(info);
+        if (!m.find()) {
+            throw new AssertionError("no " + label + " in " + info);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void theDesktopSurfacesDrawThroughVulkanAndALostDeviceIsReplacedInTheSameProcess() throws Exception {
+        Path workspace = dir.resolve("workspace");
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve("tissue.json"), DesktopSurfacesEndToEndTest.TISSUE);
+        // The third present is the first frame's last window (desktop, bar, toasts): the driver reports the device
+        // lost in the middle of the first frame.
+        try (XServer x = XServer.xvfb(1600, 900);
+                RunningShell shell = RunningShell.start(workspace, Map.of("DISPLAY", x.display(), "TZ", "UTC",
+                        "CELLSHELL_VULKAN_FAULT", "device-lost:3"), "--no-workbench", "--renderer", "vulkan")) {
+            await("the device was lost and replaced", () -> shell.log().contains("was lost")
+                    && shell.log().contains("drawing on a new device"));
+            long compositor = shell.compositor().orElseThrow().pid();
+            assertThat(shell.status().renderer()).startsWith("Vulkan 1.").endsWith("(window)");
+            String desktop = await("the desktop window", () -> x.window("CellShell desktop"));
+            assertThat(x.run("xprop", "-id", desktop, "_NET_WM_WINDOW_TYPE")).contains("_NET_WM_WINDOW_TYPE_DESKTOP");
+            assertThat(x.run("xprop", "-name", "CellShell bar", "_NET_WM_WINDOW_TYPE"))
+                    .contains("_NET_WM_WINDOW_TYPE_DOCK");
+
+            // The same desktop the GL path drew for its golden image (DesktopSurfacesEndToEndTest).
+            RunningShell.Result spawned = shell.cli("spawn", "Label", "--on-surface", "bar", "--size", "160x32",
+                    "--at", "left", "--margin", "8", "--prop", "text=On the bar");
+            assertThat(spawned.exit()).as(spawned.err()).isZero();
+            await("the desktop after the lost device matches the GL golden image", () -> GoldenImages.differingPixels(
+                    shot(shell, "desktop"), golden("desktop-surfaces")) == 0);
+            BufferedImage composed = shot(shell, "desktop");
+            Files.createDirectories(Path.of("target/screens"));
+            Files.copy(dir.resolve("desktop.png"), Path.of("target/screens/desktop-surfaces-vulkan.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            await("every surface window shows what cell shot composed", () -> worst(screen(x, "x-desktop",
+                    "1600x900+0+0"), composed, TOAST) <= 2);
+
+            // Input still reaches the cells through the rebuilt windows, and their frames still arrive.
+            long scene = shell.status().presentedScene();
+            x.run("xdotool", "mousemove", "100", Integer.toString(900 - 40 - 32), "click", "1");
+            await("the Button counted the click", () -> shell.status().cells().stream()
+                    .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
+            shell.awaitPresented(scene + 1, Duration.ofSeconds(30));
+            await("the X server shows the new frame too", () -> worst(screen(x, "x-clicked", "1600x900+0+0"),
+                    shot(shell, "clicked"), TOAST) <= 2);
+            assertThat(shell.compositor().orElseThrow().pid()).as("the same compositor process").isEqualTo(compositor);
+            assertThat(shell.log()).as("the shell never restarted the compositor").doesNotContain("restarting");
+        }
+    }
+
+    private static BufferedImage golden(String name) throws Exception {
+        return javax.imageio.ImageIO.read(Path.of("src/test/resources/goldens", name + ".png").toFile());
+    }
+
+    private static <T> T await(String what, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.call();
+                if (value != null && !Boolean.FALSE.equals(value) && !"".equals(value)) {
+                    return value;
+                }
+            } catch (Exception | AssertionError e) {
+                last = e;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last) + " (last"
+                + " screen comparison: " + lastWorst + ")", last);
+    }
+}
