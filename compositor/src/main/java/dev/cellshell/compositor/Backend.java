@@ -30,7 +30,10 @@ abstract class Backend implements AutoCloseable {
 
     /** What {@code --renderer} asks for. */
     enum Choice {
-        /** Vulkan on a GPU; else OpenGL; offscreen, else Vulkan on the CPU (lavapipe), else Skia's CPU raster. */
+        /**
+         * Vulkan on the best device there is (a GPU, or Mesa's lavapipe on the CPU, which beats llvmpipe's OpenGL
+         * here: docs/PERFORMANCE.md); else OpenGL; offscreen, else Skia's CPU raster.
+         */
         AUTO,
         VULKAN,
         GL,
@@ -75,7 +78,7 @@ abstract class Backend implements AutoCloseable {
     static Backend open(Choice choice, boolean windows) {
         switch (choice) {
             case VULKAN:
-                return new Vulkan(VulkanDevice.open(windows, VulkanDevice.Need.ANY));
+                return new Vulkan(VulkanDevice.open(windows));
             case GL:
                 return new Gl();
             case CPU:
@@ -87,9 +90,9 @@ abstract class Backend implements AutoCloseable {
                 break;
         }
         try {
-            return new Vulkan(VulkanDevice.open(windows, VulkanDevice.Need.HARDWARE));
+            return new Vulkan(VulkanDevice.open(windows));
         } catch (IllegalStateException e) {
-            LOG.info("renderer auto: no Vulkan GPU ({}); OpenGL", e.getMessage());
+            LOG.info("renderer auto: no Vulkan ({}); OpenGL", e.getMessage());
         }
         if (windows) {
             return new Gl();
@@ -98,12 +101,7 @@ abstract class Backend implements AutoCloseable {
             EglOffscreenSurface.create(1, 1).close();
             return new Gl();
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("renderer auto: no offscreen OpenGL ({})", e.toString());
-        }
-        try {
-            return new Vulkan(VulkanDevice.open(false, VulkanDevice.Need.ANY));
-        } catch (IllegalStateException e) {
-            LOG.warn("renderer auto: no Vulkan device either ({}); Skia's CPU raster", e.getMessage());
+            LOG.warn("renderer auto: no offscreen OpenGL either ({}); Skia's CPU raster", e.toString());
         }
         return new Cpu();
     }
@@ -168,7 +166,7 @@ abstract class Backend implements AutoCloseable {
                 return false;
             }
             VulkanDevice lost = device;
-            device = VulkanDevice.open(lost.presentation(), VulkanDevice.Need.ANY);
+            device = VulkanDevice.open(lost.presentation());
             for (Drawable d : drawables) {
                 ((VulkanDrawable) d).rebind(device);
             }

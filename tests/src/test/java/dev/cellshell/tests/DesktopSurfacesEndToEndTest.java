@@ -157,8 +157,9 @@ class DesktopSurfacesEndToEndTest {
         }
     }
 
-    @Test
-    void onAHiDpiMonitorEverySurfaceIsDrawnAtItsScale(@TempDir Path dir) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gl", "vulkan"})
+    void onAHiDpiMonitorEverySurfaceIsDrawnAtItsScale(String renderer, @TempDir Path dir) throws Exception {
         Path workspace = dir.resolve("workspace");
         Files.createDirectories(workspace);
         Files.writeString(workspace.resolve("tissue.json"), TISSUE);
@@ -166,7 +167,8 @@ class DesktopSurfacesEndToEndTest {
             // GLFW takes an X11 monitor's content scale from Xft.dpi: 192 dpi is a scale of 2.
             x.feed("Xft.dpi: 192\n", "xrdb", "-merge");
             try (RunningShell shell = RunningShell.start(workspace, Map.of("DISPLAY", x.display(), "TZ", "UTC"),
-                    "--no-workbench")) {
+                    "--no-workbench", "--renderer", renderer)) {
+                assertThat(shell.status().renderer()).startsWith(renderer.equals("gl") ? "OpenGL " : "Vulkan ");
                 awaitTrue("the monitor reports scale 2", () -> shell.cli("surfaces").out().contains("scale 2.0"));
                 awaitTrue("the panel is 40 units = 80 pixels tall and reserves them", () -> x.output("xprop",
                         "-root", "_NET_WORKAREA").contains("= 0, 80, 1600, 820"));
@@ -182,7 +184,8 @@ class DesktopSurfacesEndToEndTest {
                 assertThat(screen.getRGB(80 + 890, 80 + 80 + 30) & 0xFFFFFF).isEqualTo(background);
                 assertThat(screen.getRGB(80 + 30, 80 + 80 + 200) & 0xFFFFFF).isEqualTo(background);
                 Files.createDirectories(Path.of("target/screens"));
-                Files.copy(shot, Path.of("target/screens/hidpi.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(shot, Path.of("target/screens/hidpi-" + renderer + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -51,6 +51,6 @@ enum OffscreenRenderer {
 
     /** Opened on first use; a missing Vulkan driver fails the test that needs it, with the reason. */
     private static final class Device {
-        static final VulkanDevice VULKAN = VulkanDevice.open(false, VulkanDevice.Need.ANY);
+        static final VulkanDevice VULKAN = VulkanDevice.open(false);
     }
 }

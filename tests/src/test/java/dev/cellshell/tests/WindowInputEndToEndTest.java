@@ -97,11 +97,13 @@ class WindowInputEndToEndTest {
         return changed;
     }
 
+    /** On OpenGL (the click test above runs on what auto picks: Vulkan where a driver is installed). */
     @Test
     void altClickPicksTheCellOnScreenWithoutClickingItAndTheWindowResizes() throws Exception {
         try (Xvfb x = Xvfb.start();
                 RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
-                        "--no-workbench", "--window")) {
+                        "--no-workbench", "--window", "--renderer", "gl")) {
+            assertThat(shell.status().renderer()).startsWith("OpenGL ").endsWith("(window)");
             long scene = shell.status().presentedScene();
             assertThat(x.run("xdotool", "mousemove", "100", "200")).isZero();
             shell.awaitPresented(scene + 1, java.time.Duration.ofSeconds(30));

@@ -59,7 +59,7 @@ public final class GpuPainter extends SurfacePainter {
     }
 
     @Override
-    void present() {
+    void present(java.util.List<io.github.humbleui.types.IRect> damage) {
         context.flushAndSubmit(surface, true);
         gl.present();
         // present() may bind other framebuffers (a window blits to its default one): tell Skia to forget GL state.

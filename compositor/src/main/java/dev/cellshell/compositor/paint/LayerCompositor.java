@@ -45,9 +45,13 @@ final class LayerCompositor implements AutoCloseable {
     private static final int STATS_BACKGROUND = 0xE0101418;
     private static final int STATS_TEXT = 0xFFB8F5B0;
 
-    /** What one frame did. */
+    /**
+     * What one frame did.
+     *
+     * @param damage the device rectangles of the target that changed (the whole target for a full frame)
+     */
     record FrameWork(int decoded, int rasterised, int composited, int damageRects, long damagePixels,
-            boolean full) {
+            boolean full, List<IRect> damage) {
     }
 
     private static final class Entry {
@@ -208,7 +212,7 @@ final class LayerCompositor implements AutoCloseable {
                 entry.stale = true;
             }
             drawStraight(target, drawn, decorationRects, screen);
-            return new FrameWork(decoded, 0, drawn.size(), 1, (long) width * height, true);
+            return new FrameWork(decoded, 0, drawn.size(), 1, (long) width * height, true, List.of(screen));
         }
         for (Entry entry : toRaster) {
             entry.queued = false;
@@ -239,7 +243,7 @@ final class LayerCompositor implements AutoCloseable {
             drawDecorations(target, decorationRects, rect);
             target.restoreToCount(count);
         }
-        return new FrameWork(decoded, rasterised, composited, rects.size(), pixels, wasFull);
+        return new FrameWork(decoded, rasterised, composited, rects.size(), pixels, wasFull, rects);
     }
 
     /**

@@ -31,7 +31,7 @@ public final class RasterPainter extends SurfacePainter {
     }
 
     @Override
-    void present() {
+    void present(java.util.List<io.github.humbleui.types.IRect> damage) {
         // Raster pixels are final as soon as they are drawn.
     }
 

@@ -36,8 +36,11 @@ abstract class SurfacePainter implements Painter {
     /** A transparent surface for layers, of the same kind as the target. */
     abstract Surface layerSurface(int width, int height);
 
-    /** Makes the drawn frame visible (flush and present for the GPU; nothing for the CPU). */
-    abstract void present();
+    /**
+     * Makes the drawn frame visible (flush and present for the GPU; nothing for the CPU); {@code damage} is what
+     * changed since the last frame, in device pixels (a target that copies to a window may copy only that).
+     */
+    abstract void present(java.util.List<io.github.humbleui.types.IRect> damage);
 
     /** Replaces the target with one of the new size (contents undefined). */
     abstract void resizeTarget(int width, int height);
@@ -67,12 +70,12 @@ abstract class SurfacePainter implements Painter {
         Frame frame;
         if (mode == Mode.IMMEDIATE) {
             int decoded = immediate.paint(surface().getCanvas(), scene);
-            present();
+            present(java.util.List.of(io.github.humbleui.types.IRect.makeWH(width(), height())));
             frame = new Frame(0, 0, decoded, scene.layers().size(), scene.layers().size(), 1,
                     (long) width() * height(), true);
         } else {
             LayerCompositor.FrameWork work = layers.paint(surface().getCanvas(), scene);
-            present();
+            present(work.damage());
             frame = new Frame(0, 0, work.decoded(), work.rasterised(), work.composited(), work.damageRects(),
                     work.damagePixels(), work.full());
         }

@@ -38,8 +38,8 @@ public final class VulkanPainter extends SurfacePainter {
     }
 
     @Override
-    void present() {
-        drawable.present();
+    void present(java.util.List<io.github.humbleui.types.IRect> damage) {
+        drawable.present(damage);
     }
 
     @Override

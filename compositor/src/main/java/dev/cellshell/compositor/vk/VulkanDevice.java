@@ -41,9 +41,6 @@ import org.lwjgl.vulkan.VkQueueFamilyProperties;
  */
 public final class VulkanDevice implements AutoCloseable {
 
-    /** What GPU is needed: any Vulkan device, or one that is not a CPU emulation (lavapipe, SwiftShader). */
-    public enum Need { ANY, HARDWARE }
-
     private static final String FAULT_VARIABLE = "CELLSHELL_VULKAN_FAULT";
     private static int faultAtPresent = parseFault(System.getenv(FAULT_VARIABLE));
     private static int presents;
@@ -95,12 +92,13 @@ public final class VulkanDevice implements AutoCloseable {
     }
 
     /**
-     * Opens the best device there is for {@code need}, or says why there is none.
+     * Opens the best device there is (a discrete GPU before an integrated one, before a virtual one, before a CPU
+     * emulation such as lavapipe), or says why there is none.
      *
      * @param presentation also present to GLFW windows (GLFW must not be running yet without Vulkan)
      * @throws IllegalStateException with the reason: no loader, no device, no swapchain, no presentation support
      */
-    public static VulkanDevice open(boolean presentation, Need need) {
+    public static VulkanDevice open(boolean presentation) {
         long getInstanceProcAddr;
         try {
             getInstanceProcAddr = VK.getFunctionProvider().getFunctionAddress("vkGetInstanceProcAddr");
@@ -119,7 +117,7 @@ public final class VulkanDevice implements AutoCloseable {
         }
         VkInstance instance = createInstance(presentation);
         try {
-            return pick(instance, presentation, need);
+            return pick(instance, presentation);
         } catch (RuntimeException e) {
             vkDestroyInstance(instance, null);
             throw e;
@@ -148,7 +146,7 @@ public final class VulkanDevice implements AutoCloseable {
         }
     }
 
-    private static VulkanDevice pick(VkInstance instance, boolean presentation, Need need) {
+    private static VulkanDevice pick(VkInstance instance, boolean presentation) {
         record Candidate(VkPhysicalDevice device, int family, String name, int type, String api) {
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -172,10 +170,6 @@ public final class VulkanDevice implements AutoCloseable {
                 String version = VK_VERSION_MAJOR(api) + "." + VK_VERSION_MINOR(api) + "." + VK_VERSION_PATCH(api);
                 if (VK_VERSION_MAJOR(api) == 1 && VK_VERSION_MINOR(api) < 1) {
                     refused.add(name + ": Vulkan " + version + " (1.1 needed)");
-                    continue;
-                }
-                if (need == Need.HARDWARE && type == VK_PHYSICAL_DEVICE_TYPE_CPU) {
-                    refused.add(name + ": a CPU device");
                     continue;
                 }
                 if (presentation && !extensions(physical).contains(KHRSwapchain.VK_KHR_SWAPCHAIN_EXTENSION_NAME)) {
@@ -297,7 +291,10 @@ public final class VulkanDevice implements AutoCloseable {
         return result;
     }
 
-    /** Counts a present; the one {@code CELLSHELL_VULKAN_FAULT} names, or the next after {@link #loseAtNextPresent}, reports a lost device. */
+    /**
+     * Counts a present; the one {@code CELLSHELL_VULKAN_FAULT} names, or the next after {@link #loseAtNextPresent},
+     * reports a lost device.
+     */
     void presenting() {
         presents++;
         boolean injected = faultAtPresent > 0 && presents == faultAtPresent;

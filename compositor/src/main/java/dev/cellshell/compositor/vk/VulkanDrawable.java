@@ -15,8 +15,12 @@ import io.github.humbleui.skija.ImageInfo;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.Surface;
 import io.github.humbleui.skija.SurfaceOrigin;
+import io.github.humbleui.types.IRect;
+import io.github.humbleui.types.Rect;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.glfw.GLFWVulkan;
@@ -42,6 +46,9 @@ import org.lwjgl.vulkan.VkSwapchainCreateInfoKHR;
  * {@link #rebind rebound} to a new one; its window stays. Main thread only.
  */
 public final class VulkanDrawable implements Drawable {
+
+    /** More changed rectangles than this pending for one swapchain image: it is copied whole. */
+    private static final int MAX_RECTS = 32;
 
     private static final int USAGE = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT
             | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
@@ -138,12 +145,18 @@ public final class VulkanDrawable implements Drawable {
         }
     }
 
-    /**
-     * Makes the back image visible: submits what Skia recorded and, in a window, copies it to the next swapchain
-     * image and presents that; offscreen, waits until the GPU is done (as the GL path's {@code glFinish}).
-     */
+    /** Presents the whole back image (a window exposed again). */
     @Override
     public void present() {
+        present(List.of(IRect.makeWH(width, height)));
+    }
+
+    /**
+     * Makes the back image visible: submits what Skia recorded and, in a window, copies what changed into the next
+     * swapchain image (what changed since that image was last shown: {@code damage} and the frames before it) and
+     * presents it; offscreen, waits until the GPU is done (as the GL path's {@code glFinish}).
+     */
+    public void present(List<IRect> damage) {
         device.presenting();
         if (swapchain == null) {
             device.context().flushAndSubmit(back, false);
@@ -151,6 +164,7 @@ public final class VulkanDrawable implements Drawable {
             return;
         }
         device.context().flushAndSubmit(back, false);
+        swapchain.damage(damage);
         if (window.iconified()) {
             return;
         }
@@ -217,6 +231,8 @@ public final class VulkanDrawable implements Drawable {
         private final long rendered;
         private final long fence;
         private final int format;
+        /** Per image: what changed in the back image since the image was last filled; null: everything. */
+        private final List<List<IRect>> stale = new ArrayList<>();
         private final Paint copy = new Paint().setBlendMode(BlendMode.SRC);
 
         Swapchain(VulkanDevice device, GlfwWindow window, int width, int height, Swapchain old) {
@@ -272,6 +288,9 @@ public final class VulkanDrawable implements Drawable {
                 LongBuffer pImages = stack.mallocLong(n.get(0));
                 device.check(vkGetSwapchainImagesKHR(device.device(), handle, n, pImages), "vkGetSwapchainImagesKHR");
                 images = new long[n.get(0)];
+                for (int i = 0; i < images.length; i++) {
+                    stale.add(null);
+                }
                 targets = new BackendRenderTarget[images.length];
                 surfaces = new Surface[images.length];
                 ColorType colorType = format == VK_FORMAT_R8G8B8A8_UNORM ? ColorType.RGBA_8888 : ColorType.BGRA_8888;
@@ -327,7 +346,24 @@ public final class VulkanDrawable implements Drawable {
             return next;
         }
 
-        /** Copies {@code back} into the next image and presents it; false when the swapchain is out of date. */
+        /** Marks {@code damage} as changed in every image (each image catches up when it is next presented). */
+        void damage(List<IRect> damage) {
+            for (int i = 0; i < stale.size(); i++) {
+                List<IRect> rects = stale.get(i);
+                if (rects == null) {
+                    continue;
+                }
+                rects.addAll(damage);
+                if (rects.size() > MAX_RECTS) {
+                    stale.set(i, null);
+                }
+            }
+        }
+
+        /**
+         * Copies into the next image what changed since it was last filled (all of {@code back} the first time) and
+         * presents it; false when the swapchain is out of date.
+         */
         boolean present(Surface back) {
             try (MemoryStack stack = MemoryStack.stackPush()) {
                 device.check(vkWaitForFences(device.device(), stack.longs(fence), true, Long.MAX_VALUE),
@@ -340,8 +376,12 @@ public final class VulkanDrawable implements Drawable {
                 }
                 device.check(result, "vkAcquireNextImageKHR");
                 int i = index.get(0);
+                List<IRect> changed = stale.get(i);
+                // An image that was presented keeps its pixels (PRESENT_SRC → attachment preserves them): only what
+                // changed since is copied. A new image's contents are undefined: all of it, discarding.
                 VkImageMemoryBarrier.Buffer barrier = VkImageMemoryBarrier.calloc(1, stack);
-                barrier.get(0).sType$Default().oldLayout(VK_IMAGE_LAYOUT_UNDEFINED)
+                barrier.get(0).sType$Default().oldLayout(changed == null ? VK_IMAGE_LAYOUT_UNDEFINED
+                        : VK_IMAGE_LAYOUT_PRESENT_SRC_KHR)
                         .newLayout(VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)
                         .srcQueueFamilyIndex(VK_QUEUE_FAMILY_IGNORED).dstQueueFamilyIndex(VK_QUEUE_FAMILY_IGNORED)
                         .image(images[i]).srcAccessMask(0).dstAccessMask(VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT)
@@ -353,7 +393,18 @@ public final class VulkanDrawable implements Drawable {
                         .waitSemaphoreCount(1).pWaitSemaphores(stack.longs(acquired))
                         .pWaitDstStageMask(stack.ints(VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT))
                         .pCommandBuffers(stack.pointers(toDraw)), VK_NULL_HANDLE), "vkQueueSubmit");
-                back.draw(surfaces[i].getCanvas(), 0, 0, copy);
+                var canvas = surfaces[i].getCanvas();
+                if (changed == null) {
+                    back.draw(canvas, 0, 0, copy);
+                } else {
+                    for (IRect r : changed) {
+                        int saved = canvas.save();
+                        canvas.clipRect(Rect.makeLTRB(r.getLeft(), r.getTop(), r.getRight(), r.getBottom()));
+                        back.draw(canvas, 0, 0, copy);
+                        canvas.restoreToCount(saved);
+                    }
+                }
+                stale.set(i, new ArrayList<>());
                 device.context().flushAndSubmit(surfaces[i], false);
                 barrier.get(0).oldLayout(VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)
                         .newLayout(VK_IMAGE_LAYOUT_PRESENT_SRC_KHR)

@@ -36,7 +36,7 @@ class VulkanPainterTest {
 
     @BeforeEach
     void open() {
-        device = VulkanDevice.open(false, VulkanDevice.Need.ANY);
+        device = VulkanDevice.open(false);
     }
 
     @AfterEach
@@ -155,7 +155,7 @@ class VulkanPainterTest {
                 painter.close();
             }
 
-            VulkanDevice next = VulkanDevice.open(false, VulkanDevice.Need.ANY);
+            VulkanDevice next = VulkanDevice.open(false);
             drawable.rebind(next);
             device.close();
             device = next;

@@ -46,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--renderer", paramLabel = "API", defaultValue = "auto", description = {
         "How the compositor draws: vulkan, gl (OpenGL), cpu (Skia on the CPU; with --headless only) or auto:",
-        "Vulkan on a GPU, else OpenGL (a CPU-emulated Vulkan such as lavapipe is slower than Mesa's OpenGL).",
-        "Default: ${DEFAULT-VALUE}. cell status and cell stats say which one draws."})
+        "Vulkan where a Vulkan device and driver are installed, else OpenGL. Default: ${DEFAULT-VALUE}.",
+        "cell status and cell stats say which one draws."})
     String renderer;
 
     @Option(names = "--frozen-time", paramLabel = "INSTANT",

@@ -69,6 +69,15 @@ class CellCommandTest {
     }
 
     @Test
+    void anUnknownRendererIsAUsageErrorNamingTheRenderersBeforeAnythingStarts() {
+        Run metal = run("run", "--renderer", "metal", "--workspace", workspace.toString());
+        assertThat(metal.exit()).isEqualTo(CellCommand.USAGE);
+        assertThat(metal.err()).contains("--renderer wants one of auto, vulkan, gl, cpu, not 'metal'");
+        assertThat(workspace.resolve("tissue.json")).as("no workspace was made").doesNotExist();
+        assertThat(run("run", "--help").out()).contains("--renderer=API").contains("vulkan, gl (OpenGL), cpu");
+    }
+
+    @Test
     void badUsageExitsTwoAndAMissingFileSaysSo() {
         assertThat(run("swap").exit()).isEqualTo(CellCommand.USAGE);
         Run missing = run("swap", "label", workspace.resolve("nope.java").toString(), "--workspace",

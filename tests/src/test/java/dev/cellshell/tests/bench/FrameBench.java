@@ -45,7 +45,7 @@ public final class FrameBench {
     private FrameBench() {
     }
 
-    private record Cells(List<Layer> layers, float w, float h) {
+    record Cells(List<Layer> layers, float w, float h) {
     }
 
     static byte[] card(int i, float w, float h, String text) {
@@ -107,49 +107,55 @@ public final class FrameBench {
 
     /** {full cpu, full wall, dirty cpu, dirty wall} in ms, and {textures, bytes}. */
     private static double[][] inProcess(int n, boolean overlapping, Painter.Mode mode) {
-        Cells cells = cells(n, overlapping);
+        try (EglOffscreenSurface surface = EglOffscreenSurface.create(W, H);
+                GpuPainter painter = new GpuPainter(surface, LayerSource.inline(), mode)) {
+            return frames(painter, cells(n, overlapping), n);
+        }
+    }
+
+    /**
+     * Full repaints (every cell changed) and one-dirty-cell frames of {@code cells} through {@code painter}:
+     * {full cpu, full wall, dirty cpu, dirty wall} in ms, and {textures, bytes, CPU ms to warm every layer}.
+     */
+    static double[][] frames(Painter painter, Cells cells, long seed) {
         List<Layer> layers = new ArrayList<>(cells.layers());
         long version = 1;
         double[] fullCpu = new double[FULL_SAMPLES];
         double[] fullWall = new double[FULL_SAMPLES];
         double[] dirtyCpu = new double[DIRTY_SAMPLES];
         double[] dirtyWall = new double[DIRTY_SAMPLES];
-        Random random = new Random(n);
-        try (EglOffscreenSurface surface = EglOffscreenSurface.create(W, H);
-                GpuPainter painter = new GpuPainter(surface, LayerSource.inline(), mode)) {
-            painter.paint(new PublishScene(version++, BACKGROUND, layers));
-            for (int s = -WARMUP / 4; s < FULL_SAMPLES; s++) {
-                long render = version;
-                for (int i = 0; i < layers.size(); i++) {
-                    Layer l = layers.get(i);
-                    layers.set(i, new Layer(l.cellId(), 1, render, l.x(), l.y(), l.width(), l.height(),
-                            l.displayList()));
-                }
-                Painter.Frame frame = painter.paint(new PublishScene(version++, BACKGROUND, layers));
-                if (s >= 0) {
-                    fullCpu[s] = frame.processCpuNanos() / 1e6;
-                    fullWall[s] = frame.wallNanos() / 1e6;
-                }
-            }
-            // What the idle compositor does after a full frame: draw the layers it left stale.
-            long warmCpu = ProcessClock.nanos();
-            painter.warm(Integer.MAX_VALUE);
-            painter.paint(new PublishScene(version++, BACKGROUND, layers));
-            double warmMs = (ProcessClock.nanos() - warmCpu) / 1e6;
-            for (int s = -WARMUP; s < DIRTY_SAMPLES; s++) {
-                int i = random.nextInt(layers.size());
+        Random random = new Random(seed);
+        painter.paint(new PublishScene(version++, BACKGROUND, layers));
+        for (int s = -WARMUP / 4; s < FULL_SAMPLES; s++) {
+            long render = version;
+            for (int i = 0; i < layers.size(); i++) {
                 Layer l = layers.get(i);
-                layers.set(i, new Layer(l.cellId(), 1, version, l.x(), l.y(), l.width(), l.height(),
-                        card(i, cells.w(), cells.h(), "v" + version)));
-                Painter.Frame frame = painter.paint(new PublishScene(version++, BACKGROUND, layers));
-                if (s >= 0) {
-                    dirtyCpu[s] = frame.processCpuNanos() / 1e6;
-                    dirtyWall[s] = frame.wallNanos() / 1e6;
-                }
+                layers.set(i, new Layer(l.cellId(), 1, render, l.x(), l.y(), l.width(), l.height(),
+                        l.displayList()));
             }
-            return new double[][] {fullCpu, fullWall, dirtyCpu, dirtyWall,
-                {painter.textures(), painter.bytes(), warmMs}};
+            Painter.Frame frame = painter.paint(new PublishScene(version++, BACKGROUND, layers));
+            if (s >= 0) {
+                fullCpu[s] = frame.processCpuNanos() / 1e6;
+                fullWall[s] = frame.wallNanos() / 1e6;
+            }
         }
+        // What the idle compositor does after a full frame: draw the layers it left stale.
+        long warmCpu = ProcessClock.nanos();
+        painter.warm(Integer.MAX_VALUE);
+        painter.paint(new PublishScene(version++, BACKGROUND, layers));
+        double warmMs = (ProcessClock.nanos() - warmCpu) / 1e6;
+        for (int s = -WARMUP; s < DIRTY_SAMPLES; s++) {
+            int i = random.nextInt(layers.size());
+            Layer l = layers.get(i);
+            layers.set(i, new Layer(l.cellId(), 1, version, l.x(), l.y(), l.width(), l.height(),
+                    card(i, cells.w(), cells.h(), "v" + version)));
+            Painter.Frame frame = painter.paint(new PublishScene(version++, BACKGROUND, layers));
+            if (s >= 0) {
+                dirtyCpu[s] = frame.processCpuNanos() / 1e6;
+                dirtyWall[s] = frame.wallNanos() / 1e6;
+            }
+        }
+        return new double[][] {fullCpu, fullWall, dirtyCpu, dirtyWall, {painter.textures(), painter.bytes(), warmMs}};
     }
 
     /** The real compositor process, fed as the shell feeds it. */
@@ -237,7 +243,7 @@ public final class FrameBench {
         return sum;
     }
 
-    private static String stats(double[] cpu, double[] wall) {
+    static String stats(double[] cpu, double[] wall) {
         return String.format(Locale.ROOT, "{\"cpu_ms\": %s, \"wall_ms\": %s}", stats1(cpu), stats1(wall));
     }
 
@@ -246,7 +252,7 @@ public final class FrameBench {
                 values.length);
     }
 
-    private static double p(double[] values, int percentile) {
+    static double p(double[] values, int percentile) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];

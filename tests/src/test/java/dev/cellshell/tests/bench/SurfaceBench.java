@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * {@code ./cell run}: launch → the first frame on every monitor, the compositor's cost of one changed cell (process
  * CPU and wall of the frame, every window it touched), of a theme change (every window redrawn), and its CPU while
  * the desktop runs on its own (Meters and SystemMonitor redraw every 1–2 s). Prints JSON.
- * Run: {@code ./cell surfacebench [RUNS] [MONITORS,…]} (default 3 starts of each of 1 and 2 monitors).
+ * Each through the renderers asked for ({@code --renderer}; default OpenGL and Vulkan, side by side in one run).
+ * Run: {@code ./cell surfacebench [RUNS] [MONITORS,…] [RENDERER,…]} (default 3 starts of each of 1 and 2 monitors,
+ * gl and vulkan).
  */
 public final class SurfaceBench {
 
@@ -27,15 +29,18 @@ public final class SurfaceBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<String> results = new ArrayList<>();
         String[] configurations = args.length > 1 ? args[1].split(",") : new String[] {"1", "2"};
+        String[] renderers = args.length > 2 ? args[2].split(",") : new String[] {"gl", "vulkan"};
         for (String configuration : configurations) {
-            int monitors = Integer.parseInt(configuration);
-            results.add(measure(monitors, runs));
-            System.err.println(results.get(results.size() - 1));
+            for (String renderer : renderers) {
+                int monitors = Integer.parseInt(configuration);
+                results.add(measure(monitors, runs, renderer));
+                System.err.println(results.get(results.size() - 1));
+            }
         }
         System.out.println("{\"surfaces\": [" + String.join(", ", results) + "]}");
     }
 
-    private static String measure(int monitors, int runs) throws Exception {
+    private static String measure(int monitors, int runs, String renderer) throws Exception {
         double[] start = new double[runs];
         List<Double> oneCellCpu = new ArrayList<>();
         List<Double> oneCellWall = new ArrayList<>();
@@ -68,7 +73,7 @@ public final class SurfaceBench {
                 Files.writeString(workspace.resolve("tissue.json"), tissue);
                 long launched = System.nanoTime();
                 ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("cell").toString(), "run", "--no-workbench",
-                        "--workspace", workspace.toString()).redirectErrorStream(true)
+                        "--renderer", renderer, "--workspace", workspace.toString()).redirectErrorStream(true)
                         .redirectOutput(workspace.resolve("shell.log").toFile());
                 builder.environment().put("DISPLAY", x.display());
                 builder.environment().put("CELLSHELL_NO_BUILD", "1");
@@ -129,12 +134,13 @@ public final class SurfaceBench {
                 }
             }
         }
-        return String.format(Locale.ROOT, "{\"monitors\": %d, \"resolution\": \"1920x1080\", \"runs\": %d, "
+        return String.format(Locale.ROOT, "{\"renderer\": \"%s\", \"monitors\": %d, \"resolution\": \"1920x1080\","
+                + " \"runs\": %d, "
                 + "\"launch_to_first_frame_on_every_monitor_ms\": %s, \"one_cell_changed\": {\"cpu_ms\": %s, "
                 + "\"wall_ms\": %s}, \"theme_change_every_window\": {\"compositor_cpu_ms_in_800ms\": %s, "
                 + "\"request_to_answer_ms\": %s}, "
                 + "\"compositor_cpu_percent_running_on_its_own\": %.2f, \"compositor_rss_mb\": %d}",
-                monitors, runs, stats(start), stats(oneCellCpu), stats(oneCellWall), stats(themeCpu),
+                renderer, monitors, runs, stats(start), stats(oneCellCpu), stats(oneCellWall), stats(themeCpu),
                 stats(themeWall), idle, rss / 1024);
     }
 
