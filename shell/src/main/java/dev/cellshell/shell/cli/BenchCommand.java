@@ -38,6 +38,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cold-starts", defaultValue = "3", description = "Cold starts to time (default ${DEFAULT-VALUE}).")
     int coldStarts;
 
+    @Option(names = "--renderer", paramLabel = "API", defaultValue = "auto",
+            description = "The compositor's renderer, as cell run takes it (default ${DEFAULT-VALUE}).")
+    String renderer;
+
     @Override
     public Integer call() throws Exception {
         List<Double> coldMs = new ArrayList<>();
@@ -102,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Process startShell(Path workspace) throws IOException {
+    private Process startShell(Path workspace) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
                 .getInputArguments().stream().filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle"))
@@ -114,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                         + dev.cellshell.shell.host.HostLaunch.classpathFromSystem(),
                 "-Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20),
                 "-cp", System.getProperty("java.class.path"), CellCommand.class.getName(), "run", "--headless",
-                "--template", "demo", "--workspace", workspace.toString()));
+                "--renderer", renderer, "--template", "demo", "--workspace", workspace.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workspace.resolveSibling(workspace.getFileName() + ".log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
