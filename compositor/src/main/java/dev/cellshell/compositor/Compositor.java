@@ -100,7 +100,7 @@ final class Compositor {
             return EXIT_FAILED;
         }
         try (shell; Backend using = backend; Drawable surface = windowed
-                ? backend.window(GlfwWindow.Options.ordinary("CellShell", width, height), message -> router.accept(message))
+                ? backend.window(GlfwWindow.Options.ordinary("CellShell", width, height), router::accept)
                 : backend.offscreen(width, height)) {
             painter = backend.painter(surface, source, mode);
             try {

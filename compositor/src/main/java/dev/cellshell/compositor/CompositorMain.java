@@ -6,9 +6,10 @@ import java.nio.file.Path;
  * Entry point of the compositor process, started by the shell:
  * {@code CompositorMain --socket PATH [--scene-region PATH] [--headless] [--size WIDTHxHEIGHT]
  * [--immediate] [--surfaces] [--renderer vulkan|gl|cpu|auto]}; {@code --renderer} picks the graphics API (see
- * {@link Backend.Choice}; default auto); {@code --surfaces} makes one window per surface of the desktop (desktop, panels,
- * overlays on every monitor) instead of one window or offscreen drawable with all of them; {@code --immediate} redraws every cell every frame instead of compositing cached layers (to
- * measure the difference).
+ * {@link Backend.Choice}; default auto); {@code --surfaces} makes one window per surface of the desktop (desktop,
+ * panels, overlays on every monitor) instead of one window or offscreen drawable with all of them;
+ * {@code --immediate} redraws every cell every frame instead of compositing cached layers (to measure the
+ * difference).
  */
 public final class CompositorMain {
 

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * One surface on the screen: its own window (typed and placed for the window manager before it is first shown),
- * drawable (a GL context, or a Vulkan swapchain on the shared device), damage-driven painter and input router. It draws only the layers on its surface, over the surface's
- * background, and skips the frame when none of them changed. Main thread only.
+ * drawable (a GL context, or a Vulkan swapchain on the shared device), damage-driven painter and input router. It
+ * draws only the layers on its surface, over the surface's background, and skips the frame when none of them
+ * changed. Main thread only.
  */
 final class SurfaceWindow implements AutoCloseable {
 

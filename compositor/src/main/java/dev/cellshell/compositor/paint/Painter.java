@@ -4,7 +4,8 @@ import dev.cellshell.ipc.SceneMessage.PublishScene;
 
 /**
  * Draws scenes into a persistent pixel target and reads the result back. Implementations: {@link GpuPainter} (Skia's
- * GL backend) and {@link RasterPainter} (Skia on the CPU, the reference and the fallback without OpenGL), each
+ * GL backend), {@link VulkanPainter} (its Vulkan backend) and {@link RasterPainter} (Skia on the CPU, the reference
+ * and the offscreen fallback without a GPU API), each
  * either damage-driven from cached layers ({@link Mode#LAYERS}, the default) or redrawing every list every frame
  * ({@link Mode#IMMEDIATE}, kept to measure the difference). Used from one thread.
  */

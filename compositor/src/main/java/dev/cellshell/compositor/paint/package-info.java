@@ -1,5 +1,6 @@
 /**
- * Painting scenes with Skija: the GPU painter (Skia's GL backend on a {@code GlSurface}) and the CPU raster painter
- * used where there is no OpenGL and as the reference in tests, both replaying the same display lists.
+ * Painting scenes with Skija: the GPU painters (Skia's GL backend on a {@code GlSurface}, its Vulkan backend on a
+ * {@code VulkanDrawable}) and the CPU raster painter (the fallback offscreen and the reference in tests), all
+ * damage-driven from the same layers and replaying the same display lists.
  */
 package dev.cellshell.compositor.paint;
