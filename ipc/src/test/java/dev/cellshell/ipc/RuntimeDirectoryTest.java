@@ -57,4 +57,50 @@ class RuntimeDirectoryTest {
             assertThat(seen).containsOnly(System.getProperty("user.name"));
         }
     }
+
+    @Test
+    void foldersOfShellsThatAreGoneAreSweptAndLiveOrStartingOnesStay(@TempDir Path base) throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(now.minusSeconds(600));
+
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path dead = Files.createDirectory(base.resolve("dead"));
+        Files.writeString(dead.resolve(RuntimeDirectory.OWNER_FILE), finished.pid() + " 2026-01-01T00:00:00Z\n");
+        Files.writeString(dead.resolve("scene.shm"), "left behind");
+
+        Path alive = Files.createDirectory(base.resolve("alive"));
+        RuntimeDirectory.claim(alive);
+
+        Path reused = Files.createDirectory(base.resolve("reused"));
+        Files.writeString(reused.resolve(RuntimeDirectory.OWNER_FILE), ProcessHandle.current().pid()
+                + " 1999-01-01T00:00:00Z\n");
+
+        Path starting = Files.createDirectory(base.resolve("starting"));
+
+        Path oldEmpty = Files.createDirectory(base.resolve("old-empty"));
+        Files.setLastModifiedTime(oldEmpty, old);
+
+        Path oldListening = Files.createDirectory(base.resolve("old-listening"));
+        Path oldSilent = Files.createDirectory(base.resolve("old-silent"));
+        try (SocketServer server = SocketServer.bind(oldListening.resolve("control.sock"))) {
+            SocketServer silent = SocketServer.bind(oldSilent.resolve("control.sock"));
+            silent.close();
+            if (!Files.exists(oldSilent.resolve("control.sock"))) {
+                // A killed shell leaves its socket file; closing removed it, so put a dead one back.
+                Files.createFile(oldSilent.resolve("control.sock"));
+            }
+            Files.setLastModifiedTime(oldListening, old);
+            Files.setLastModifiedTime(oldSilent, old);
+
+            java.util.List<Path> removed = RuntimeDirectory.sweepStale(base, now);
+
+            assertThat(removed).containsExactlyInAnyOrder(dead, reused, oldEmpty, oldSilent);
+            assertThat(dead).as("a dead shell's folder, its shared memory too").doesNotExist();
+            assertThat(alive).as("this process's own folder").exists();
+            assertThat(starting).as("a folder without an owner younger than the grace period").exists();
+            assertThat(oldListening).as("an old shell without an owner file that still answers").exists();
+            assertThat(server.path()).exists();
+        }
+    }
 }

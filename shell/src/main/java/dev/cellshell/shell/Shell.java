@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,9 @@ public final class Shell implements AutoCloseable {
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace(), options.template());
         lock = WorkspaceLock.acquire(workspace.root());
+        sweepStaleRunDirectories();
         runDirectory = workspace.createRunDirectory();
+        dev.cellshell.ipc.RuntimeDirectory.claim(runDirectory);
         Files.createDirectories(workspace.compositorLog().getParent());
         controlSocket = SocketServer.bind(workspace.controlSocket());
         SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
@@ -233,7 +236,28 @@ public final class Shell implements AutoCloseable {
             audit.close();
         }
         controlSocket.close();
+        try {
+            dev.cellshell.ipc.RuntimeDirectory.delete(runDirectory);
+        } catch (IOException e) {
+            LOG.warn("could not remove the runtime folder {}: {}", runDirectory, e.toString());
+        }
         lock.close();
         closed.countDown();
+    }
+
+    /**
+     * Killed shells leave their runtime folders behind (sockets, shared memory in {@code /dev/shm}): the ones whose
+     * shell is gone are removed before this one makes its own. (This workspace's own old folder too: the lock says
+     * its shell is gone.)
+     */
+    private static void sweepStaleRunDirectories() {
+        try {
+            List<Path> removed = dev.cellshell.ipc.RuntimeDirectory.sweepStale();
+            if (!removed.isEmpty()) {
+                LOG.info("removed {} runtime folder(s) of shells that are gone", removed.size());
+            }
+        } catch (IOException e) {
+            LOG.warn("could not look for stale runtime folders: {}", e.toString());
+        }
     }
 }
