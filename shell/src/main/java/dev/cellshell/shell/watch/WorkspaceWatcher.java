@@ -85,8 +85,19 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
     private void collect(WatchKey key) {
         Path directory = directories.get(key);
-        for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == OVERFLOW || directory == null) {
+        if (directory != null) {
+            accept(directory, key.pollEvents());
+        }
+        if (!key.reset()) {
+            directories.remove(key);
+        }
+    }
+
+    /** Notes what {@code events} in {@code directory} changed; package-private so tests can hand it an overflow. */
+    void accept(Path directory, List<WatchEvent<?>> events) {
+        for (WatchEvent<?> event : events) {
+            if (event.kind() == OVERFLOW) {
+                rescan();
                 continue;
             }
             Path child = directory.resolve((Path) event.context());
@@ -97,23 +108,48 @@ public final class WorkspaceWatcher implements AutoCloseable {
                 }
             } else if (isTypeFolder) {
                 if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
-                    try {
-                        register(child);
-                        changed.put(child.getFileName().toString(), System.nanoTime());
-                    } catch (IOException e) {
-                        LOG.warn("cannot watch {}: {}", child, e.toString());
-                    }
+                    watchType(child);
                 }
             } else if (child.getFileName().toString().endsWith(".java")) {
                 changed.put(directory.getFileName().toString(), System.nanoTime());
             }
         }
-        if (!key.reset()) {
-            directories.remove(key);
+    }
+
+    /**
+     * Events were lost (more arrived than the watch service keeps, e.g. a checkout rewriting many files): every type
+     * and {@code tissue.json} are read again after the quiet period. What did not change swaps nothing (the tissue
+     * compares the sources with what runs); type folders made meanwhile are watched from now on.
+     */
+    private void rescan() {
+        LOG.warn("file events were lost (overflow): reading every cell type and tissue.json again");
+        handled("overflow: rescanning");
+        long now = System.nanoTime();
+        changed.put(TISSUE, now);
+        try (Stream<Path> types = Files.list(workspace.root().resolve("cells"))) {
+            for (Path type : types.filter(Files::isDirectory).toList()) {
+                if (!directories.containsValue(type)) {
+                    watchType(type);
+                } else {
+                    changed.put(type.getFileName().toString(), now);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot list the cell types after an overflow: {}", e.toString());
         }
     }
 
-    private void swapQuietTypes() {
+    private void watchType(Path folder) {
+        try {
+            register(folder);
+            changed.put(folder.getFileName().toString(), System.nanoTime());
+        } catch (IOException e) {
+            LOG.warn("cannot watch {}: {}", folder, e.toString());
+        }
+    }
+
+    /** Swaps (or reshapes) what changed and then stayed quiet; package-private for tests. */
+    void swapQuietTypes() {
         long now = System.nanoTime();
         changed.entrySet().removeIf(entry -> {
             if (now - entry.getValue() < quietNanos) {
