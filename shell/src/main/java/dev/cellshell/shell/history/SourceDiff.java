@@ -1,7 +1,11 @@
 package dev.cellshell.shell.history;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.Patch;
 import dev.cellshell.livecompiler.SourceFile;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,28 +57,24 @@ public final class SourceDiff {
         return diff.toString();
     }
 
-    /** A longest-common-subsequence diff; cell files are small enough for the quadratic table. */
+    /**
+     * Myers' O(ND) line diff (java-diff-utils): each change as its removed lines ({@code -N: text}, numbered in the old
+     * text) then its added lines ({@code +N: text}, numbered in the new one). Linear in the file size when few lines
+     * changed, which is the common case, also for a long {@code tissue.json}.
+     */
     private static void lines(String[] a, String[] b, StringBuilder out) {
-        int[][] common = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
+        Patch<String> patch = DiffUtils.diff(Arrays.asList(a), Arrays.asList(b));
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            Chunk<String> removed = delta.getSource();
+            for (int k = 0; k < removed.size(); k++) {
+                out.append('-').append(removed.getPosition() + k + 1).append(": ").append(removed.getLines().get(k))
+                        .append('\n');
+            }
+            Chunk<String> added = delta.getTarget();
+            for (int k = 0; k < added.size(); k++) {
+                out.append('+').append(added.getPosition() + k + 1).append(": ").append(added.getLines().get(k))
+                        .append('\n');
             }
         }
-        List<String> changes = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            if (i < a.length && j < b.length && a[i].equals(b[j])) {
-                i++;
-                j++;
-            } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
-                changes.add("-" + (i + 1) + ": " + a[i++]);
-            } else {
-                changes.add("+" + (j + 1) + ": " + b[j++]);
-            }
-        }
-        changes.forEach(c -> out.append(c).append('\n'));
     }
 }

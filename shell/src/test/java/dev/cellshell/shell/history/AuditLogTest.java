@@ -101,4 +101,19 @@ class AuditLogTest {
         assertThat(SourceDiff.hash(List.of(new SourceFile("A.java", "x"))))
                 .isNotEqualTo(SourceDiff.hash(List.of(new SourceFile("A.java", "y"))));
     }
+
+    @Test
+    void aOneLineChangeInALongFileIsFoundWithoutAQuadraticTable() {
+        StringBuilder before = new StringBuilder();
+        for (int i = 1; i <= 200_000; i++) {
+            before.append("line ").append(i).append('\n');
+        }
+        String after = before.toString().replace("line 123456\n", "line 123456 changed\n")
+                .replace("line 7\n", "") + "the end";
+        // A table for these two texts would be 200,000 × 200,000 ints (160 GB); Myers' diff needs a few changes' worth.
+        String diff = SourceDiff.ofTexts(java.util.Map.of("tissue.json", before.toString()),
+                java.util.Map.of("tissue.json", after));
+        assertThat(diff).isEqualTo("--- tissue.json\n-7: line 7\n-123456: line 123456\n+123455: line 123456 changed\n"
+                + "-200001: \n+200000: the end\n");
+    }
 }
