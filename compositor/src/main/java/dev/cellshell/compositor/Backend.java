@@ -98,8 +98,7 @@ abstract class Backend implements AutoCloseable {
             return new Gl();
         }
         try {
-            EglOffscreenSurface.create(1, 1).close();
-            return new Gl();
+            return new Gl(EglOffscreenSurface.create(1, 1));
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("renderer auto: no offscreen OpenGL either ({}); Skia's CPU raster", e.toString());
         }
@@ -109,6 +108,16 @@ abstract class Backend implements AutoCloseable {
     /** OpenGL 3.3: GLFW windows with their own contexts, EGL surfaceless offscreen. */
     static final class Gl extends Backend {
 
+        /** The context {@code auto} opened to see that OpenGL works, handed out (resized) as the first drawable. */
+        private EglOffscreenSurface tried;
+
+        Gl() {
+        }
+
+        Gl(EglOffscreenSurface tried) {
+            this.tried = tried;
+        }
+
         @Override
         String api() {
             return "gl";
@@ -116,7 +125,13 @@ abstract class Backend implements AutoCloseable {
 
         @Override
         Drawable offscreen(int width, int height) {
-            return EglOffscreenSurface.create(width, height);
+            EglOffscreenSurface surface = tried;
+            tried = null;
+            if (surface == null) {
+                return EglOffscreenSurface.create(width, height);
+            }
+            surface.resize(width, height);
+            return surface;
         }
 
         @Override
@@ -128,6 +143,13 @@ abstract class Backend implements AutoCloseable {
         Painter painter(Drawable drawable, LayerSource source, Painter.Mode mode) {
             drawable.makeCurrent();
             return new GpuPainter((GlSurface) drawable, source, mode);
+        }
+
+        @Override
+        public void close() {
+            if (tried != null) {
+                tried.close();
+            }
         }
     }
 

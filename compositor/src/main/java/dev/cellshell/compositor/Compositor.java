@@ -142,7 +142,7 @@ final class Compositor {
                 }
                 int[] size = window.framebufferSize();
                 if (window.takeSizeChange() || size[0] != surface.width() || size[1] != surface.height()) {
-                    int[] device = window.framebufferSize();
+                    int[] device = size;
                     int[] units = window.windowSize();
                     painter.resize(device[0], device[1], window.contentScale());
                     LOG.info("window is now {}x{} ({}x{} device pixels)", units[0], units[1], device[0], device[1]);

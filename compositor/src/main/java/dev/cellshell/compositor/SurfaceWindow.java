@@ -136,8 +136,7 @@ final class SurfaceWindow implements AutoCloseable {
         drawable.makeCurrent();
         int[] size = window.framebufferSize();
         if (window.takeSizeChange() || size[0] != drawable.width() || size[1] != drawable.height()) {
-            int[] device = window.framebufferSize();
-            painter.resize(device[0], device[1], scale);
+            painter.resize(size[0], size[1], scale);
             stale = true;
         }
         if (!stale && wanted.equals(decorations) && same(mine, shown)) {

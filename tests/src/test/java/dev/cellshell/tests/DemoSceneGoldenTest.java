@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,14 +49,14 @@ class DemoSceneGoldenTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    @ParameterizedTest
+    @EnumSource(OffscreenRenderer.class)
     void theDemoDesktopDrawnOnTheGpuMatchesItsGoldenImage(OffscreenRenderer renderer) throws Exception {
         GoldenImages.assertMatches(renderer.draw(scene, 1280, 720), "demo-desktop");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    @ParameterizedTest
+    @EnumSource(OffscreenRenderer.class)
     void theDemoDesktopInTheLightThemeMatchesItsGoldenImage(OffscreenRenderer renderer) throws Exception {
         GoldenImages.assertMatches(renderer.draw(lightScene, 1280, 720), "demo-desktop-light");
     }
@@ -67,21 +71,21 @@ class DemoSceneGoldenTest {
         return renderer.draw(new PublishScene(1, from.background(), List.of(moved)), w, h);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cellsAndRenderers() {
+    static java.util.stream.Stream<Arguments> cellsAndRenderers() {
         return java.util.stream.Stream.of("label", "button", "clock").flatMap(cell -> java.util.Arrays.stream(
-                OffscreenRenderer.values()).map(r -> org.junit.jupiter.params.provider.Arguments.of(cell, r)));
+                OffscreenRenderer.values()).map(r -> Arguments.of(cell, r)));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} through {1}")
-    @org.junit.jupiter.params.provider.MethodSource("cellsAndRenderers")
+    @ParameterizedTest(name = "{0} through {1}")
+    @MethodSource("cellsAndRenderers")
     void eachBuiltInCellMatchesItsGoldenImageInBothThemes(String cellId, OffscreenRenderer renderer)
             throws Exception {
         GoldenImages.assertMatches(alone(scene, cellId, renderer), "cell-" + cellId + "-dark");
         GoldenImages.assertMatches(alone(lightScene, cellId, renderer), "cell-" + cellId + "-light");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    @ParameterizedTest
+    @EnumSource(OffscreenRenderer.class)
     void theSelectionOutlineAndTheStatisticsOverlayMatchTheirGoldenImage(OffscreenRenderer renderer)
             throws Exception {
         GoldenImages.assertMatches(renderer.draw(scene, 1280, 720, new dev.cellshell.compositor.paint.Decorations(
@@ -89,8 +93,8 @@ class DemoSceneGoldenTest {
                         + " 1 textures 7.5 MB")), "demo-desktop-decorated");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(OffscreenRenderer.class)
+    @ParameterizedTest
+    @EnumSource(OffscreenRenderer.class)
     void theGpuPainterAgreesWithTheCpuReference(OffscreenRenderer renderer) {
         BufferedImage gpu = renderer.draw(scene, 1280, 720);
         BufferedImage cpu;

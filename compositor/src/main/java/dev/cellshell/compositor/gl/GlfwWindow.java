@@ -43,6 +43,8 @@ public final class GlfwWindow implements AutoCloseable {
     private static int open;
     /** Set before GLFW's first initialisation when windows will present through Vulkan. */
     private static long vulkanLoader;
+    /** GLFW is initialised (by a window, or by {@link #init} alone, e.g. to list monitors). */
+    private static boolean initialised;
 
     private final long handle;
     private double cursorX;
@@ -67,8 +69,6 @@ public final class GlfwWindow implements AutoCloseable {
         org.lwjgl.glfw.GLFWVulkan.glfwInitVulkanLoader(getInstanceProcAddr);
         return true;
     }
-
-    private static boolean initialised;
 
     /** Initialises GLFW (once, on the main thread); {@link #close} of the last window terminates it. */
     public static synchronized void init() {

@@ -53,19 +53,17 @@ public final class VulkanDevice implements AutoCloseable {
     private final long commandPool;
     private final DirectContext context;
     private final String name;
-    private final int type;
     private final boolean presentation;
     private boolean lost;
     private boolean loseAtNextPresent;
     private boolean closed;
 
     private VulkanDevice(VkInstance instance, VkPhysicalDevice physical, int family, boolean presentation,
-            String name, int type, String apiVersion) {
+            String name, String apiVersion) {
         this.instance = instance;
         this.physical = physical;
         this.family = family;
         this.presentation = presentation;
-        this.type = type;
         this.name = "Vulkan " + apiVersion + " " + name;
         try (MemoryStack stack = MemoryStack.stackPush()) {
             VkDeviceQueueCreateInfo.Buffer queues = VkDeviceQueueCreateInfo.calloc(1, stack);
@@ -188,8 +186,7 @@ public final class VulkanDevice implements AutoCloseable {
         Candidate best = candidates.stream().min(java.util.Comparator.comparingInt(c -> rank(c.type())))
                 .orElseThrow(() -> new IllegalStateException("no usable Vulkan device" + (refused.isEmpty() ? ""
                         : " (" + String.join("; ", refused) + ")")));
-        return new VulkanDevice(instance, best.device(), best.family(), presentation, best.name(), best.type(),
-                best.api());
+        return new VulkanDevice(instance, best.device(), best.family(), presentation, best.name(), best.api());
     }
 
     private static int rank(int type) {
@@ -233,11 +230,6 @@ public final class VulkanDevice implements AutoCloseable {
     /** E.g. {@code Vulkan 1.3.230 llvmpipe (LLVM 15.0.6, 256 bits)}. */
     public String name() {
         return name;
-    }
-
-    /** True for a CPU emulation of a GPU (lavapipe). */
-    public boolean software() {
-        return type == VK_PHYSICAL_DEVICE_TYPE_CPU;
     }
 
     public boolean presentation() {

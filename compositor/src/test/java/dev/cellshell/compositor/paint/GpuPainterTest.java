@@ -21,7 +21,7 @@ class GpuPainterTest {
     private static final int RED = Color.rgb(220, 30, 30);
     private static final int BACKGROUND = Color.rgb(16, 24, 32);
 
-    private static PublishScene scene() {
+    static PublishScene scene() {
         DisplayList card = DisplayList.record(c -> {
             c.fillRoundRect(0, 0, 200, 80, 12, RED);
             c.drawText("Hello", 100, 50, 24, Color.WHITE, Align.CENTER);

@@ -43,7 +43,7 @@ class LayerCompositorTest {
         surface.close();
     }
 
-    private static byte[] card(int i, String text) {
+    static byte[] card(int i, String text) {
         return DisplayList.record(c -> {
             c.fillRoundRect(0, 0, 120, 40, 8, Color.rgb(40 + i % 200, 80, 160 - i % 100));
             c.strokeRoundRect(0.5f, 0.5f, 119, 39, 8, 1, Color.WHITE);
@@ -52,7 +52,7 @@ class LayerCompositorTest {
     }
 
     /** 1,000 cells of 120x40, overlapping (each about five times), in z-order. */
-    private static List<Layer> thousand() {
+    static List<Layer> thousand() {
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             float x = (i * 37) % (W - 120);

@@ -9,13 +9,10 @@ import dev.cellshell.compositor.vk.VulkanDevice;
 import dev.cellshell.compositor.vk.VulkanDrawable;
 import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
-import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Color;
-import dev.cellshell.widgets.DisplayList;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +27,7 @@ class VulkanPainterTest {
 
     private static final int W = 1280;
     private static final int H = 720;
+    /** GpuPainterTest's and LayerCompositorTest's background. */
     private static final int BACKGROUND = Color.rgb(16, 24, 32);
 
     private VulkanDevice device;
@@ -48,19 +46,6 @@ class VulkanPainterTest {
         return ImageIO.read(new ByteArrayInputStream(png));
     }
 
-    private static PublishScene cards() {
-        DisplayList card = DisplayList.record(c -> {
-            c.fillRoundRect(0, 0, 200, 80, 12, Color.rgb(220, 30, 30));
-            c.strokeRoundRect(0.5f, 0.5f, 199, 79, 12, 1, Color.WHITE);
-            c.drawText("Hello, Vulkan", 100, 50, 22, Color.WHITE, Align.CENTER);
-        });
-        DisplayList overflowing = DisplayList.record(c -> c.fillRect(-50, -50, 500, 500, Color.rgb(0, 200, 0)));
-        return new PublishScene(1, BACKGROUND, List.of(
-                new Layer("card", 1, 1, 20, 20, 200, 80, card.bytes()),
-                new Layer("clipped", 1, 1, 240, 20, 40, 40, overflowing.bytes()),
-                new Layer("corrupt", 1, 1, 0, 0, 320, 200, new byte[] {DisplayList.FORMAT, 2, 0})));
-    }
-
     private static BufferedImage gl(PublishScene scene, int width, int height) throws IOException {
         try (EglOffscreenSurface surface = EglOffscreenSurface.create(width, height);
                 GpuPainter painter = new GpuPainter(surface)) {
@@ -75,10 +60,10 @@ class VulkanPainterTest {
         try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, 320, 200);
                 VulkanPainter painter = new VulkanPainter(drawable)) {
             assertThat(drawable.renderer()).startsWith("Vulkan 1.");
-            painter.paint(cards());
+            painter.paint(GpuPainterTest.scene());
             vulkan = decode(painter.snapshotPng());
         }
-        BufferedImage gl = gl(cards(), 320, 200);
+        BufferedImage gl = gl(GpuPainterTest.scene(), 320, 200);
         assertThat(vulkan.getWidth()).isEqualTo(320);
         assertThat(vulkan.getRGB(5, 5)).as("background, top-left (not flipped)").isEqualTo(BACKGROUND);
         assertThat(vulkan.getRGB(30, 90)).as("inside the card").isEqualTo(Color.rgb(220, 30, 30));
@@ -88,28 +73,9 @@ class VulkanPainterTest {
                 .isZero();
     }
 
-    private static byte[] card(int i, String text) {
-        return DisplayList.record(c -> {
-            c.fillRoundRect(0, 0, 120, 40, 8, Color.rgb(40 + i % 200, 80, 160 - i % 100));
-            c.strokeRoundRect(0.5f, 0.5f, 119, 39, 8, 1, Color.WHITE);
-            c.drawText(text, 60, 26, 14, Color.WHITE, Align.CENTER);
-        }).bytes();
-    }
-
-    /** 1,000 overlapping cells of 120x40, as in the GL damage test. */
-    private static List<Layer> thousand() {
-        List<Layer> layers = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            float x = (i * 37) % (W - 120);
-            float y = (i * 53 % 17) * 40 + (i % 3) * 0.5f;
-            layers.add(new Layer("c" + i, 1, 1, x, y, 120, 40, card(i, "cell " + i)));
-        }
-        return layers;
-    }
-
     @Test
     void oneChangedCellAmongAThousandRedrawsOnlyThatCellAndMatchesAFullGlRedraw() throws IOException {
-        List<Layer> layers = thousand();
+        List<Layer> layers = LayerCompositorTest.thousand();
         try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, W, H);
                 VulkanPainter painter = new VulkanPainter(drawable)) {
             Painter.Frame first = painter.paint(new PublishScene(1, BACKGROUND, layers));
@@ -118,7 +84,7 @@ class VulkanPainterTest {
             assertThat(painter.textures()).as("1,000 layers packed into a few atlas pages").isBetween(1, 8);
 
             Layer old = layers.get(500);
-            layers.set(500, new Layer(old.cellId(), 1, 2, old.x(), old.y(), 120, 40, card(500, "changed")));
+            layers.set(500, new Layer(old.cellId(), 1, 2, old.x(), old.y(), 120, 40, LayerCompositorTest.card(500, "changed")));
             PublishScene changed = new PublishScene(2, BACKGROUND, layers);
             Painter.Frame frame = painter.paint(changed);
 
@@ -140,7 +106,7 @@ class VulkanPainterTest {
 
     @Test
     void aLostDeviceIsReplacedAndTheSameDrawableDrawsTheSceneAgain() throws IOException {
-        PublishScene scene = cards();
+        PublishScene scene = GpuPainterTest.scene();
         try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, 320, 200)) {
             BufferedImage before;
             VulkanPainter painter = new VulkanPainter(drawable);
@@ -172,13 +138,13 @@ class VulkanPainterTest {
     void aResizedDrawableIsRedrawnWholeAtItsNewSize() throws IOException {
         try (VulkanDrawable drawable = VulkanDrawable.offscreen(device, 320, 200);
                 VulkanPainter painter = new VulkanPainter(drawable)) {
-            painter.paint(cards());
+            painter.paint(GpuPainterTest.scene());
             painter.resize(640, 400, 1);
-            Painter.Frame frame = painter.paint(new PublishScene(2, BACKGROUND, cards().layers()));
+            Painter.Frame frame = painter.paint(new PublishScene(2, BACKGROUND, GpuPainterTest.scene().layers()));
             assertThat(frame.full()).isTrue();
             BufferedImage image = decode(painter.snapshotPng());
             assertThat(image.getWidth()).isEqualTo(640);
-            assertThat(GpuPainterTest.countDifferent(image, gl(cards(), 640, 400), 8)).isZero();
+            assertThat(GpuPainterTest.countDifferent(image, gl(GpuPainterTest.scene(), 640, 400), 8)).isZero();
         }
     }
 }

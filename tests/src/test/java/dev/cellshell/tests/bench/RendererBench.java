@@ -39,8 +39,9 @@ public final class RendererBench {
     private RendererBench() {
     }
 
-    /** A painter and what it draws into, closed together. */
-    private record Target(Painter painter, AutoCloseable drawable, AutoCloseable device) implements AutoCloseable {
+    /** A painter, what it draws into and what draws (the name {@code cell status} would show), closed together. */
+    private record Target(Painter painter, String renderer, AutoCloseable drawable, AutoCloseable device)
+            implements AutoCloseable {
 
         @Override
         public void close() throws Exception {
@@ -59,15 +60,17 @@ public final class RendererBench {
             case "vulkan": {
                 VulkanDevice device = VulkanDevice.open(false);
                 VulkanDrawable drawable = VulkanDrawable.offscreen(device, W, H);
-                return new Target(new VulkanPainter(drawable, LayerSource.inline(), Painter.Mode.LAYERS), drawable,
-                        device);
+                return new Target(new VulkanPainter(drawable, LayerSource.inline(), Painter.Mode.LAYERS),
+                        drawable.renderer(), drawable, device);
             }
             case "gl": {
                 EglOffscreenSurface surface = EglOffscreenSurface.create(W, H);
-                return new Target(new GpuPainter(surface, LayerSource.inline(), Painter.Mode.LAYERS), surface, null);
+                return new Target(new GpuPainter(surface, LayerSource.inline(), Painter.Mode.LAYERS),
+                        surface.renderer(), surface, null);
             }
             default:
-                return new Target(new RasterPainter(W, H, LayerSource.inline(), Painter.Mode.LAYERS), null, null);
+                return new Target(new RasterPainter(W, H, LayerSource.inline(), Painter.Mode.LAYERS),
+                        "Skia CPU raster", null, null);
         }
     }
 
@@ -80,10 +83,12 @@ public final class RendererBench {
                 "{\"size\": [%d, %d], \"cells\": 1000, \"frames\": {%n", W, H));
         List<String> rows = new ArrayList<>();
         for (String renderer : RENDERERS) {
-            double[][] r = frames(renderer);
-            rows.add(String.format(Locale.ROOT, "  \"%s\": {\"renderer\": \"%s\", \"full\": %s, \"one_dirty\": %s}",
-                    renderer, name(renderer), FrameBench.stats(r[0], r[1]),
-                    FrameBench.stats(r[2], r[3])));
+            try (Target target = open(renderer)) {
+                double[][] r = FrameBench.frames(target.painter(), FrameBench.cells(1000, true), 1000);
+                rows.add(String.format(Locale.ROOT, "  \"%s\": {\"renderer\": \"%s\", \"full\": %s,"
+                        + " \"one_dirty\": %s}", renderer, target.renderer(), FrameBench.stats(r[0], r[1]),
+                        FrameBench.stats(r[2], r[3])));
+            }
             System.err.println("rendererbench: frames through " + renderer + " done");
         }
         json.append(String.join(",\n", rows)).append("\n},\n");
@@ -99,21 +104,6 @@ public final class RendererBench {
         }
         json.append(String.join(",\n", rows)).append("\n}}");
         System.out.println(json);
-    }
-
-    private static String name(String renderer) {
-        try (Target t = open(renderer)) {
-            return t.drawable() instanceof dev.cellshell.compositor.gl.Drawable d ? d.renderer() : "Skia CPU raster";
-        } catch (Exception e) {
-            return renderer + " (" + e.getMessage() + ")";
-        }
-    }
-
-    /** {full cpu, full wall, dirty cpu, dirty wall} in ms, through FrameBench's frames. */
-    private static double[][] frames(String renderer) throws Exception {
-        try (Target target = open(renderer)) {
-            return FrameBench.frames(target.painter(), FrameBench.cells(1000, true), 1000);
-        }
     }
 
     /** Five fresh processes drawing their first frame; the cache folder as {@code cache} says. */
