@@ -36,6 +36,8 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int ASK_REPLY = 18;
     private static final int SURFACES = 19;
     private static final int SURFACES_REPLY = 20;
+    private static final int COMMAND = 21;
+    private static final int COMMAND_REPLY = 22;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -115,6 +117,14 @@ final class ControlCodec implements Codec<ControlMessage> {
         } else if (message instanceof ControlMessage.OverlayReply o) {
             out.bool(o.inspect()).bool(o.stats()).str(o.selected());
             tag = OVERLAY_REPLY;
+        } else if (message instanceof ControlMessage.CommandRequest c) {
+            out.i32(c.args().size());
+            c.args().forEach(out::str);
+            out.str(c.cwd());
+            tag = COMMAND;
+        } else if (message instanceof ControlMessage.CommandReply c) {
+            out.i32(c.exit()).str(c.out()).str(c.err());
+            tag = COMMAND_REPLY;
         } else if (message instanceof Failure f) {
             out.str(f.message());
             tag = FAILURE;
@@ -186,6 +196,15 @@ final class ControlCodec implements Codec<ControlMessage> {
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
             case FAILURE -> new Failure(in.str());
+            case COMMAND -> {
+                int count = in.count(4);
+                List<String> args = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    args.add(in.str());
+                }
+                yield new ControlMessage.CommandRequest(args, in.str());
+            }
+            case COMMAND_REPLY -> new ControlMessage.CommandReply(in.i32(), in.str(), in.str());
             case ASK -> new ControlMessage.AskRequest(in.str(), in.bool(), in.bool());
             case ASK_REPLY -> new ControlMessage.AskReply(in.bool(), in.bool(), in.str(), in.str(), in.i64());
             case STATS -> new ControlMessage.StatsRequest();

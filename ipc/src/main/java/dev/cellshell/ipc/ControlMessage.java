@@ -181,6 +181,23 @@ public sealed interface ControlMessage {
     record OverlayReply(boolean inspect, boolean stats, String selected) implements ControlMessage {
     }
 
+    /**
+     * A whole {@code cell} command line for the shell to run: the thin client sends its words instead of parsing
+     * them in a cold JVM (picocli's set-up costs more than the rest of a verb).
+     *
+     * @param args the words after {@code cell}
+     * @param cwd the client's working folder, against which relative paths in {@code args} are read
+     */
+    record CommandRequest(List<String> args, String cwd) implements ControlMessage {
+        public CommandRequest {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** What the command printed on each stream and its exit code, for the client to pass on as they are. */
+    record CommandReply(int exit, String out, String err) implements ControlMessage {
+    }
+
     /** The request could not be carried out; {@code message} says why, for a person to read. */
     record Failure(String message) implements ControlMessage {
     }

@@ -53,6 +53,9 @@ class CodecTest {
     static Stream<ControlMessage> controlMessages() {
         return Stream.of(
                 new ControlMessage.SurfacesRequest(),
+                new ControlMessage.CommandRequest(List.of("set", "label", "text=Grüße ✓", "--workspace", "ws"), "/tmp/ü"),
+                new ControlMessage.CommandRequest(List.of(), "/"),
+                new ControlMessage.CommandReply(3, "out\nline", "cell set: no such cell label\n"),
                 new ControlMessage.SurfacesReply(List.of(new SceneMessage.Surface("bar", SceneMessage.Role.PANEL,
                         "DUMMY1", 1280, 0, 1920, 36, SceneMessage.Edge.TOP, 36, 0xFF272D39)), List.of(
                         new SceneMessage.Monitor("DUMMY1", 1280, 0, 1920, 1080, 1, false)), Map.of("bar", 3)),

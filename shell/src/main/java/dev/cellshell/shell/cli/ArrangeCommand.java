@@ -16,7 +16,7 @@ final class ArrangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ChangeCommands.send("arrange", workspace.resolve(), new ControlMessage.ChangeRequest("arrange", "",
+        return ChangeCommands.send("arrange", workspace, new ControlMessage.ChangeRequest("arrange", "",
                 "", "", 0, 0, 0, Map.of()));
     }
 }

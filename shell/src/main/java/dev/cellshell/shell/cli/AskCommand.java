@@ -33,21 +33,21 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.AskReply> answer = ShellClient.ask("ask", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.AskReply> answer = ShellClient.ask("ask", workspace,
                 new ControlMessage.AskRequest(String.join(" ", words), dryRun, llm), ControlMessage.AskReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
         ControlMessage.AskReply reply = answer.reply();
         if (json) {
-            System.out.println(reply.planJson());
+            workspace.out().println(reply.planJson());
         }
         if (!reply.understood() || (!dryRun && !reply.applied())) {
-            System.err.println("cell ask: " + reply.message());
+            workspace.err().println("cell ask: " + reply.message());
             return CellCommand.REFUSED;
         }
         if (!json) {
-            System.out.println((dryRun ? "would do: " : "") + reply.message() + (reply.editToPixelNanos() >= 0
+            workspace.out().println((dryRun ? "would do: " : "") + reply.message() + (reply.editToPixelNanos() >= 0
                     ? String.format(" (on screen after %.1f ms)", reply.editToPixelNanos() / 1e6) : ""));
         }
         return 0;

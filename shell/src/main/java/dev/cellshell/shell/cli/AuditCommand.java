@@ -21,7 +21,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = {
@@ -36,13 +36,13 @@ final class AuditCommand implements Runnable {
         public Integer call() throws IOException {
             Path root = workspace.resolve();
             if (!Files.isDirectory(root)) {
-                System.err.println("cell audit verify: no workspace at " + root);
+                workspace.err().println("cell audit verify: no workspace at " + root);
                 return CellCommand.USAGE;
             }
             Path file = root.resolve("audit.log");
             AuditLog.Verification chain = AuditLog.verify(file);
             if (!chain.intact()) {
-                System.err.printf("audit log %s is NOT intact: entry %d: %s%n", file, chain.firstBadSequence(),
+                workspace.err().printf("audit log %s is NOT intact: entry %d: %s%n", file, chain.firstBadSequence(),
                         chain.problem());
                 return CellCommand.REFUSED;
             }
@@ -59,7 +59,7 @@ final class AuditCommand implements Runnable {
                     }
                     List<SourceFile> sources = ws.readSources(name);
                     if (!SourceDiff.hash(sources).equals(last.get().sourceHash())) {
-                        System.err.printf("cells/%s differs from what entry %d recorded (changed outside CellShell?)%n",
+                        workspace.err().printf("cells/%s differs from what entry %d recorded (changed outside CellShell?)%n",
                                 name, last.get().sequence());
                         problems++;
                     }
@@ -68,7 +68,7 @@ final class AuditCommand implements Runnable {
             if (problems > 0) {
                 return CellCommand.REFUSED;
             }
-            System.out.printf("audit log intact: %d entries, chain and workspace agree%n", chain.entries());
+            workspace.out().printf("audit log intact: %d entries, chain and workspace agree%n", chain.entries());
             return 0;
         }
     }

@@ -23,7 +23,7 @@ final class BroadcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ChangeCommands.send("broadcast", workspace.resolve(), new ControlMessage.ChangeRequest("broadcast",
+        return ChangeCommands.send("broadcast", workspace, new ControlMessage.ChangeRequest("broadcast",
                 "", topic, "", 0, 0, 0, Map.of("value", value)));
     }
 }

@@ -23,7 +23,7 @@ final class CatalogCommand implements Callable<Integer> {
     public Integer call() {
         try {
             for (Catalog.Entry e : Catalog.of(workspace.resolve())) {
-                System.out.println(json ? Json.object(Map.of("type", e.type(), "builtIn",
+                workspace.out().println(json ? Json.object(Map.of("type", e.type(), "builtIn",
                         Boolean.toString(e.builtIn()), "summary", e.summary(), "source", e.source().toString(),
                         "size", e.size().preferred()))
                         : String.format("%-14s %-9s %-8s %s", e.type(), e.builtIn() ? "built-in" : "yours",
@@ -31,7 +31,7 @@ final class CatalogCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException e) {
-            System.err.println("cell catalog: cannot read the workspace " + workspace.resolve() + ": " + e.getMessage());
+            workspace.err().println("cell catalog: cannot read the workspace " + workspace.resolve() + ": " + e.getMessage());
             return CellCommand.REFUSED;
         }
     }

@@ -13,17 +13,17 @@ final class ChangeCommands {
     private ChangeCommands() {
     }
 
-    static int send(String verb, Path workspace, ControlMessage.ChangeRequest request) {
+    static int send(String verb, WorkspaceOption workspace, ControlMessage.ChangeRequest request) {
         ShellClient.Answer<ChangeReply> answer = ShellClient.ask(verb, workspace, request, ChangeReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
         ChangeReply reply = answer.reply();
         if (!reply.done()) {
-            System.err.println("cell " + verb + ": " + reply.message());
+            workspace.err().println("cell " + verb + ": " + reply.message());
             return CellCommand.REFUSED;
         }
-        System.out.println(verb + (reply.cellId().isEmpty() ? "" : " " + reply.cellId()) + ": " + reply.message());
+        workspace.out().println(verb + (reply.cellId().isEmpty() ? "" : " " + reply.cellId()) + ": " + reply.message());
         return 0;
     }
 

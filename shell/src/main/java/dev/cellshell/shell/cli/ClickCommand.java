@@ -22,13 +22,13 @@ final class ClickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.ClickReply> answer = ShellClient.ask("click", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.ClickReply> answer = ShellClient.ask("click", workspace,
                 new ControlMessage.ClickRequest(x, y), ControlMessage.ClickReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
         String cellId = answer.reply().cellId();
-        System.out.println(cellId.isEmpty() ? "no cell at " + x + "," + y : "clicked " + cellId);
+        workspace.out().println(cellId.isEmpty() ? "no cell at " + x + "," + y : "clicked " + cellId);
         return 0;
     }
 }

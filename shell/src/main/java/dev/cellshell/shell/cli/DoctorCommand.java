@@ -22,12 +22,12 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("sandbox:     every class is checked when compiled and again when loaded (files, network,"
+        workspace.out().println("sandbox:     every class is checked when compiled and again when loaded (files, network,"
                 + " processes, threads, reflection, blocking calls and JVM-wide defaults are refused by name)");
-        System.out.println("membrane:    cells run in cell hosts (child JVMs), never in the shell; each call has a"
+        workspace.out().println("membrane:    cells run in cell hosts (child JVMs), never in the shell; each call has a"
                 + " budget of " + CellRunner.CELL_BUDGET_NANOS / 1_000_000 + " ms inside and a hard deadline of "
                 + HostProcess.DEADLINE_MILLIS + " ms outside, past which the host is killed and started again");
-        System.out.println("kernel:      " + HostLaunch.confinementReport());
+        workspace.out().println("kernel:      " + HostLaunch.confinementReport());
         Path logs = workspace.resolve().resolve("logs");
         if (Files.isDirectory(logs)) {
             try (Stream<Path> files = Files.list(logs)) {
@@ -35,10 +35,10 @@ final class DoctorCommand implements Callable<Integer> {
                     List<String> lines = Files.readAllLines(log);
                     String last = lines.stream().filter(l -> l.contains(" up; walls:")).reduce((a, b) -> b)
                             .orElse("(no start recorded)");
-                    System.out.println("last start:  " + last);
+                    workspace.out().println("last start:  " + last);
                 }
             } catch (IOException e) {
-                System.err.println("cell doctor: cannot read " + logs + ": " + e.getMessage());
+                workspace.err().println("cell doctor: cannot read " + logs + ": " + e.getMessage());
             }
         }
         return 0;

@@ -20,15 +20,15 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!mode.equals("on") && !mode.equals("off")) {
-            System.err.println("cell inspect: say on or off, not '" + mode + "'");
+            workspace.err().println("cell inspect: say on or off, not '" + mode + "'");
             return CellCommand.USAGE;
         }
-        ShellClient.Answer<ControlMessage.OverlayReply> answer = ShellClient.ask("inspect", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.OverlayReply> answer = ShellClient.ask("inspect", workspace,
                 new ControlMessage.OverlayRequest(mode, "", ""), ControlMessage.OverlayReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
-        System.out.println("inspect mode " + (answer.reply().inspect() ? "on" : "off"));
+        workspace.out().println("inspect mode " + (answer.reply().inspect() ? "on" : "off"));
         return 0;
     }
 }

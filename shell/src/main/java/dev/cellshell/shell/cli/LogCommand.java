@@ -29,27 +29,27 @@ final class LogCommand implements Callable<Integer> {
     public Integer call() {
         Path file = workspace.resolve().resolve("audit.log");
         if (!Files.exists(file)) {
-            System.out.println("no audit log yet in " + workspace.resolve());
+            workspace.out().println("no audit log yet in " + workspace.resolve());
             return 0;
         }
         List<AuditLog.Entry> entries;
         try {
             entries = AuditLog.read(file);
         } catch (IOException | IllegalArgumentException e) {
-            System.err.println("cell log: " + e.getMessage());
+            workspace.err().println("cell log: " + e.getMessage());
             return CellCommand.REFUSED;
         }
         for (AuditLog.Entry e : entries.subList(Math.max(0, entries.size() - last), entries.size())) {
             if (json) {
-                System.out.printf("{\"sequence\":%d,\"time\":\"%s\",\"actor\":%s,\"action\":%s,\"cell\":%s,"
+                workspace.out().printf("{\"sequence\":%d,\"time\":\"%s\",\"actor\":%s,\"action\":%s,\"cell\":%s,"
                         + "\"type\":%s,\"generation\":%d,\"sourceHash\":\"%s\",\"result\":%s,\"hash\":\"%s\"}%n",
                         e.sequence(), e.time(), Json.string(e.actor()), Json.string(e.action()), Json.string(e.cellId()),
                         Json.string(e.cellType()), e.generation(), e.sourceHash(), Json.string(e.result()), e.hash());
             } else {
-                System.out.printf("%4d %s %-10s %-10s %-8s %-8s gen %-4d %s%n", e.sequence(), e.time(), e.actor(),
+                workspace.out().printf("%4d %s %-10s %-10s %-8s %-8s gen %-4d %s%n", e.sequence(), e.time(), e.actor(),
                         e.action(), e.cellId(), e.cellType(), e.generation(), e.result());
                 if (diff && !e.diff().isEmpty()) {
-                    e.diff().lines().forEach(line -> System.out.println("       " + line));
+                    e.diff().lines().forEach(line -> workspace.out().println("       " + line));
                 }
             }
         }

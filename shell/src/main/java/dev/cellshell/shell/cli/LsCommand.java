@@ -18,13 +18,13 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("ls", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("ls", workspace,
                 new ControlMessage.StatusRequest(), ControlMessage.StatusReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
         for (CellStatus c : answer.reply().cells()) {
-            System.out.println(json ? Json.cell(c, ShowCommand.sourceFolder(workspace.resolve(), c))
+            workspace.out().println(json ? Json.cell(c, ShowCommand.sourceFolder(workspace.resolve(), c))
                     : String.format("%-12s %-10s gen %-4d %-12s %s", c.cellId(), c.cellType(), c.generation(),
                             c.health().startsWith("slow") ? "slow" : c.health(), c.state()));
         }

@@ -26,7 +26,7 @@ final class MoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ChangeCommands.send("move", workspace.resolve(), new ControlMessage.ChangeRequest("move", cellId, "",
+        return ChangeCommands.send("move", workspace, new ControlMessage.ChangeRequest("move", cellId, "",
                 at, margin, 0, 0, Map.of()));
     }
 }

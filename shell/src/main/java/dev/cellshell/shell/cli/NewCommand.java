@@ -34,19 +34,19 @@ final class NewCommand implements Callable<Integer> {
         try {
             file = Catalog.newType(root, name);
         } catch (IllegalArgumentException e) {
-            System.err.println("cell new: " + e.getMessage());
+            workspace.err().println("cell new: " + e.getMessage());
             return name.matches("[A-Z][A-Za-z0-9_]*") ? CellCommand.REFUSED : CellCommand.USAGE;
         } catch (IOException e) {
-            System.err.println("cell new: cannot write the new type: " + e.getMessage());
+            workspace.err().println("cell new: cannot write the new type: " + e.getMessage());
             return CellCommand.REFUSED;
         }
-        System.out.println("created " + file);
+        workspace.out().println("created " + file);
         if (!Files.exists(Workspace.controlSocket(root))) {
-            System.out.println("no shell is running; './cell run' will find it, and 'cell spawn " + name + "' puts it "
+            workspace.out().println("no shell is running; './cell run' will find it, and 'cell spawn " + name + "' puts it "
                     + "on the desktop");
             return 0;
         }
-        return ChangeCommands.send("spawn", root, new ControlMessage.ChangeRequest("spawn", "", name, at, 24, 0, 0,
+        return ChangeCommands.send("spawn", workspace, new ControlMessage.ChangeRequest("spawn", "", name, at, 24, 0, 0,
                 Map.of()));
     }
 }

@@ -13,8 +13,8 @@ final class RedoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.SwapReply> answer = ShellClient.ask("redo", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.SwapReply> answer = ShellClient.ask("redo", workspace,
                 new ControlMessage.HistoryRequest("redo", "", -1), ControlMessage.SwapReply.class);
-        return answer.reply() == null ? answer.exit() : SwapCommand.report("redo", answer.reply());
+        return answer.reply() == null ? answer.exit() : SwapCommand.report("redo", workspace, answer.reply());
     }
 }

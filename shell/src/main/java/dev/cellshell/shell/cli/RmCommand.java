@@ -18,7 +18,7 @@ final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ChangeCommands.send("rm", workspace.resolve(), new ControlMessage.ChangeRequest("rm", cellId, "", "",
+        return ChangeCommands.send("rm", workspace, new ControlMessage.ChangeRequest("rm", cellId, "", "",
                 0, 0, 0, Map.of()));
     }
 }

@@ -23,8 +23,8 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.SwapReply> answer = ShellClient.ask("rollback", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.SwapReply> answer = ShellClient.ask("rollback", workspace,
                 new ControlMessage.HistoryRequest("rollback", cellId, generation), ControlMessage.SwapReply.class);
-        return answer.reply() == null ? answer.exit() : SwapCommand.report("rollback", answer.reply());
+        return answer.reply() == null ? answer.exit() : SwapCommand.report("rollback", workspace, answer.reply());
     }
 }

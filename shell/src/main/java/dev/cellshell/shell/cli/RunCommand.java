@@ -62,29 +62,29 @@ final class RunCommand implements Callable<Integer> {
             try {
                 frozen = Instant.parse(frozenTime);
             } catch (DateTimeParseException e) {
-                System.err.println("cell run: --frozen-time wants an ISO instant like 2026-11-29T10:09:30Z");
+                workspace.err().println("cell run: --frozen-time wants an ISO instant like 2026-11-29T10:09:30Z");
                 return CellCommand.USAGE;
             }
         }
         if (!CompositorProcess.RENDERERS.contains(renderer)) {
-            System.err.println("cell run: --renderer wants one of " + String.join(", ", CompositorProcess.RENDERERS)
+            workspace.err().println("cell run: --renderer wants one of " + String.join(", ", CompositorProcess.RENDERERS)
                     + ", not '" + renderer + "'");
             return CellCommand.USAGE;
         }
         boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
         boolean runHeadless = headless || !display;
         if ("cpu".equals(renderer) && !runHeadless) {
-            System.err.println("cell run: --renderer cpu draws offscreen only: add --headless");
+            workspace.err().println("cell run: --renderer cpu draws offscreen only: add --headless");
             return CellCommand.USAGE;
         }
         if (!headless && !display) {
-            System.out.println("No display found (DISPLAY is not set): starting headless."
+            workspace.out().println("No display found (DISPLAY is not set): starting headless."
                     + " See the desktop with: ./cell shot desktop.png");
         }
         if (dev) {
             boolean agent = ClassLoader.getSystemClassLoader().getResource("org/hotswap/agent/HotswapAgent.class")
                     != null;
-            System.out.println(agent ? "Dev mode: HotswapAgent redefines shell and compositor classes recompiled under"
+            workspace.out().println(agent ? "Dev mode: HotswapAgent redefines shell and compositor classes recompiled under"
                     + " */target/classes." : "cell run: --dev without HotswapAgent (start it through ./cell run --dev)");
         }
         Shell shell;
@@ -93,11 +93,11 @@ final class RunCommand implements Callable<Integer> {
                     !runHeadless && !noWorkbench, CompositorProcess.classpathFromSystem(), inPlace, window,
                     template, renderer));
         } catch (IllegalStateException | IllegalArgumentException | java.io.IOException e) {
-            System.err.println("cell run: " + e.getMessage());
+            workspace.err().println("cell run: " + e.getMessage());
             return CellCommand.REFUSED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(shell::close, "shell-shutdown"));
-        System.out.println("CellShell is running (workspace " + workspace.resolve() + "). Try: ./cell status,"
+        workspace.out().println("CellShell is running (workspace " + workspace.resolve() + "). Try: ./cell status,"
                 + " ./cell shot desktop.png, ./cell swap label MyLabel.java");
         shell.awaitClosed();
         return 0;

@@ -20,12 +20,12 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.OverlayReply> answer = ShellClient.ask("select", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.OverlayReply> answer = ShellClient.ask("select", workspace,
                 new ControlMessage.OverlayRequest("", "", cell == null ? "" : cell), ControlMessage.OverlayReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
-        System.out.println(answer.reply().selected().isEmpty() ? "no cell selected" : answer.reply().selected());
+        workspace.out().println(answer.reply().selected().isEmpty() ? "no cell selected" : answer.reply().selected());
         return 0;
     }
 }

@@ -22,7 +22,7 @@ final class SetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ChangeCommands.send("set", workspace.resolve(), new ControlMessage.ChangeRequest("set", cellId, "", "",
+        return ChangeCommands.send("set", workspace, new ControlMessage.ChangeRequest("set", cellId, "", "",
                 0, 0, 0, ChangeCommands.props(props)));
     }
 }

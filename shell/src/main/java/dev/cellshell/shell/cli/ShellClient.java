@@ -28,22 +28,23 @@ final class ShellClient {
      * replies with a failure or something else than {@code expected}, prints why on stderr as
      * {@code cell verb: …} and gives the exit code.
      */
-    static <T extends ControlMessage> Answer<T> ask(String verb, Path workspace, ControlMessage request,
+    static <T extends ControlMessage> Answer<T> ask(String verb, WorkspaceOption workspace, ControlMessage request,
             Class<T> expected) {
         ControlMessage reply;
+        java.io.PrintWriter err = workspace.err();
         try {
-            reply = call(workspace, request);
+            reply = call(workspace.resolve(), request);
         } catch (NoShellException e) {
-            System.err.println("cell " + verb + ": " + e.getMessage());
+            err.println("cell " + verb + ": " + e.getMessage());
             return new Answer<>(null, CellCommand.NO_SHELL);
         } catch (IOException e) {
-            System.err.println("cell " + verb + ": the shell connection failed: " + e.getMessage());
+            err.println("cell " + verb + ": the shell connection failed: " + e.getMessage());
             return new Answer<>(null, CellCommand.NO_SHELL);
         }
         if (expected.isInstance(reply)) {
             return new Answer<>(expected.cast(reply), 0);
         }
-        System.err.println("cell " + verb + ": " + (reply instanceof ControlMessage.Failure failure
+        err.println("cell " + verb + ": " + (reply instanceof ControlMessage.Failure failure
                 ? failure.message() : "unexpected reply " + reply.getClass().getSimpleName()));
         return new Answer<>(null, CellCommand.REFUSED);
     }

@@ -21,7 +21,7 @@ final class ShotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.ShotReply> answer = ShellClient.ask("shot", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.ShotReply> answer = ShellClient.ask("shot", workspace,
                 new ControlMessage.ShotRequest(), ControlMessage.ShotReply.class);
         if (answer.reply() == null) {
             return answer.exit();
@@ -34,10 +34,10 @@ final class ShotCommand implements Callable<Integer> {
             Files.write(temp, shot.png());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            System.err.println("cell shot: cannot write " + file + ": " + e.getMessage());
+            workspace.err().println("cell shot: cannot write " + file + ": " + e.getMessage());
             return CellCommand.REFUSED;
         }
-        System.out.printf("wrote %s (%d bytes, scene %d)%n", file, shot.png().length, shot.sceneVersion());
+        workspace.out().printf("wrote %s (%d bytes, scene %d)%n", file, shot.png().length, shot.sceneVersion());
         return 0;
     }
 }

@@ -29,7 +29,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("show", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("show", workspace,
                 new ControlMessage.StatusRequest(), ControlMessage.StatusReply.class);
         if (answer.reply() == null) {
             return answer.exit();
@@ -37,26 +37,26 @@ final class ShowCommand implements Callable<Integer> {
         Optional<CellStatus> found = answer.reply().cells().stream().filter(c -> c.cellId().equals(cellId))
                 .findFirst();
         if (found.isEmpty()) {
-            System.err.println("cell show: no cell with id '" + cellId + "' (cells: " + String.join(", ",
+            workspace.err().println("cell show: no cell with id '" + cellId + "' (cells: " + String.join(", ",
                     answer.reply().cells().stream().map(CellStatus::cellId).toList()) + ")");
             return CellCommand.REFUSED;
         }
         CellStatus c = found.get();
         String source = sourceFolder(workspace.resolve(), c);
         if (json) {
-            System.out.println(Json.cell(c, source));
+            workspace.out().println(Json.cell(c, source));
             return 0;
         }
-        System.out.printf("%s (%s), generation %d%n", c.cellId(), c.cellType(), c.generation());
-        System.out.printf("  source   %s%n", source);
-        System.out.printf("  bounds   %.0f,%.0f %.0fx%.0f%n", c.x(), c.y(), c.width(), c.height());
-        System.out.printf("  props    %s%n", new java.util.TreeMap<>(c.props()));
-        System.out.printf("  state    %s%n", c.state().isEmpty() ? "(none)" : c.state());
-        System.out.printf("  health   %s%n", c.health());
-        System.out.printf("  host     %s%n", c.isolation().equals("solo") ? "solo (a cell host of its own)"
+        workspace.out().printf("%s (%s), generation %d%n", c.cellId(), c.cellType(), c.generation());
+        workspace.out().printf("  source   %s%n", source);
+        workspace.out().printf("  bounds   %.0f,%.0f %.0fx%.0f%n", c.x(), c.y(), c.width(), c.height());
+        workspace.out().printf("  props    %s%n", new java.util.TreeMap<>(c.props()));
+        workspace.out().printf("  state    %s%n", c.state().isEmpty() ? "(none)" : c.state());
+        workspace.out().printf("  health   %s%n", c.health());
+        workspace.out().printf("  host     %s%n", c.isolation().equals("solo") ? "solo (a cell host of its own)"
                 : "shared (the cell host of the built-in and your own cells)");
         if (!c.lastError().isEmpty()) {
-            System.out.printf("  last     %s%n", c.lastError());
+            workspace.out().printf("  last     %s%n", c.lastError());
         }
         return 0;
     }

@@ -60,19 +60,19 @@ final class SpawnCommand implements Callable<Integer> {
                 width = Float.parseFloat(wh[0]);
                 height = Float.parseFloat(wh[1]);
             } catch (NumberFormatException e) {
-                System.err.println("cell spawn: --size wants WIDTHxHEIGHT, e.g. 240x80, not '" + size + "'");
+                workspace.err().println("cell spawn: --size wants WIDTHxHEIGHT, e.g. 240x80, not '" + size + "'");
                 return CellCommand.USAGE;
             }
             if (!(width > 0 && height > 0 && width <= 100_000 && height <= 100_000)) {
-                System.err.println("cell spawn: --size wants a positive width and height, not '" + size + "'");
+                workspace.err().println("cell spawn: --size wants a positive width and height, not '" + size + "'");
                 return CellCommand.USAGE;
             }
         }
         if (!isolation.equals("shared") && !isolation.equals("solo")) {
-            System.err.println("cell spawn: --isolation is shared or solo, not '" + isolation + "'");
+            workspace.err().println("cell spawn: --isolation is shared or solo, not '" + isolation + "'");
             return CellCommand.USAGE;
         }
-        return ChangeCommands.send("spawn", workspace.resolve(), new ControlMessage.ChangeRequest("spawn", id, type,
+        return ChangeCommands.send("spawn", workspace, new ControlMessage.ChangeRequest("spawn", id, type,
                 at, margin, width, height, ChangeCommands.props(props), in, isolation, surface));
     }
 }

@@ -26,23 +26,23 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         if (overlay != null) {
             if (!overlay.equals("on") && !overlay.equals("off")) {
-                System.err.println("cell stats: --overlay takes on or off, not '" + overlay + "'");
+                workspace.err().println("cell stats: --overlay takes on or off, not '" + overlay + "'");
                 return CellCommand.USAGE;
             }
-            ShellClient.Answer<ControlMessage.OverlayReply> set = ShellClient.ask("stats", workspace.resolve(),
+            ShellClient.Answer<ControlMessage.OverlayReply> set = ShellClient.ask("stats", workspace,
                     new ControlMessage.OverlayRequest("", overlay, ""), ControlMessage.OverlayReply.class);
             if (set.reply() == null) {
                 return set.exit();
             }
         }
-        ShellClient.Answer<ControlMessage.StatsReply> answer = ShellClient.ask("stats", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.StatsReply> answer = ShellClient.ask("stats", workspace,
                 new ControlMessage.StatsRequest(), ControlMessage.StatsReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
         FrameStats s = answer.reply().stats();
         if (json) {
-            System.out.printf(Locale.ROOT, "{\"renderer\":%s,\"frames\":%d,\"full_repaints\":%d,"
+            workspace.out().printf(Locale.ROOT, "{\"renderer\":%s,\"frames\":%d,\"full_repaints\":%d,"
                     + "\"last_frame\":{\"process_cpu_ms\":%.3f,\"wall_ms\":%.3f,\"decoded\":%d,\"rasterised\":%d,"
                     + "\"composited\":%d,\"damage_rects\":%d,\"damage_pixels\":%d},\"cells\":%d,\"textures\":%d,"
                     + "\"gpu_bytes\":%d,\"input_to_presented_ms\":{\"p50\":%.3f,\"p95\":%.3f,\"n\":%d}}%n",
@@ -52,17 +52,17 @@ final class StatsCommand implements Callable<Integer> {
                     s.gpuBytes(), answer.reply().inputP50Ms(), answer.reply().inputP95Ms(),
                     answer.reply().inputSamples());
         } else {
-            System.out.printf(Locale.ROOT, "renderer    %s%n", answer.reply().renderer());
-            System.out.printf(Locale.ROOT, "frames      %d (%d full repaints)%n", s.frames(), s.fullRepaints());
-            System.out.printf(Locale.ROOT, "last frame  %.2f ms process CPU, %.2f ms wall%n",
+            workspace.out().printf(Locale.ROOT, "renderer    %s%n", answer.reply().renderer());
+            workspace.out().printf(Locale.ROOT, "frames      %d (%d full repaints)%n", s.frames(), s.fullRepaints());
+            workspace.out().printf(Locale.ROOT, "last frame  %.2f ms process CPU, %.2f ms wall%n",
                     s.lastProcessCpuNanos() / 1e6, s.lastWallNanos() / 1e6);
-            System.out.printf(Locale.ROOT, "            %d lists decoded, %d layers drawn, %d composited, "
+            workspace.out().printf(Locale.ROOT, "            %d lists decoded, %d layers drawn, %d composited, "
                     + "%d damage rects (%d px)%n", s.lastDecoded(), s.lastRasterised(), s.lastComposited(),
                     s.lastDamageRects(), s.lastDamagePixels());
-            System.out.printf(Locale.ROOT, "cells       %d in %d textures, ~%.1f MB of GPU memory%n", s.cells(),
+            workspace.out().printf(Locale.ROOT, "cells       %d in %d textures, ~%.1f MB of GPU memory%n", s.cells(),
                     s.textures(), s.gpuBytes() / 1048576.0);
             if (answer.reply().inputSamples() > 0) {
-                System.out.printf(Locale.ROOT, "input       → presented frame p50 %.2f ms, p95 %.2f ms (last %d)%n",
+                workspace.out().printf(Locale.ROOT, "input       → presented frame p50 %.2f ms, p95 %.2f ms (last %d)%n",
                         answer.reply().inputP50Ms(), answer.reply().inputP95Ms(), answer.reply().inputSamples());
             }
         }

@@ -14,17 +14,17 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("status", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.StatusReply> answer = ShellClient.ask("status", workspace,
                 new ControlMessage.StatusRequest(), ControlMessage.StatusReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
         ControlMessage.StatusReply status = answer.reply();
-        System.out.printf("shell pid %d, workspace %s%n", status.pid(), status.workspace());
-        System.out.printf("compositor: %s, presented scene %d%n",
+        workspace.out().printf("shell pid %d, workspace %s%n", status.pid(), status.workspace());
+        workspace.out().printf("compositor: %s, presented scene %d%n",
                 status.renderer().isEmpty() ? "not connected" : status.renderer(), status.presentedScene());
         for (CellStatus cell : status.cells()) {
-            System.out.printf("  %-12s %-10s gen %-4d at %.0f,%.0f size %.0fx%.0f%s%n", cell.cellId(), cell.cellType(),
+            workspace.out().printf("  %-12s %-10s gen %-4d at %.0f,%.0f size %.0fx%.0f%s%n", cell.cellId(), cell.cellType(),
                     cell.generation(), cell.x(), cell.y(), cell.width(), cell.height(),
                     cell.state().isEmpty() ? "" : "  state " + cell.state());
         }

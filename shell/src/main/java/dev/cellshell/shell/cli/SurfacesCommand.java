@@ -23,7 +23,7 @@ final class SurfacesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.SurfacesReply> answer = ShellClient.ask("surfaces", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.SurfacesReply> answer = ShellClient.ask("surfaces", workspace,
                 new ControlMessage.SurfacesRequest(), ControlMessage.SurfacesReply.class);
         if (answer.reply() == null) {
             return answer.exit();
@@ -42,9 +42,9 @@ final class SurfacesCommand implements Callable<Integer> {
                 fields.put("reserves", s.thickness() > 0 ? s.thickness() + " " + s.edge().name().toLowerCase(
                         Locale.ROOT) : "");
                 fields.put("cells", Integer.toString(cells));
-                System.out.println(Json.object(fields));
+                workspace.out().println(Json.object(fields));
             } else {
-                System.out.printf("%-12s %-8s on %-10s %-16s %d cell%s%s%n", s.name(), role, s.monitor(), bounds,
+                workspace.out().printf("%-12s %-8s on %-10s %-16s %d cell%s%s%n", s.name(), role, s.monitor(), bounds,
                         cells, cells == 1 ? "" : "s", s.thickness() > 0 ? ", reserves " + s.thickness() + " at the "
                                 + s.edge().name().toLowerCase(Locale.ROOT) : "");
             }
@@ -52,10 +52,10 @@ final class SurfacesCommand implements Callable<Integer> {
         for (SceneMessage.Monitor m : reply.monitors()) {
             String bounds = m.width() + "x" + m.height() + "+" + m.x() + "+" + m.y();
             if (json) {
-                System.out.println(Json.object(Map.of("monitor", m.name(), "bounds", bounds, "scale",
+                workspace.out().println(Json.object(Map.of("monitor", m.name(), "bounds", bounds, "scale",
                         Float.toString(m.scale()), "primary", Boolean.toString(m.primary()))));
             } else {
-                System.out.printf("monitor %-10s %-16s scale %s%s%n", m.name(), bounds, m.scale(),
+                workspace.out().printf("monitor %-10s %-16s scale %s%s%n", m.name(), bounds, m.scale(),
                         m.primary() ? " (primary)" : "");
             }
         }

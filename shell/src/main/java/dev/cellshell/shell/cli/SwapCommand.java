@@ -34,41 +34,41 @@ final class SwapCommand implements Callable<Integer> {
         try {
             source = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            System.err.println("cell swap: cannot read " + file + ": " + e.getMessage());
+            workspace.err().println("cell swap: cannot read " + file + ": " + e.getMessage());
             return CellCommand.USAGE;
         }
-        ShellClient.Answer<SwapReply> answer = ShellClient.ask("swap", workspace.resolve(),
+        ShellClient.Answer<SwapReply> answer = ShellClient.ask("swap", workspace,
                 new ControlMessage.SwapRequest(cellId, file.getFileName().toString(), source), SwapReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }
-        return report("swap", answer.reply());
+        return report("swap", workspace, answer.reply());
     }
 
     /** Prints what a swap (or undo, redo, rollback) did, the way {@code cell swap} does; returns the exit code. */
-    static int report(String verb, SwapReply swap) {
+    static int report(String verb, WorkspaceOption workspace, SwapReply swap) {
         if (swap.swapped() && swap.generation() == 0) {
-            System.out.printf("%s: tissue.json put back%s%n", verb, swap.editToPixelNanos() >= 0
+            workspace.out().printf("%s: tissue.json put back%s%n", verb, swap.editToPixelNanos() >= 0
                     ? String.format(", on screen after %.1f ms", swap.editToPixelNanos() / 1e6) : "");
-            print(System.out, swap);
+            print(workspace.out(), swap);
             return 0;
         }
         if (swap.swapped()) {
             String pixel = swap.editToPixelNanos() >= 0
                     ? String.format(", on screen after %.1f ms", swap.editToPixelNanos() / 1e6)
                     : ", not yet on screen (is the compositor running?)";
-            System.out.printf("swapped %s to generation %d (compiled in %.1f ms%s)%n", swap.cellId(),
+            workspace.out().printf("swapped %s to generation %d (compiled in %.1f ms%s)%n", swap.cellId(),
                     swap.generation(), swap.compileNanos() / 1e6, pixel);
-            print(System.out, swap);
+            print(workspace.out(), swap);
             return 0;
         }
-        System.err.printf("cell %s: %s not swapped%s%n", verb, swap.cellId(),
+        workspace.err().printf("cell %s: %s not swapped%s%n", verb, swap.cellId(),
                 swap.generation() > 0 ? "; generation " + swap.generation() + " keeps running" : "");
-        print(System.err, swap);
+        print(workspace.err(), swap);
         return CellCommand.REFUSED;
     }
 
-    private static void print(PrintStream out, SwapReply swap) {
+    private static void print(java.io.PrintWriter out, SwapReply swap) {
         swap.notes().forEach(note -> out.println("note: " + note));
         for (Problem p : swap.problems()) {
             if (p.file().isEmpty()) {

@@ -20,7 +20,7 @@ final class ThemeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ChangeCommands.send("theme", workspace.resolve(), new ControlMessage.ChangeRequest("theme", "", name,
+        return ChangeCommands.send("theme", workspace, new ControlMessage.ChangeRequest("theme", "", name,
                 "", 0, 0, 0, Map.of()));
     }
 }

@@ -13,8 +13,8 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellClient.Answer<ControlMessage.SwapReply> answer = ShellClient.ask("undo", workspace.resolve(),
+        ShellClient.Answer<ControlMessage.SwapReply> answer = ShellClient.ask("undo", workspace,
                 new ControlMessage.HistoryRequest("undo", "", -1), ControlMessage.SwapReply.class);
-        return answer.reply() == null ? answer.exit() : SwapCommand.report("undo", answer.reply());
+        return answer.reply() == null ? answer.exit() : SwapCommand.report("undo", workspace, answer.reply());
     }
 }

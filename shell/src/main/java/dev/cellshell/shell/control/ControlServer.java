@@ -51,6 +51,7 @@ public final class ControlServer implements AutoCloseable {
     private volatile boolean closed;
 
     private final dev.cellshell.shell.intent.Asker asker;
+    private final dev.cellshell.shell.cli.CommandRunner commands;
 
     /** @param asker plans and applies plain-language requests (shared with the workbench's prompt bar) */
     public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace,
@@ -61,6 +62,7 @@ public final class ControlServer implements AutoCloseable {
         this.tissue = tissue;
         this.scene = scene;
         this.workspace = workspace;
+        this.commands = new dev.cellshell.shell.cli.CommandRunner(workspace);
     }
 
     public void start() {
@@ -163,6 +165,9 @@ public final class ControlServer implements AutoCloseable {
                 tissue.cells().forEach(c -> counts.merge(c.surface().isEmpty() ? first : c.surface(), 1,
                         Integer::sum));
                 return new ControlMessage.SurfacesReply(tissue.surfaces(), scene.monitors(), counts);
+            }
+            if (request instanceof ControlMessage.CommandRequest command) {
+                return commands.run(command);
             }
             if (request instanceof StatusRequest) {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),

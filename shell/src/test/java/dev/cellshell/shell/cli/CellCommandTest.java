@@ -29,7 +29,7 @@ class CellCommandTest {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = CellCommand.commandLine().execute(args);
+            int exit = CellCommand.commandLine(args).execute(args);
             return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
@@ -66,6 +66,33 @@ class CellCommandTest {
         assertThat(run.exit()).isEqualTo(CellCommand.NO_SHELL);
         assertThat(run.err()).contains("no shell is running for workspace " + workspace)
                 .contains("./cell run --workspace");
+    }
+
+    @Test
+    void theVerbTableNamesEachVerbByItsOwnNameAndTheShellRunsOnlyVerbsThatTalkToIt() {
+        CellCommand.VERBS.forEach((name, type) ->
+                assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+        assertThat(CellCommand.commandLine().getSubcommands().keySet())
+                .containsExactlyElementsOf(CellCommand.VERBS.keySet());
+        assertThat(CellCommand.VERBS.keySet()).containsAll(CellClient.IN_SHELL)
+                .as("verbs that start, bench, install or print for this machine stay local")
+                .contains("run", "bench", "install", "uninstall", "completion", "doctor");
+        assertThat(CellClient.IN_SHELL).doesNotContain("run", "bench", "install", "uninstall", "completion", "doctor");
+    }
+
+    @Test
+    void aMistypedVerbIsCorrectedFromTheWholeTree() {
+        Run typo = run("stauts");
+        assertThat(typo.exit()).isEqualTo(CellCommand.USAGE);
+        assertThat(typo.err()).contains("Unmatched argument").contains("status");
+    }
+
+    @Test
+    void theClientFindsTheWorkspaceOptionInEitherSpelling() {
+        assertThat(CellClient.workspaceOption(new String[] {"set", "x", "--workspace", "/w"})).isEqualTo(Path.of("/w"));
+        assertThat(CellClient.workspaceOption(new String[] {"ls", "--workspace=rel"})).isEqualTo(Path.of("rel"));
+        assertThat(CellClient.workspaceOption(new String[] {"ask", "--", "--workspace", "/w"})).isNull();
+        assertThat(CellClient.workspaceOption(new String[] {"status"})).isNull();
     }
 
     @Test
