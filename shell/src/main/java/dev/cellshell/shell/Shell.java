@@ -175,7 +175,6 @@ public final class Shell implements AutoCloseable {
         control.start();
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
         tissue.warmUpCompiler(WARM_UP_COMPILES);
-        intents.loadModel();
         LOG.info("shell up in {} ms: workspace {}, {} cells, control socket {}",
                 (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
                 workspace.controlSocket());

@@ -28,7 +28,10 @@ public final class Engine {
         return new Engine(Paraphrases.loadInBackground());
     }
 
-    /** An engine that plans with the rules alone until {@link #loadModel} (the shell calls it after its first frame). */
+    /**
+     * An engine whose paraphrase model loads when the first request the rules do not know needs it (that request
+     * waits for it, ~1 s here); a desktop nobody asks in paraphrases never pays its ~150 MB.
+     */
     public static Engine create() {
         return new Engine(new Paraphrases());
     }

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Paraphrases the verb rules do not know ("it's too bright in here", "blow the clock up"): the request's sentence
  * embedding (all-MiniLM-L6-v2, quantized, in-process: the model ships inside its jar) is compared with a few
  * example phrasings per {@link Rules.Intent}; the nearest intent wins when it is near enough and clearly nearer
- * than the runner-up. The model loads on its own thread, never on the UI or tissue thread.
+ * than the runner-up. The model loads on its own thread, never on the UI or tissue thread: when the first request
+ * needs it (that request waits for it), or at once with {@link #loadInBackground}. Loaded, it holds ~150 MB of native
+ * memory (ONNX Runtime's arena; closing the session gives little of it back), so it is not loaded before it is used.
  */
 final class Paraphrases {
 
@@ -28,6 +30,8 @@ final class Paraphrases {
     static final double THRESHOLD = 0.6;
     /** The best intent must beat the best other intent by this much ("blow up the clock": add 0.67, remove 0.65). */
     static final double MARGIN = 0.1;
+    /** How long a request waits for the model to load before the rules answer it alone. */
+    private static final long LOAD_TIMEOUT_SECONDS = 30;
 
     static final Map<Rules.Intent, List<String>> EXAMPLES = Map.ofEntries(
             Map.entry(Rules.Intent.BIGGER, List.of("make it bigger", "enlarge the clock", "scale the button up",
@@ -112,12 +116,21 @@ final class Paraphrases {
         return loaded.join().loadMillis();
     }
 
-    /** The nearest intent when the model is loaded and the request is close enough to one; else empty. */
+    /**
+     * The nearest intent when the request is close enough to one; else empty (also when the model cannot load). The
+     * first call loads the model and waits for it.
+     */
     Optional<Match> nearest(String request) {
-        if (!ready()) {
+        load();
+        Loaded l;
+        try {
+            l = loaded.get(LOAD_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        Loaded l = loaded.join();
         Embedding query = l.model().embed(request).content();
         Map<Rules.Intent, Double> best = new java.util.EnumMap<>(Rules.Intent.class);
         for (Example e : l.examples()) {
