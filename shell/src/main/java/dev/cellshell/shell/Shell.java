@@ -80,6 +80,8 @@ public final class Shell implements AutoCloseable {
     private volatile History history;
 
     /** The plain-language engine; its model loads in the background once the first frame is out. */
+    /** How long after start-up the class-data archives of the next start are built (see ClassDataArchive). */
+    private static final long CDS_SETTLE_MILLIS = Long.getLong("cellshell.cds.settleMillis", 20_000);
     private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.create();
     private volatile dev.cellshell.shell.intent.Asker asker;
 
@@ -178,6 +180,7 @@ public final class Shell implements AutoCloseable {
         LOG.info("shell up in {} ms: workspace {}, {} cells, control socket {}",
                 (System.nanoTime() - started) / 1_000_000, workspace.root(), tissue.cells().size(),
                 workspace.controlSocket());
+        dev.cellshell.shell.cds.ClassDataArchive.buildWhenSettled(options.compositorClasspath(), CDS_SETTLE_MILLIS);
         if (options.workbench()) {
             workbench = Workbench.open(tissue, asker, history, dev.cellshell.shell.workbench.DesktopLink.of(scene),
                     workspace.root(), this::close);

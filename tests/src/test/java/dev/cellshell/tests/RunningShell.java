@@ -149,6 +149,11 @@ final class RunningShell implements AutoCloseable {
         }
     }
 
+    /** The shell JVM's process id ({@code ./cell run} execs it). */
+    long pid() {
+        return process.pid();
+    }
+
     /** The compositor process the shell started. */
     java.util.Optional<ProcessHandle> compositor() {
         return childJvms("dev.cellshell.compositor.CompositorMain").findFirst();
