@@ -56,6 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> statusDuringHang = new ArrayList<>();
         List<Double> setDuringHang = new ArrayList<>();
         String resident = "null";
+        String verbs = "null";
         for (int run = 0; run < coldStarts; run++) {
             Path workspace = Files.createTempDirectory("cellshell-bench");
             long spawned = System.nanoTime();
@@ -68,8 +69,9 @@ final class BenchCommand implements Callable<Integer> {
                 if (run == coldStarts - 1) {
                     measureSwaps(workspace, editToPixel, roundTrip, compile);
                     input = measureClicks(workspace);
+                    resident = BenchFootprint.resident(shell);
+                    verbs = measureVerbs(workspace);
                     measureAsks(workspace, askToPixel);
-                    resident = residentMegabytes(shell);
                     measureHostRestarts(workspace, shell, hostRestart);
                     measureDuringHang(workspace, statusDuringHang, setDuringHang);
                 }
@@ -102,24 +104,40 @@ final class BenchCommand implements Callable<Integer> {
                         + ",\n  \"host_kill_to_cells_back_ms\": " + stats(hostRestart)
                         + ",\n  \"while_a_solo_cell_hangs_ms\": {\"status\": " + stats(statusDuringHang)
                         + ", \"set_on_a_shared_cell\": " + stats(setDuringHang) + "}"
-                        + ",\n  \"resident_mb\": " + resident + "\n}"));
+                        + ",\n  \"resident_mb\": " + resident
+                        + ",\n  \"default_desktop\": " + defaultDesktop()
+                        + ",\n  \"cell_verb_end_to_end_ms\": " + verbs
+                        + ",\n  \"reference_conky\": " + BenchFootprint.conky(coldStarts) + "\n}"));
         return 0;
     }
 
-    private Process startShell(Path workspace) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
-                .getInputArguments().stream().filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle"))
-                .toList());
-        command.add(0, java);
-        command.addAll(List.of("-Xss2m", "-XX:+UseSerialGC",
-                "-D" + CompositorProcess.CLASSPATH_PROPERTY + "=" + CompositorProcess.classpathFromSystem(),
-                "-D" + dev.cellshell.shell.host.HostLaunch.CLASSPATH_PROPERTY + "="
-                        + dev.cellshell.shell.host.HostLaunch.classpathFromSystem(),
-                "-Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20),
-                "-cp", System.getProperty("java.class.path"), CellCommand.class.getName(), "run", "--headless",
-                "--renderer", renderer, "--template", "demo", "--workspace", workspace.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+    /**
+     * A headless shell started as a user starts it, through {@code ./cell run} (its class-data archives and JVM
+     * options included); without the launcher (a test), this JVM's java with its module options.
+     */
+    private Process startShell(Path workspace, String... template) throws IOException {
+        List<String> command = new ArrayList<>();
+        String launcher = System.getProperty("cellshell.launcher", "");
+        ProcessBuilder builder = new ProcessBuilder();
+        if (!launcher.isEmpty() && Files.isExecutable(Path.of(launcher))) {
+            command.add(launcher);
+            builder.environment().put("CELLSHELL_NO_BUILD", "1");
+            builder.environment().put("CELLSHELL_JAVA_OPTS", "-Dcellshell.warmUpCompiles="
+                    + Integer.getInteger("cellshell.warmUpCompiles", 20));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle")).toList());
+            command.addAll(List.of("-Xss2m", "-XX:+UseSerialGC",
+                    "-D" + CompositorProcess.CLASSPATH_PROPERTY + "=" + CompositorProcess.classpathFromSystem(),
+                    "-D" + dev.cellshell.shell.host.HostLaunch.CLASSPATH_PROPERTY + "="
+                            + dev.cellshell.shell.host.HostLaunch.classpathFromSystem(),
+                    "-Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20),
+                    "-cp", System.getProperty("java.class.path"), CellCommand.class.getName()));
+        }
+        command.addAll(List.of("run", "--headless", "--renderer", renderer, "--workspace", workspace.toString()));
+        command.addAll(List.of(template.length == 0 ? new String[] {"--template", "demo"} : template));
+        return builder.command(command).redirectErrorStream(true)
                 .redirectOutput(workspace.resolveSibling(workspace.getFileName() + ".log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     }
@@ -144,35 +162,46 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalStateException("no frame presented within 120 s");
     }
 
-    /** The shell's process tree by role, with each one's resident memory (VmRSS) in MB. */
-    private static String residentMegabytes(Process shell) {
-        StringBuilder json = new StringBuilder("{\"shell\": ").append(rss(shell.pid()));
-        shell.toHandle().descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).forEach(p -> {
-            String line = p.info().commandLine().orElse("");
-            String role = line.contains("CompositorMain") ? "compositor" : isHost(p)
-                    ? "host " + line.replaceAll(".*--name (\\S+).*", "$1") : "other";
-            json.append(", \"").append(role).append("\": ").append(rss(p.pid()));
-        });
-        return json.append("}").toString();
+    /** How long the default desktop runs before its memory is read: its start-up compiles and collections done. */
+    private static final long SETTLE_MS = 10_000;
+
+    /**
+     * The default desktop ({@code cell run} without a template: panel, clock, calendar, monitor, notes …) on a fresh
+     * workspace: the resident memory of its processes once settled, and {@code cell status} against it.
+     */
+    private String defaultDesktop() throws Exception {
+        Path workspace = Files.createTempDirectory("cellshell-bench-default");
+        Process shell = startShell(workspace, new String[0]);
+        try {
+            StatusReply status = awaitFirstFrame(workspace, shell);
+            Thread.sleep(SETTLE_MS);
+            return "{\"cells\": " + status.cells().size() + ", \"resident_mb\": " + BenchFootprint.resident(shell)
+                    + "}";
+        } finally {
+            shell.destroy();
+            if (!shell.waitFor(10, TimeUnit.SECONDS)) {
+                shell.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code cell status}, {@code cell set} and {@code cell ask --dry-run} end to end through the launcher. */
+    private static String measureVerbs(Path workspace) throws Exception {
+        String launcher = System.getProperty("cellshell.launcher", "");
+        if (launcher.isEmpty()) {
+            return "null";
+        }
+        BenchFootprint.verb(launcher, workspace, 1, "status");   // the client's class-data archive, if it is missing
+        return "{\"status\": " + stats(BenchFootprint.verb(launcher, workspace, 10, "status"))
+                + ", \"set\": " + stats(BenchFootprint.verb(launcher, workspace, 10, "set", "label", "size=20"))
+                + ", \"ask_dry_run\": " + stats(BenchFootprint.verb(launcher, workspace, 10, "ask", "--dry-run",
+                        "make the clock bigger")) + "}";
     }
 
     /** A cell host's JVM: its main class on the command line, or the JVM bubblewrap started. */
     private static boolean isHost(ProcessHandle p) {
         return p.info().command().orElse("").endsWith("/java") && (p.info().commandLine().orElse("")
                 .contains("HostMain") || p.parent().flatMap(q -> q.info().command()).orElse("").endsWith("bwrap"));
-    }
-
-    private static String rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return String.format(Locale.ROOT, "%.1f", Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0);
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // The process ended between listing and reading.
-        }
-        return "null";
     }
 
     /**
@@ -347,7 +376,7 @@ final class BenchCommand implements Callable<Integer> {
                         input.inputP95Ms()));
     }
 
-    private static String stats(List<Double> samples) {
+    static String stats(List<Double> samples) {
         double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return "null";
