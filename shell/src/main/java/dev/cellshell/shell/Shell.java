@@ -25,8 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +73,7 @@ public final class Shell implements AutoCloseable {
     private final SceneLink scene;
     private volatile Tissue tissue;
     private volatile ControlServer control;
-    private volatile ChronicleTissueStore store;
+    private final CompletableFuture<ChronicleTissueStore> opening;
     private volatile AuditLog audit;
     private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -88,20 +91,78 @@ public final class Shell implements AutoCloseable {
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace(), options.template());
         lock = WorkspaceLock.acquire(workspace.root());
-        sweepStaleRunDirectories();
-        runDirectory = workspace.createRunDirectory();
-        dev.cellshell.ipc.RuntimeDirectory.claim(runDirectory);
-        Files.createDirectories(workspace.compositorLog().getParent());
-        controlSocket = SocketServer.bind(workspace.controlSocket());
-        SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
-        SceneRegion region = SceneRegion.create(workspace.sceneRegion(), SceneLink.REGION_SLOTS,
-                SceneLink.REGION_SLOT_BYTES);
-        scene = new SceneLink(sceneSocket, region, message -> {
-            Tissue t = tissue;
-            if (t != null) {
-                t.input(message);
+        // The stores are this workspace's alone from here on (the lock): open them while the rest starts.
+        opening = openStores(workspace.root().resolve("store"));
+        try {
+            sweepStaleRunDirectories();
+            runDirectory = workspace.createRunDirectory();
+            dev.cellshell.ipc.RuntimeDirectory.claim(runDirectory);
+            Files.createDirectories(workspace.compositorLog().getParent());
+            controlSocket = SocketServer.bind(workspace.controlSocket());
+            SocketServer sceneSocket = SocketServer.bind(workspace.sceneSocket());
+            SceneRegion region = SceneRegion.create(workspace.sceneRegion(), SceneLink.REGION_SLOTS,
+                    SceneLink.REGION_SLOT_BYTES);
+            scene = new SceneLink(sceneSocket, region, message -> {
+                Tissue t = tissue;
+                if (t != null) {
+                    t.input(message);
+                }
+            }, this::close);
+        } catch (IOException | RuntimeException e) {
+            closeStores();
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the state and generation stores on a thread of their own (Chronicle's start-up, ~0.3–0.4 s here, runs
+     * beside the compositor's and the shell's own).
+     */
+    private static CompletableFuture<ChronicleTissueStore> openStores(Path directory) {
+        CompletableFuture<ChronicleTissueStore> opened = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                opened.complete(ChronicleTissueStore.open(directory));
+                LOG.info("stores open in {} ms", (System.nanoTime() - start) / 1_000_000);
+            } catch (Throwable e) {
+                opened.completeExceptionally(e);
             }
-        }, this::close);
+        }, "stores-open");
+        opener.setDaemon(true);
+        opener.start();
+        return opened;
+    }
+
+    /** The stores once open; their opening's failure as it was thrown. */
+    private ChronicleTissueStore stores() throws IOException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("the stores did not open", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the stores opened", e);
+        }
+    }
+
+    /** Closes the stores, waiting for them when they are still opening. */
+    private void closeStores() {
+        try {
+            ChronicleTissueStore open = opening.get(60, TimeUnit.SECONDS);
+            open.close();
+        } catch (ExecutionException | TimeoutException e) {
+            // Never opened (its failure is reported where it is used), or hung: nothing to close.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts everything and returns once the first scene is published and the control socket answers. */
@@ -117,9 +178,9 @@ public final class Shell implements AutoCloseable {
     }
 
     /**
-     * The compositor's JVM starts first, so that it boots while the stores open and the cells compile (or come from
-     * the generation store); it draws as soon as the first scene arrives. The stores open before the cells start,
-     * because starting a cell restores its saved state.
+     * The compositor's JVM starts first, so that it boots while the stores open (on their own thread since the
+     * workspace was locked) and the cells compile (or come from the generation store); it draws as soon as the first
+     * scene arrives. The tissue waits for the stores, because starting a cell restores its saved state.
      */
     private void startParts(Options options) throws Exception {
         long started = System.nanoTime();
@@ -127,9 +188,6 @@ public final class Shell implements AutoCloseable {
         scene.start(new CompositorProcess(options.compositorClasspath(), workspace.sceneSocket(),
                 workspace.sceneRegion(), workspace.compositorLog(), options.headless(), layout.width(),
                 layout.height(), !options.window(), options.renderer()));
-        long opening = System.nanoTime();
-        store = ChronicleTissueStore.open(workspace.root().resolve("store"));
-        LOG.info("stores open in {} ms", (System.nanoTime() - opening) / 1_000_000);
         Instant frozen = options.frozenTime();
         Instrumentation inPlace = !options.inPlace() ? null : InPlaceAgent.instrumentation().orElseThrow(() ->
                 new IllegalStateException("--in-place needs the JVM agent: start the shell with ./cell run --in-place"));
@@ -146,7 +204,7 @@ public final class Shell implements AutoCloseable {
         Hosts.Factory hostFactory = inPlace != null ? Hosts.Factory.inProcess(Shell.class.getClassLoader())
                 : Hosts.Factory.processes(launch);
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), hostFactory,
-                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, store,
+                frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, stores(),
                 history);
         Tissue placedTissue = tissue;
         scene.onMonitors(placedTissue::monitorsChanged);
@@ -231,9 +289,7 @@ public final class Shell implements AutoCloseable {
         if (tissue != null) {
             tissue.close();
         }
-        if (store != null) {
-            store.close();
-        }
+        closeStores();
         if (audit != null) {
             audit.close();
         }

@@ -61,6 +61,9 @@ public final class CellCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            StartWarmUp.begin();
+        }
         System.exit(commandLine(args).execute(args));
     }
 

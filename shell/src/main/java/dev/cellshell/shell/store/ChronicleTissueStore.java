@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * {@link TissueStore} in two Chronicle Maps: {@code store/state.cm} (cell id → props and state) and
  * {@code store/generations.cm} (source hash → class files). A record that does not decode (a store from another
  * version, a damaged file) is dropped with a log line, never thrown at the user.
+ *
+ * <p>The generation store is a cache and stays bounded: every clean compile is saved (each keystroke's, while a
+ * person types in the workbench or an IDE), so once it holds more than {@link #GENERATIONS_KEPT} generations the
+ * ones used longest ago are removed down to three quarters of that. A generation records when it was last used
+ * (saved, or read at most once an hour); one read since the store opened (the running cells', loaded at start, or
+ * one an undo went back to) is not removed.
  */
 public final class ChronicleTissueStore implements TissueStore {
 
@@ -31,9 +38,22 @@ public final class ChronicleTissueStore implements TissueStore {
     /** The sequence number of each cell's newest record (which of its two copies comes next). */
     private final Map<String, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ChronicleTissueStore(PersistentMap state, PersistentMap generations) {
+    /** How many generations the store keeps before it removes the least recently used. */
+    static final int GENERATIONS_KEPT = 256;
+    /** Marks a generation with its last use (older ones have none and go first). */
+    private static final int STAMPED = 0xCE11_6E02;
+    private static final long RESTAMP_AFTER_MILLIS = 3_600_000;
+
+    private final int kept;
+    private final java.util.function.LongSupplier clock;
+    private final java.util.Set<String> readThisRun = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private ChronicleTissueStore(PersistentMap state, PersistentMap generations, int kept,
+            java.util.function.LongSupplier clock) {
         this.state = state;
         this.generations = generations;
+        this.kept = kept;
+        this.clock = clock;
     }
 
     /**
@@ -41,10 +61,15 @@ public final class ChronicleTissueStore implements TissueStore {
      * even with recovery is moved aside ({@code *.broken-<millis>}, kept for inspection) and started afresh.
      */
     public static ChronicleTissueStore open(Path directory) throws IOException {
+        return open(directory, GENERATIONS_KEPT, System::currentTimeMillis);
+    }
+
+    static ChronicleTissueStore open(Path directory, int kept, java.util.function.LongSupplier clock)
+            throws IOException {
         PersistentMap state = openOrSetAside(directory.resolve("state.cm"), "state", 1_024, 512);
         try {
             return new ChronicleTissueStore(state,
-                    openOrSetAside(directory.resolve("generations.cm"), "generations", 512, 16 * 1024));
+                    openOrSetAside(directory.resolve("generations.cm"), "generations", 512, 16 * 1024), kept, clock);
         } catch (IOException | RuntimeException e) {
             state.close();
             throw e;
@@ -222,12 +247,19 @@ public final class ChronicleTissueStore implements TissueStore {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int first = in.readInt();
+            long used = first == STAMPED ? in.readLong() : 0;
+            int count = first == STAMPED ? in.readInt() : first;
             Map<String, byte[]> classes = new LinkedHashMap<>();
-            for (int i = 0, n = in.readInt(); i < n; i++) {
+            for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 byte[] file = new byte[in.readInt()];
                 in.readFully(file);
                 classes.put(name, file);
+            }
+            readThisRun.add(key);
+            if (clock.getAsLong() - used > RESTAMP_AFTER_MILLIS) {
+                saveClasses(key, classes);
             }
             return Optional.of(classes);
         } catch (IOException e) {
@@ -241,6 +273,8 @@ public final class ChronicleTissueStore implements TissueStore {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
             DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(STAMPED);
+            out.writeLong(clock.getAsLong());
             out.writeInt(classes.size());
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
                 out.writeUTF(c.getKey());
@@ -248,9 +282,40 @@ public final class ChronicleTissueStore implements TissueStore {
                 out.write(c.getValue());
             }
             generations.put(key, bytes.toByteArray());
+            if (generations.size() > kept) {
+                evictLeastRecentlyUsed();
+            }
         } catch (IOException e) {
             LOG.warn("generation {} not cached: {}", key, e.getMessage());
         }
+    }
+
+    /**
+     * Removes the generations used longest ago, except those read since the store opened, until three quarters of
+     * the bound are left.
+     */
+    private void evictLeastRecentlyUsed() {
+        Map<String, byte[]> all = generations.snapshot();
+        List<Map.Entry<String, Long>> byUse = new java.util.ArrayList<>();
+        all.forEach((key, bytes) -> {
+            if (!readThisRun.contains(key)) {
+                byUse.add(Map.entry(key, lastUse(bytes)));
+            }
+        });
+        byUse.sort(Map.Entry.comparingByValue());
+        int remove = Math.min(byUse.size(), all.size() - kept * 3 / 4);
+        for (int i = 0; i < remove; i++) {
+            generations.remove(byUse.get(i).getKey());
+        }
+        LOG.info("generation store: {} generations used longest ago removed, {} kept", remove, all.size() - remove);
+    }
+
+    private static long lastUse(byte[] bytes) {
+        if (bytes.length < 12) {
+            return 0;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        return b.getInt() == STAMPED ? b.getLong() : 0;
     }
 
     @Override
