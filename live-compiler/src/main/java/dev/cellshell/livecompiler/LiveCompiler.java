@@ -49,7 +49,18 @@ public final class LiveCompiler {
     }
 
     /** Compiles {@code sources} together; the result holds class files only when there was no error. */
-    public synchronized CompileResult compile(List<SourceFile> sources) {
+    public CompileResult compile(List<SourceFile> sources) {
+        return compile(sources, () -> false);
+    }
+
+    /**
+     * Like {@link #compile(List)}, abandoned as soon as {@code cancelled} says so (ECJ asks between its phases and
+     * units): then it throws {@link java.util.concurrent.CancellationException} and nothing it made is kept.
+     */
+    public synchronized CompileResult compile(List<SourceFile> sources, java.util.function.BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("a newer edit replaced this compile");
+        }
         long start = System.nanoTime();
         Map<String, String> texts = new HashMap<>();
         ICompilationUnit[] units = new ICompilationUnit[sources.size()];
@@ -62,9 +73,12 @@ public final class LiveCompiler {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Compiler compiler = new Compiler(environment, DefaultErrorHandlingPolicies.proceedWithAllProblems(),
                 new CompilerOptions(options), result -> collect(result, texts, classes, diagnostics),
-                new DefaultProblemFactory(Locale.ENGLISH));
+                new DefaultProblemFactory(Locale.ENGLISH), null, new Cancellable(cancelled));
         compiler.useSingleThread = true;
         compiler.compile(units);
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("a newer edit replaced this compile");
+        }
         diagnostics.sort((a, b) -> a.file().equals(b.file())
                 ? Integer.compare(a.line(), b.line()) != 0 ? Integer.compare(a.line(), b.line())
                         : Integer.compare(a.column(), b.column())
@@ -159,5 +173,36 @@ public final class LiveCompiler {
         return new Diagnostic(file, line, column + 1,
                 problem.isError() ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
                 problem.getMessage(), excerpt, Math.max(0, end - offset));
+    }
+
+    /** ECJ's progress hook, used only for what it asks: whether to stop. */
+    private static final class Cancellable extends org.eclipse.jdt.core.compiler.CompilationProgress {
+
+        private final java.util.function.BooleanSupplier cancelled;
+
+        Cancellable(java.util.function.BooleanSupplier cancelled) {
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public void begin(int remainingWork) {
+        }
+
+        @Override
+        public void done() {
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return cancelled.getAsBoolean();
+        }
+
+        @Override
+        public void setTaskName(String name) {
+        }
+
+        @Override
+        public void worked(int workIncrement, int remainingWork) {
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cellshell.livecompiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cellshell.widgets.Cell;
 import dev.cellshell.widgets.DisplayList;
@@ -104,4 +105,20 @@ class LiveCompilerTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.classes()).containsOnlyKeys("Palette", "Themed");
     }
+
+    @Test
+    void aCompileWhoseTextIsGoneIsDroppedBeforeOrWhileItRunsAndTheNextOneIsWhole() {
+        assertThatThrownBy(() -> COMPILER.compile(List.of(greeter("old")), () -> true))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> COMPILER.compile(List.of(greeter("typing")), () -> asked.incrementAndGet() > 2))
+                .as("ECJ asks between its phases; the third answer stops it")
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(asked.get()).isGreaterThan(2);
+
+        CompileResult next = COMPILER.compile(List.of(greeter("done")), () -> false);
+        assertThat(next.succeeded()).isTrue();
+        assertThat(next.classes()).containsOnlyKeys("Greeter");
+    }
 }
+

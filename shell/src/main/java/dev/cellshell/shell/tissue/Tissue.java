@@ -272,13 +272,17 @@ public final class Tissue implements AutoCloseable {
      * way, so a tampered store cannot smuggle anything in.
      */
     private CompileResult compileCached(List<SourceFile> sources) {
+        return compileCached(sources, () -> false);
+    }
+
+    private CompileResult compileCached(List<SourceFile> sources, java.util.function.BooleanSupplier stale) {
         long start = System.nanoTime();
         String key = compiler.cacheKey(sources);
         java.util.Optional<Map<String, byte[]>> cached = store.classes(key);
         if (cached.isPresent()) {
             return new CompileResult(cached.get(), List.of(), System.nanoTime() - start);
         }
-        CompileResult result = compiler.compile(sources);
+        CompileResult result = compiler.compile(sources, stale);
         if (result.succeeded()) {
             store.saveClasses(key, result.classes());
         }
@@ -1112,7 +1116,16 @@ public final class Tissue implements AutoCloseable {
 
     /** Compiles {@code sources} (and checks them against the sandbox) without changing anything. */
     public CompletableFuture<CompileResult> check(List<SourceFile> sources) {
-        return CompletableFuture.supplyAsync(() -> compileCached(sources), compilerThread);
+        return check(sources, () -> false);
+    }
+
+    /**
+     * Like {@link #check(List)}, for an editor that may change its text again: when {@code stale} says so, before
+     * or while compiling, the compile is dropped (the future fails with a CancellationException) and the compiler
+     * thread moves on, so a person typing never waits behind compiles of text that is gone.
+     */
+    public CompletableFuture<CompileResult> check(List<SourceFile> sources, java.util.function.BooleanSupplier stale) {
+        return CompletableFuture.supplyAsync(() -> compileCached(sources, stale), compilerThread);
     }
 
     /** The tissue definition as of the last change (what tissue.json holds). Safe from any thread. */

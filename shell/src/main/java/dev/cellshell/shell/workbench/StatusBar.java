@@ -56,6 +56,11 @@ final class StatusBar extends HBox {
         message.setText(text);
     }
 
+    /** Whether the message is {@code text} now. */
+    boolean says(String text) {
+        return message.getText().equals(text);
+    }
+
     /**
      * Shows a successful swap's figures; the edit→pixel time follows when the compositor presents the new scene.
      *

@@ -43,11 +43,14 @@ import javafx.scene.layout.Region;
  * source in the editor over the compiler's problems in the middle; its props over the history on the right; the
  * status bar below. Saving (Ctrl+S, the button, or every clean compile with "Live" on) asks the tissue to swap; a
  * refused swap marks the broken code while the old generation keeps running. What is typed is compiled in the
- * background 400 ms after the last keystroke, and its problems are marked without swapping anything.
+ * background once typing pauses, and its problems are marked without swapping anything: the pause is as long as a
+ * recent compile took (50–400 ms), and a keystroke drops the compile of the text it replaced.
  */
 public final class WorkbenchView extends BorderPane {
 
-    private static final Duration CHECK_AFTER = Duration.ofMillis(400);
+    private static final String EDITED = "Edited — Save (Ctrl+S) swaps it in.";
+    private final CheckPause pause = new CheckPause();
+    private final javafx.animation.PauseTransition checkTimer = new javafx.animation.PauseTransition();
 
     private final Tissue tissue;
     private final DesktopLink desktop;
@@ -73,6 +76,8 @@ public final class WorkbenchView extends BorderPane {
     private String shownRunning;
     /** Which check is the newest, so a slow older one does not paint over it. */
     private long checks;
+    /** Edits so far; a check compiles for the edit it started at and is dropped when another comes. */
+    private volatile long edits;
     /** The text last saved: a check of that text must not replace what the save said (swapped, or why not). */
     private String saved;
 
@@ -102,11 +107,14 @@ public final class WorkbenchView extends BorderPane {
             showFile(file);
         });
         editor.edits().subscribe(change -> {
+            edits++;
             if (!editor.text().equals(shownRunning)) {
-                status.say("Edited — Save (Ctrl+S) swaps it in.");
+                status.say(EDITED);
             }
+            checkTimer.setDuration(javafx.util.Duration.millis(pause.millis()));
+            checkTimer.playFromStart();
         });
-        editor.edits().successionEnds(CHECK_AFTER).subscribe(change -> check(false));
+        checkTimer.setOnFinished(done -> check(false));
         editor.setDisable(true);
         save.setId("save");
         save.getStyleClass().add("accent");
@@ -391,8 +399,9 @@ public final class WorkbenchView extends BorderPane {
         List<SourceFile> edited = sources.stream().map(f -> f.name().equals(file) ? new SourceFile(f.name(), text) : f)
                 .toList();
         CompletableFuture<CompileResult> compiled;
+        long at = edits;
         try {
-            compiled = tissue.check(edited);
+            compiled = tissue.check(edited, () -> edits != at);
         } catch (RejectedExecutionException closed) {
             return; // The shell is going away.
         }
@@ -400,6 +409,7 @@ public final class WorkbenchView extends BorderPane {
             if (error != null || mine != checks || !text.equals(editor.text())) {
                 return;
             }
+            pause.compiled(result.nanos());
             editor.mark(result.diagnostics().stream().filter(d -> d.file().equals(file)).toList());
             problems.getItems().setAll(result.diagnostics().stream().map(Diagnostic::format).toList());
             if (text.equals(saved) || quiet) {
@@ -407,7 +417,7 @@ public final class WorkbenchView extends BorderPane {
             }
             if (result.succeeded() && live.isSelected()) {
                 save();
-            } else {
+            } else if (status.says(EDITED)) {   // a check adds to "Edited", it does not hide other news
                 status.say(result.succeeded() ? "Compiles. Save (Ctrl+S) to swap it in."
                         : result.errors().size() + " problem" + (result.errors().size() == 1 ? "" : "s")
                                 + " — the running generation is unchanged.");
