@@ -57,6 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> setDuringHang = new ArrayList<>();
         String resident = "null";
         String verbs = "null";
+        String firstRun = firstRunWithoutArchives();
         for (int run = 0; run < coldStarts; run++) {
             Path workspace = Files.createTempDirectory("cellshell-bench");
             long spawned = System.nanoTime();
@@ -104,6 +105,7 @@ final class BenchCommand implements Callable<Integer> {
                         + ",\n  \"host_kill_to_cells_back_ms\": " + stats(hostRestart)
                         + ",\n  \"while_a_solo_cell_hangs_ms\": {\"status\": " + stats(statusDuringHang)
                         + ", \"set_on_a_shared_cell\": " + stats(setDuringHang) + "}"
+                        + ",\n  \"first_run_without_class_data_archives_ms\": " + firstRun
                         + ",\n  \"resident_mb\": " + resident
                         + ",\n  \"default_desktop\": " + defaultDesktop()
                         + ",\n  \"cell_verb_end_to_end_ms\": " + verbs
@@ -115,15 +117,20 @@ final class BenchCommand implements Callable<Integer> {
      * A headless shell started as a user starts it, through {@code ./cell run} (its class-data archives and JVM
      * options included); without the launcher (a test), this JVM's java with its module options.
      */
-    private Process startShell(Path workspace, String... template) throws IOException {
+    private Process startShell(Path workspace) throws IOException {
+        return startShell(workspace, "", List.of("--template", "demo"));
+    }
+
+    private Process startShell(Path workspace, String javaOptions, List<String> template) throws IOException {
         List<String> command = new ArrayList<>();
         String launcher = System.getProperty("cellshell.launcher", "");
         ProcessBuilder builder = new ProcessBuilder();
         if (!launcher.isEmpty() && Files.isExecutable(Path.of(launcher))) {
             command.add(launcher);
             builder.environment().put("CELLSHELL_NO_BUILD", "1");
-            builder.environment().put("CELLSHELL_JAVA_OPTS", "-Dcellshell.warmUpCompiles="
-                    + Integer.getInteger("cellshell.warmUpCompiles", 20));
+            builder.environment().put("CELLSHELL_JAVA_OPTS", (System.getenv().getOrDefault("CELLSHELL_JAVA_OPTS", "")
+                    + " -Dcellshell.warmUpCompiles=" + Integer.getInteger("cellshell.warmUpCompiles", 20) + " "
+                    + javaOptions).strip());
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -136,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
                     "-cp", System.getProperty("java.class.path"), CellCommand.class.getName()));
         }
         command.addAll(List.of("run", "--headless", "--renderer", renderer, "--workspace", workspace.toString()));
-        command.addAll(List.of(template.length == 0 ? new String[] {"--template", "demo"} : template));
+        command.addAll(template);
         return builder.command(command).redirectErrorStream(true)
                 .redirectOutput(workspace.resolveSibling(workspace.getFileName() + ".log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
@@ -162,6 +169,48 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalStateException("no frame presented within 120 s");
     }
 
+    /**
+     * The very first start after a build, as a new user's first {@code cell run} is: no class-data archives, an empty
+     * generation store (milliseconds to the first frame). That shell then builds the archives at once, so that every
+     * start measured after it maps them, as every start but the first does (a build during a measurement would take
+     * a core from it).
+     */
+    private String firstRunWithoutArchives() throws Exception {
+        String launcher = System.getProperty("cellshell.launcher", "");
+        if (launcher.isEmpty()) {
+            return "null";
+        }
+        Path archives = Path.of(launcher).toAbsolutePath().getParent().resolve("target/cds");
+        if (Files.isDirectory(archives)) {
+            try (var old = Files.list(archives)) {
+                for (Path file : old.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        Path workspace = Files.createTempDirectory("cellshell-bench-first");
+        long spawned = System.nanoTime();
+        Process shell = startShell(workspace, "-Dcellshell.cds.settleMillis=0", List.of("--template", "demo"));
+        try {
+            awaitFirstFrame(workspace, shell);
+            double millis = (System.nanoTime() - spawned) / 1e6;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!(Files.exists(archives.resolve("shell.jsa")) && Files.exists(archives.resolve("compositor.jsa")))) {
+                if (System.nanoTime() > deadline || !shell.isAlive()) {
+                    throw new IllegalStateException("the class-data archives were not built (see " + workspace
+                            + ".log)");
+                }
+                Thread.sleep(200);
+            }
+            return String.format(Locale.ROOT, "%.2f", millis);
+        } finally {
+            shell.destroy();
+            if (!shell.waitFor(10, TimeUnit.SECONDS)) {
+                shell.destroyForcibly();
+            }
+        }
+    }
+
     /** How long the default desktop runs before its memory is read: its start-up compiles and collections done. */
     private static final long SETTLE_MS = 10_000;
 
@@ -171,7 +220,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private String defaultDesktop() throws Exception {
         Path workspace = Files.createTempDirectory("cellshell-bench-default");
-        Process shell = startShell(workspace, new String[0]);
+        Process shell = startShell(workspace, "", List.of("--template", "desktop"));
         try {
             StatusReply status = awaitFirstFrame(workspace, shell);
             Thread.sleep(SETTLE_MS);
