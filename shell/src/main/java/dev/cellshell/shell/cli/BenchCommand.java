@@ -38,6 +38,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cold-starts", defaultValue = "3", description = "Cold starts to time (default ${DEFAULT-VALUE}).")
     int coldStarts;
 
+    @Option(names = "--start-only", description = "Time the starts only (first run, cold, warm generation store).")
+    boolean startOnly;
+
     @Option(names = "--renderer", paramLabel = "API", defaultValue = "auto",
             description = "The compositor's renderer, as cell run takes it (default ${DEFAULT-VALUE}).")
     String renderer;
@@ -65,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 status = awaitFirstFrame(workspace, shell);
                 coldMs.add((System.nanoTime() - spawned) / 1e6);
+                if (startOnly) {
+                    continue;
+                }
                 Thread.sleep(FIRST_SWAP_DELAY_MS);
                 firstSwap.add(swapOnce(workspace, "first swap " + run).editToPixelNanos() / 1e6);
                 if (run == coldStarts - 1) {
@@ -99,6 +105,11 @@ final class BenchCommand implements Callable<Integer> {
                     shell.destroyForcibly();
                 }
             }
+        }
+        if (startOnly) {
+            System.out.printf(Locale.ROOT, "{%n  \"first_run_without_class_data_archives_ms\": %s,%n  \"cold_start_ms\": %s,%n"
+                    + "  \"cold_start_warm_generation_store_ms\": %s%n}%n", firstRun, stats(coldMs), stats(warmStoreMs));
+            return 0;
         }
         System.out.println(json(status, coldMs, warmStoreMs, firstSwap, editToPixel, roundTrip, compile, input)
                 .replace("\n}", ",\n  \"ask_to_pixel_ms\": " + stats(askToPixel)
