@@ -15,6 +15,7 @@ import dev.cellshell.compositor.vk.VulkanDevice;
 import dev.cellshell.compositor.vk.VulkanDrawable;
 import dev.cellshell.ipc.SceneMessage;
 import java.util.Collection;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,13 +32,15 @@ abstract class Backend implements AutoCloseable {
     /** What {@code --renderer} asks for. */
     enum Choice {
         /**
-         * Vulkan on the best device there is (a GPU, or Mesa's lavapipe on the CPU, which beats llvmpipe's OpenGL
-         * here: docs/PERFORMANCE.md); else OpenGL; offscreen, else Skia's CPU raster.
+         * Windows: Skia's CPU raster when there is no GPU (no GPU device node; or the best Vulkan device is a CPU
+         * emulation such as lavapipe), which costs less CPU, memory and start-up than drawing through Mesa's LLVM
+         * (docs/PERFORMANCE.md); else Vulkan on the best device; else OpenGL. Offscreen: Vulkan on the best device there is (lavapipe too); else OpenGL; else
+         * Skia's CPU raster.
          */
         AUTO,
         VULKAN,
         GL,
-        /** Skia on the CPU; offscreen only (there is nothing here to present system memory to a window). */
+        /** Skia on the CPU: system memory offscreen, {@code XPutImage} into X11 windows (no GPU driver at all). */
         CPU;
 
         static Choice parse(String value) {
@@ -82,12 +85,20 @@ abstract class Backend implements AutoCloseable {
             case GL:
                 return new Gl();
             case CPU:
-                if (windows) {
-                    throw new IllegalArgumentException("--renderer cpu draws offscreen only (use --headless)");
-                }
                 return new Cpu();
             default:
                 break;
+        }
+        if (windows && !gpuDeviceNodes(Path.of("/dev"))) {
+            // Checked before any driver is loaded: asking Vulkan maps Mesa's LLVM (~45 MB resident) for good.
+            LOG.info("renderer auto: no GPU here (no /dev/dri/renderD*, no /dev/nvidia*): Skia's CPU raster, put"
+                    + " into the windows");
+            return new Cpu();
+        }
+        if (windows && VulkanDevice.bestIsEmulated()) {
+            LOG.info("renderer auto: the best Vulkan device is a CPU emulation: Skia's CPU raster, put into the"
+                    + " windows");
+            return new Cpu();
         }
         try {
             return new Vulkan(VulkanDevice.open(windows));
@@ -103,6 +114,25 @@ abstract class Backend implements AutoCloseable {
             LOG.warn("renderer auto: no offscreen OpenGL either ({}); Skia's CPU raster", e.toString());
         }
         return new Cpu();
+    }
+
+    /**
+     * Whether {@code dev} has a GPU's device node: a DRM render node (every Mesa and most other GPU drivers) or
+     * NVIDIA's. Without one, a Vulkan or OpenGL driver can only be a CPU emulation.
+     */
+    static boolean gpuDeviceNodes(Path dev) {
+        try (var dri = java.nio.file.Files.newDirectoryStream(dev.resolve("dri"), "renderD*")) {
+            if (dri.iterator().hasNext()) {
+                return true;
+            }
+        } catch (java.io.IOException noDri) {
+            // no /dev/dri at all
+        }
+        try (var nvidia = java.nio.file.Files.newDirectoryStream(dev, "nvidia[0-9]*")) {
+            return nvidia.iterator().hasNext();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** OpenGL 3.3: GLFW windows with their own contexts, EGL surfaceless offscreen. */
@@ -204,7 +234,7 @@ abstract class Backend implements AutoCloseable {
         }
     }
 
-    /** Skia on the CPU, into system memory: offscreen only. */
+    /** Skia on the CPU, into system memory: offscreen, or put into X11 windows ({@code x11.RasterWindow}). */
     static final class Cpu extends Backend {
 
         @Override
@@ -219,12 +249,13 @@ abstract class Backend implements AutoCloseable {
 
         @Override
         Drawable window(GlfwWindow.Options options, Consumer<SceneMessage> input) {
-            throw new IllegalStateException("the CPU renderer cannot show windows");
+            return dev.cellshell.compositor.x11.RasterWindow.create(options, input);
         }
 
         @Override
         Painter painter(Drawable drawable, LayerSource source, Painter.Mode mode) {
-            return new RasterPainter(drawable.width(), drawable.height(), source, mode);
+            return new RasterPainter(drawable.width(), drawable.height(), source, mode,
+                    drawable instanceof dev.cellshell.compositor.x11.RasterWindow window ? window::show : null);
         }
 
         /** The size of the raster painter's pixels, which the painter itself holds. */

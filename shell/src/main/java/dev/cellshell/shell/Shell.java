@@ -51,7 +51,7 @@ public final class Shell implements AutoCloseable {
      * @param workbench whether to open the JavaFX workbench window (needs a display)
      * @param window show every surface in one ordinary window instead of being the desktop (one window per surface)
      * @param template what a new workspace starts from ({@code desktop} or {@code demo}); unused for an existing one
-     * @param renderer the compositor's graphics API: {@code vulkan}, {@code gl}, {@code cpu} (offscreen only) or
+     * @param renderer the compositor's graphics API: {@code vulkan}, {@code gl}, {@code cpu} (Skia on the CPU) or
      *     {@code auto}
      */
     public record Options(Path workspace, boolean headless, Instant frozenTime, boolean workbench,

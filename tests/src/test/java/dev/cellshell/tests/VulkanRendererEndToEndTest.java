@@ -1,5 +1,10 @@
 package dev.cellshell.tests;
 
+import static dev.cellshell.tests.ScreenComparison.await;
+import static dev.cellshell.tests.ScreenComparison.clientOrigin;
+import static dev.cellshell.tests.ScreenComparison.screen;
+import static dev.cellshell.tests.ScreenComparison.shot;
+import static dev.cellshell.tests.ScreenComparison.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -7,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,53 +29,6 @@ class VulkanRendererEndToEndTest {
     @TempDir
     Path dir;
 
-    private BufferedImage shot(RunningShell shell, String name) throws Exception {
-        Path file = dir.resolve(name + ".png");
-        RunningShell.Result result = shell.cli("shot", file.toString());
-        assertThat(result.exit()).as(result.err()).isZero();
-        return GoldenImages.decode(Files.readAllBytes(file));
-    }
-
-    private BufferedImage screen(XServer x, String name, String crop) throws Exception {
-        Path file = dir.resolve(name + ".png");
-        x.run("import", "-window", "root", "-crop", crop, file.toString());
-        return GoldenImages.decode(Files.readAllBytes(file));
-    }
-
-    /** The largest channel difference between what X shows and what the compositor read back. */
-    private static int worst(BufferedImage onScreen, BufferedImage shot) {
-        return worst(onScreen, shot, new int[0]);
-    }
-
-    /**
-     * The same, leaving out the rounded corners and the anti-aliased outermost pixels of {@code card} (x, y, width,
-     * height, radius): an overlay window is shaped by rectangles, and X shows black under what the card leaves
-     * (partly) transparent, where the compositor's own screenshot shows the desktop.
-     */
-    /** Where the last comparison differed most, for the failure message. */
-    private static volatile String lastWorst = "";
-
-    private static int worst(BufferedImage onScreen, BufferedImage shot, int[] card) {
-        lastWorst = "identical";
-        assertThat(onScreen.getWidth() + "x" + onScreen.getHeight()).isEqualTo(shot.getWidth() + "x" + shot.getHeight());
-        int worst = 0;
-        for (int y = 0; y < shot.getHeight(); y++) {
-            for (int x = 0; x < shot.getWidth(); x++) {
-                if (card.length == 5 && inCorner(x, y, card)) {
-                    continue;
-                }
-                int d = GoldenImages.channelDifference(onScreen.getRGB(x, y) | 0xFF000000, shot.getRGB(x, y));
-                if (d > worst) {
-                    worst = d;
-                    lastWorst = "worst " + d + " at " + x + "," + y + ": screen #" + Integer.toHexString(
-                            onScreen.getRGB(x, y) & 0xFFFFFF) + " vs shot #" + Integer.toHexString(shot.getRGB(x, y)
-                            & 0xFFFFFF);
-                }
-            }
-        }
-        return worst;
-    }
-
     @Test
     void aVulkanWindowShowsWhatCellShotReadsBackAndGetsANewSwapchainWhenResized() throws Exception {
         try (XServer x = XServer.xvfb(1280, 720);
@@ -85,45 +42,18 @@ class VulkanRendererEndToEndTest {
             shell.awaitPresented(scene + 2, Duration.ofSeconds(30));
             await("the click reached the Button cell", () -> shell.status().cells().stream()
                     .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
-            BufferedImage clicked = shot(shell, "clicked");
-            await("the X server shows what cell shot read back", () -> worst(screen(x, "x-clicked",
+            BufferedImage clicked = shot(shell, dir, "clicked");
+            await("the X server shows what cell shot read back", () -> worst(screen(x, dir, "x-clicked",
                     clicked.getWidth() + "x" + clicked.getHeight() + "+" + origin[0] + "+" + origin[1]),
-                    shot(shell, "clicked")) <= 2);
+                    shot(shell, dir, "clicked")) <= 2);
 
             x.run("xdotool", "search", "--name", "^CellShell$", "windowsize", "900", "500");
-            await("the back image follows the window", () -> shot(shell, "resized").getWidth() == 900);
+            await("the back image follows the window", () -> shot(shell, dir, "resized").getWidth() == 900);
             int[] moved = clientOrigin(x);
-            await("the new swapchain presents what cell shot reads back", () -> worst(screen(x, "x-resized",
-                    "900x500+" + moved[0] + "+" + moved[1]), shot(shell, "resized")) <= 2);
+            await("the new swapchain presents what cell shot reads back", () -> worst(screen(x, dir, "x-resized",
+                    "900x500+" + moved[0] + "+" + moved[1]), shot(shell, dir, "resized")) <= 2);
             assertThat(shell.log()).doesNotContain("was lost").doesNotContain("compositor failed");
         }
-    }
-
-    private static boolean inCorner(int x, int y, int[] card) {
-        boolean inside = x >= card[0] && y >= card[1] && x < card[0] + card[2] && y < card[1] + card[3];
-        boolean edge = x == card[0] || y == card[1] || x == card[0] + card[2] - 1 || y == card[1] + card[3] - 1;
-        if (inside && edge) {
-            return true;
-        }
-        int r = card[4];
-        boolean nearX = x >= card[0] && x < card[0] + r || x >= card[0] + card[2] - r && x < card[0] + card[2];
-        boolean nearY = y >= card[1] && y < card[1] + r || y >= card[1] + card[3] - r && y < card[1] + card[3];
-        return nearX && nearY;
-    }
-
-    /** Where the window's drawable starts on the X screen (inside openbox's frame). */
-    private static int[] clientOrigin(XServer x) throws Exception {
-        String info = x.run("xwininfo", "-name", "CellShell");
-        return new int[] {number(info, "Absolute upper-left X"), number(info, "Absolute upper-left Y")};
-    }
-
-    private static int number(String info, String label) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
-                + ":\\s+(-?\\d+)").matcher(info);
-        if (!m.find()) {
-            throw new AssertionError("no " + label + " in " + info);
-        }
-        return Integer.parseInt(m.group(1));
     }
 
     @Test
@@ -150,12 +80,12 @@ class VulkanRendererEndToEndTest {
                     "--at", "left", "--margin", "8", "--prop", "text=On the bar");
             assertThat(spawned.exit()).as(spawned.err()).isZero();
             await("the desktop after the lost device matches the GL golden image", () -> GoldenImages.differingPixels(
-                    shot(shell, "desktop"), golden("desktop-surfaces")) == 0);
-            BufferedImage composed = shot(shell, "desktop");
+                    shot(shell, dir, "desktop"), golden("desktop-surfaces")) == 0);
+            BufferedImage composed = shot(shell, dir, "desktop");
             Files.createDirectories(Path.of("target/screens"));
             Files.copy(dir.resolve("desktop.png"), Path.of("target/screens/desktop-surfaces-vulkan.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            await("every surface window shows what cell shot composed", () -> worst(screen(x, "x-desktop",
+            await("every surface window shows what cell shot composed", () -> worst(screen(x, dir, "x-desktop",
                     "1600x900+0+0"), composed, TOAST) <= 2);
 
             // Input still reaches the cells through the rebuilt windows, and their frames still arrive.
@@ -164,8 +94,8 @@ class VulkanRendererEndToEndTest {
             await("the Button counted the click", () -> shell.status().cells().stream()
                     .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
             shell.awaitPresented(scene + 1, Duration.ofSeconds(30));
-            await("the X server shows the new frame too", () -> worst(screen(x, "x-clicked", "1600x900+0+0"),
-                    shot(shell, "clicked"), TOAST) <= 2);
+            await("the X server shows the new frame too", () -> worst(screen(x, dir, "x-clicked", "1600x900+0+0"),
+                    shot(shell, dir, "clicked"), TOAST) <= 2);
             assertThat(shell.compositor().orElseThrow().pid()).as("the same compositor process").isEqualTo(compositor);
             assertThat(shell.log()).as("the shell never restarted the compositor").doesNotContain("restarting");
         }
@@ -175,21 +105,4 @@ class VulkanRendererEndToEndTest {
         return javax.imageio.ImageIO.read(Path.of("src/test/resources/goldens", name + ".png").toFile());
     }
 
-    private static <T> T await(String what, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Throwable last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.call();
-                if (value != null && !Boolean.FALSE.equals(value) && !"".equals(value)) {
-                    return value;
-                }
-            } catch (Exception | AssertionError e) {
-                last = e;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last) + " (last"
-                + " screen comparison: " + lastWorst + ")", last);
-    }
 }

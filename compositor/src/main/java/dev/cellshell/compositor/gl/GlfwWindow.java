@@ -11,15 +11,16 @@ import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.system.MemoryStack;
 
 /**
- * A GLFW window and its input, for either client API: with a GL 3.3 core context ({@link Api#OPENGL}, made current
- * on creation) or with none, for a Vulkan swapchain ({@link Api#VULKAN}). Input becomes {@link SceneMessage}s in
+ * A GLFW window and its input, for any renderer: with a GL 3.3 core context ({@link Api#OPENGL}, made current on
+ * creation) or with none, for a Vulkan swapchain ({@link Api#VULKAN}) or pixels put by the CPU renderer
+ * ({@link Api#NONE}). Input becomes {@link SceneMessage}s in
  * window coordinates, not yet hit-tested. Must be created, polled and closed on the process's main thread (GLFW's
  * rule).
  */
 public final class GlfwWindow implements AutoCloseable {
 
-    /** Which client API the window is made for. */
-    public enum Api { OPENGL, VULKAN }
+    /** What the window's pixels come from: a GL context, a Vulkan swapchain, or none (the CPU renderer's XPutImage). */
+    public enum Api { OPENGL, VULKAN, NONE }
 
     /**
      * How to open a window.
@@ -109,7 +110,7 @@ public final class GlfwWindow implements AutoCloseable {
         if (handle == 0) {
             terminateIfUnused();
             throw new IllegalStateException("GLFW could not create a " + options.width() + "x" + options.height()
-                    + (api == Api.OPENGL ? " GL 3.3 window" : " window for Vulkan"));
+                    + (api == Api.OPENGL ? " GL 3.3 window" : api == Api.VULKAN ? " window for Vulkan" : " window"));
         }
         synchronized (GlfwWindow.class) {
             open++;

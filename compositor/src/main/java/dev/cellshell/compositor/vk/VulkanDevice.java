@@ -122,6 +122,42 @@ public final class VulkanDevice implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this machine's best Vulkan device is a CPU emulation (Mesa's lavapipe), i.e. there is no GPU to draw
+     * with: then Skia's own CPU raster is cheaper on every measure (docs/PERFORMANCE.md). Looks without opening a
+     * device; false when there is no Vulkan at all (nothing is known then).
+     */
+    public static boolean bestIsEmulated() {
+        try {
+            VK.getFunctionProvider().getFunctionAddress("vkGetInstanceProcAddr");
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+        VkInstance instance;
+        try {
+            instance = createInstance(false);
+        } catch (IllegalStateException e) {
+            return false;
+        }
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            IntBuffer count = stack.mallocInt(1);
+            if (vkEnumeratePhysicalDevices(instance, count, null) != VK_SUCCESS || count.get(0) == 0) {
+                return false;
+            }
+            PointerBuffer handles = stack.mallocPointer(count.get(0));
+            vkEnumeratePhysicalDevices(instance, count, handles);
+            int best = Integer.MAX_VALUE;
+            for (int i = 0; i < count.get(0); i++) {
+                VkPhysicalDeviceProperties properties = VkPhysicalDeviceProperties.malloc(stack);
+                vkGetPhysicalDeviceProperties(new VkPhysicalDevice(handles.get(i), instance), properties);
+                best = Math.min(best, rank(properties.deviceType()));
+            }
+            return best == rank(VK_PHYSICAL_DEVICE_TYPE_CPU);
+        } finally {
+            vkDestroyInstance(instance, null);
+        }
+    }
+
     private static VkInstance createInstance(boolean presentation) {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             VkApplicationInfo app = VkApplicationInfo.calloc(stack).sType$Default()

@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     String template;
 
     @Option(names = "--renderer", paramLabel = "API", defaultValue = "auto", description = {
-        "How the compositor draws: vulkan, gl (OpenGL), cpu (Skia on the CPU; with --headless only) or auto:",
+        "How the compositor draws: vulkan, gl (OpenGL), cpu (Skia on the CPU; windows through XPutImage) or auto:",
         "Vulkan where a Vulkan device and driver are installed, else OpenGL. Default: ${DEFAULT-VALUE}.",
         "cell status and cell stats say which one draws."})
     String renderer;
@@ -73,10 +73,6 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
         boolean runHeadless = headless || !display;
-        if ("cpu".equals(renderer) && !runHeadless) {
-            workspace.err().println("cell run: --renderer cpu draws offscreen only: add --headless");
-            return CellCommand.USAGE;
-        }
         if (!headless && !display) {
             workspace.out().println("No display found (DISPLAY is not set): starting headless."
                     + " See the desktop with: ./cell shot desktop.png");

@@ -27,9 +27,6 @@ public record CompositorProcess(String classpath, Path socket, Path region, Path
             throw new IllegalArgumentException("unknown renderer '" + renderer + "': choose one of "
                     + String.join(", ", RENDERERS));
         }
-        if ("cpu".equals(renderer) && !headless) {
-            throw new IllegalArgumentException("the cpu renderer draws offscreen only: add --headless");
-        }
     }
 
     public CompositorProcess(String classpath, Path socket, Path region, Path log, boolean headless, int width,

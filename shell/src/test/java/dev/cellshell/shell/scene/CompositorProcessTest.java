@@ -15,10 +15,9 @@ class CompositorProcessTest {
     }
 
     @Test
-    void theCpuRendererDrawsOffscreenOnly() {
+    void theCpuRendererDrawsOffscreenAndInWindows() {
         assertThat(process(true, "cpu").renderer()).isEqualTo("cpu");
-        assertThatThrownBy(() -> process(false, "cpu")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("offscreen only: add --headless");
+        assertThat(process(false, "cpu").renderer()).isEqualTo("cpu");
     }
 
     @Test

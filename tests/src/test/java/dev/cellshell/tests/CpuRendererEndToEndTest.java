@@ -1,0 +1,96 @@
+package dev.cellshell.tests;
+
+import static dev.cellshell.tests.ScreenComparison.await;
+import static dev.cellshell.tests.ScreenComparison.clientOrigin;
+import static dev.cellshell.tests.ScreenComparison.screen;
+import static dev.cellshell.tests.ScreenComparison.shot;
+import static dev.cellshell.tests.ScreenComparison.worst;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cell run --renderer cpu} under a real X server and window manager: Skia draws on the CPU and the damaged
+ * rectangles are put into each window with {@code XPutImage}, no OpenGL or Vulkan driver loaded. The X server's own
+ * screenshot shows what {@code cell shot} reads back, after a click, after a resize, after the window was unmapped
+ * and mapped again (exposed: its contents must be put again), and for every surface window of the desktop.
+ */
+class CpuRendererEndToEndTest {
+
+    /** The overlay's card in DesktopSurfacesEndToEndTest.TISSUE on a 1600×900 screen, and its corner radius. */
+    private static final int[] TOAST = {1600 - 24 - 360, 900 - 24 - 64, 360, 64, 12};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCpuWindowShowsWhatCellShotReadsBackAfterClicksResizesAndExposure() throws Exception {
+        try (XServer x = XServer.xvfb(1280, 720);
+                RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
+                        "--no-workbench", "--window", "--renderer", "cpu")) {
+            assertThat(shell.status().renderer()).isEqualTo("Skia CPU raster (XPutImage) (window)");
+            long compositor = shell.compositor().orElseThrow().pid();
+            assertThat(Files.readString(Path.of("/proc/" + compositor + "/maps")))
+                    .as("no GPU driver in the compositor").doesNotContain("libLLVM").doesNotContain("libvulkan")
+                    .doesNotContain("libGLX_mesa");
+
+            long scene = shell.status().presentedScene();
+            int[] origin = clientOrigin(x);
+            x.run("xdotool", "mousemove", Integer.toString(origin[0] + 100), Integer.toString(origin[1] + 200),
+                    "click", "1");
+            shell.awaitPresented(scene + 2, Duration.ofSeconds(30));
+            await("the click reached the Button cell", () -> shell.status().cells().stream()
+                    .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
+            BufferedImage clicked = shot(shell, dir, "clicked");
+            String whole = clicked.getWidth() + "x" + clicked.getHeight() + "+" + origin[0] + "+" + origin[1];
+            await("the X server shows what cell shot read back", () -> worst(screen(x, dir, "x-clicked", whole),
+                    shot(shell, dir, "clicked")) <= 2);
+
+            String window = x.run("xdotool", "search", "--name", "^CellShell$").strip();
+            x.run("xdotool", "windowunmap", "--sync", window);
+            x.run("xdotool", "windowmap", "--sync", window);
+            int[] mapped = clientOrigin(x);
+            await("an exposed window is put again", () -> worst(screen(x, dir, "x-exposed", clicked.getWidth() + "x"
+                    + clicked.getHeight() + "+" + mapped[0] + "+" + mapped[1]), shot(shell, dir, "exposed")) <= 2);
+
+            x.run("xdotool", "windowsize", window, "900", "500");
+            await("the pixels follow the window", () -> shot(shell, dir, "resized").getWidth() == 900);
+            int[] moved = clientOrigin(x);
+            await("the resized window shows what cell shot reads back", () -> worst(screen(x, dir, "x-resized",
+                    "900x500+" + moved[0] + "+" + moved[1]), shot(shell, dir, "resized")) <= 2);
+            assertThat(shell.log()).doesNotContain("compositor failed").doesNotContain("restarting");
+        }
+    }
+
+    @Test
+    void everySurfaceWindowOfTheDesktopShowsWhatCellShotComposed() throws Exception {
+        Path workspace = dir.resolve("workspace");
+        Files.createDirectories(workspace);
+        Files.writeString(workspace.resolve("tissue.json"), DesktopSurfacesEndToEndTest.TISSUE);
+        try (XServer x = XServer.xvfb(1600, 900);
+                RunningShell shell = RunningShell.start(workspace, Map.of("DISPLAY", x.display(), "TZ", "UTC"),
+                        "--no-workbench", "--renderer", "cpu")) {
+            String desktop = await("the desktop window", () -> x.window("CellShell desktop"));
+            assertThat(x.run("xprop", "-id", desktop, "_NET_WM_WINDOW_TYPE")).contains("_NET_WM_WINDOW_TYPE_DESKTOP");
+            await("every surface window shows what cell shot composed", () -> worst(screen(x, dir, "x-desktop",
+                    "1600x900+0+0"), shot(shell, dir, "desktop"), TOAST) <= 2);
+            Files.createDirectories(Path.of("target/screens"));
+            Files.copy(dir.resolve("x-desktop.png"), Path.of("target/screens/desktop-surfaces-cpu.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            long scene = shell.status().presentedScene();
+            x.run("xdotool", "mousemove", "100", Integer.toString(900 - 40 - 32), "click", "1");
+            await("the Button counted the click", () -> shell.status().cells().stream()
+                    .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
+            shell.awaitPresented(scene + 1, Duration.ofSeconds(30));
+            await("the X server shows the new frame too", () -> worst(screen(x, dir, "x-clicked", "1600x900+0+0"),
+                    shot(shell, dir, "clicked"), TOAST) <= 2);
+        }
+    }
+}
