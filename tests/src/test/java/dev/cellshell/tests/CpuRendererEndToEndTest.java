@@ -1,13 +1,14 @@
 package dev.cellshell.tests;
 
 import static dev.cellshell.tests.ScreenComparison.await;
+import static dev.cellshell.tests.ScreenComparison.clickTheButtonAndCompare;
+import static dev.cellshell.tests.ScreenComparison.resizeAndCompare;
 import static dev.cellshell.tests.ScreenComparison.clientOrigin;
 import static dev.cellshell.tests.ScreenComparison.screen;
 import static dev.cellshell.tests.ScreenComparison.shot;
 import static dev.cellshell.tests.ScreenComparison.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,30 +41,16 @@ class CpuRendererEndToEndTest {
                     .as("no GPU driver in the compositor").doesNotContain("libLLVM").doesNotContain("libvulkan")
                     .doesNotContain("libGLX_mesa");
 
-            long scene = shell.status().presentedScene();
-            int[] origin = clientOrigin(x);
-            x.run("xdotool", "mousemove", Integer.toString(origin[0] + 100), Integer.toString(origin[1] + 200),
-                    "click", "1");
-            shell.awaitPresented(scene + 2, Duration.ofSeconds(30));
-            await("the click reached the Button cell", () -> shell.status().cells().stream()
-                    .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
-            BufferedImage clicked = shot(shell, dir, "clicked");
-            String whole = clicked.getWidth() + "x" + clicked.getHeight() + "+" + origin[0] + "+" + origin[1];
-            await("the X server shows what cell shot read back", () -> worst(screen(x, dir, "x-clicked", whole),
-                    shot(shell, dir, "clicked")) <= 2);
+            String size = clickTheButtonAndCompare(x, shell, dir);
 
             String window = x.run("xdotool", "search", "--name", "^CellShell$").strip();
             x.run("xdotool", "windowunmap", "--sync", window);
             x.run("xdotool", "windowmap", "--sync", window);
             int[] mapped = clientOrigin(x);
-            await("an exposed window is put again", () -> worst(screen(x, dir, "x-exposed", clicked.getWidth() + "x"
-                    + clicked.getHeight() + "+" + mapped[0] + "+" + mapped[1]), shot(shell, dir, "exposed")) <= 2);
+            await("an exposed window is put again", () -> worst(screen(x, dir, "x-exposed", size + "+" + mapped[0]
+                    + "+" + mapped[1]), shot(shell, dir, "exposed")) <= 2);
 
-            x.run("xdotool", "windowsize", window, "900", "500");
-            await("the pixels follow the window", () -> shot(shell, dir, "resized").getWidth() == 900);
-            int[] moved = clientOrigin(x);
-            await("the resized window shows what cell shot reads back", () -> worst(screen(x, dir, "x-resized",
-                    "900x500+" + moved[0] + "+" + moved[1]), shot(shell, dir, "resized")) <= 2);
+            resizeAndCompare(x, shell, dir);
             assertThat(shell.log()).doesNotContain("compositor failed").doesNotContain("restarting");
         }
     }

@@ -103,4 +103,32 @@ final class ScreenComparison {
         throw new AssertionError("timed out waiting for " + what + (last == null ? "" : ": " + last) + " (last"
                 + " screen comparison: " + lastWorst + ")", last);
     }
+
+    /**
+     * In a shell showing the demo in one window ({@code --window}): a real click on the Button reaches it, then the
+     * X server shows what {@code cell shot} reads back (within 2 levels). Returns the window's size, WxH.
+     */
+    static String clickTheButtonAndCompare(XServer x, RunningShell shell, java.nio.file.Path dir) throws Exception {
+        long scene = shell.status().presentedScene();
+        int[] origin = clientOrigin(x);
+        x.run("xdotool", "mousemove", Integer.toString(origin[0] + 100), Integer.toString(origin[1] + 200),
+                "click", "1");
+        shell.awaitPresented(scene + 2, Duration.ofSeconds(30));
+        await("the click reached the Button cell", () -> shell.status().cells().stream()
+                .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
+        BufferedImage clicked = shot(shell, dir, "clicked");
+        String size = clicked.getWidth() + "x" + clicked.getHeight();
+        await("the X server shows what cell shot read back", () -> worst(screen(x, dir, "x-clicked",
+                size + "+" + origin[0] + "+" + origin[1]), shot(shell, dir, "clicked")) <= 2);
+        return size;
+    }
+
+    /** Resizes the one window to 900×500: the drawn pixels follow, and X shows what {@code cell shot} reads back. */
+    static void resizeAndCompare(XServer x, RunningShell shell, java.nio.file.Path dir) throws Exception {
+        x.run("xdotool", "search", "--name", "^CellShell$", "windowsize", "900", "500");
+        await("the drawn pixels follow the window", () -> shot(shell, dir, "resized").getWidth() == 900);
+        int[] moved = clientOrigin(x);
+        await("the resized window shows what cell shot reads back", () -> worst(screen(x, dir, "x-resized",
+                "900x500+" + moved[0] + "+" + moved[1]), shot(shell, dir, "resized")) <= 2);
+    }
 }

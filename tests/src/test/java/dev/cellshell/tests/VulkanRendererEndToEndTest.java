@@ -1,7 +1,8 @@
 package dev.cellshell.tests;
 
 import static dev.cellshell.tests.ScreenComparison.await;
-import static dev.cellshell.tests.ScreenComparison.clientOrigin;
+import static dev.cellshell.tests.ScreenComparison.clickTheButtonAndCompare;
+import static dev.cellshell.tests.ScreenComparison.resizeAndCompare;
 import static dev.cellshell.tests.ScreenComparison.screen;
 import static dev.cellshell.tests.ScreenComparison.shot;
 import static dev.cellshell.tests.ScreenComparison.worst;
@@ -35,23 +36,8 @@ class VulkanRendererEndToEndTest {
                 RunningShell shell = RunningShell.start(dir.resolve("workspace"), Map.of("DISPLAY", x.display()),
                         "--no-workbench", "--window", "--renderer", "vulkan")) {
             assertThat(shell.status().renderer()).startsWith("Vulkan 1.").contains("llvmpipe").endsWith("(window)");
-            long scene = shell.status().presentedScene();
-            int[] origin = clientOrigin(x);
-            x.run("xdotool", "mousemove", Integer.toString(origin[0] + 100), Integer.toString(origin[1] + 200),
-                    "click", "1");
-            shell.awaitPresented(scene + 2, Duration.ofSeconds(30));
-            await("the click reached the Button cell", () -> shell.status().cells().stream()
-                    .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
-            BufferedImage clicked = shot(shell, dir, "clicked");
-            await("the X server shows what cell shot read back", () -> worst(screen(x, dir, "x-clicked",
-                    clicked.getWidth() + "x" + clicked.getHeight() + "+" + origin[0] + "+" + origin[1]),
-                    shot(shell, dir, "clicked")) <= 2);
-
-            x.run("xdotool", "search", "--name", "^CellShell$", "windowsize", "900", "500");
-            await("the back image follows the window", () -> shot(shell, dir, "resized").getWidth() == 900);
-            int[] moved = clientOrigin(x);
-            await("the new swapchain presents what cell shot reads back", () -> worst(screen(x, dir, "x-resized",
-                    "900x500+" + moved[0] + "+" + moved[1]), shot(shell, dir, "resized")) <= 2);
+            clickTheButtonAndCompare(x, shell, dir);
+            resizeAndCompare(x, shell, dir);
             assertThat(shell.log()).doesNotContain("was lost").doesNotContain("compositor failed");
         }
     }
