@@ -15,7 +15,6 @@ import dev.cellshell.compositor.vk.VulkanDevice;
 import dev.cellshell.compositor.vk.VulkanDrawable;
 import dev.cellshell.ipc.SceneMessage;
 import java.util.Collection;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -89,7 +88,7 @@ abstract class Backend implements AutoCloseable {
             default:
                 break;
         }
-        if (windows && !gpuDeviceNodes(Path.of("/dev"))) {
+        if (windows && !dev.cellshell.ipc.GpuNodes.present()) {
             // Checked before any driver is loaded: asking Vulkan maps Mesa's LLVM (~45 MB resident) for good.
             LOG.info("renderer auto: no GPU here (no /dev/dri/renderD*, no /dev/nvidia*): Skia's CPU raster, put"
                     + " into the windows");
@@ -114,25 +113,6 @@ abstract class Backend implements AutoCloseable {
             LOG.warn("renderer auto: no offscreen OpenGL either ({}); Skia's CPU raster", e.toString());
         }
         return new Cpu();
-    }
-
-    /**
-     * Whether {@code dev} has a GPU's device node: a DRM render node (every Mesa and most other GPU drivers) or
-     * NVIDIA's. Without one, a Vulkan or OpenGL driver can only be a CPU emulation.
-     */
-    static boolean gpuDeviceNodes(Path dev) {
-        try (var dri = java.nio.file.Files.newDirectoryStream(dev.resolve("dri"), "renderD*")) {
-            if (dri.iterator().hasNext()) {
-                return true;
-            }
-        } catch (java.io.IOException noDri) {
-            // no /dev/dri at all
-        }
-        try (var nvidia = java.nio.file.Files.newDirectoryStream(dev, "nvidia[0-9]*")) {
-            return nvidia.iterator().hasNext();
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** OpenGL 3.3: GLFW windows with their own contexts, EGL surfaceless offscreen. */

@@ -75,7 +75,9 @@ public record HostLaunch(String classpath, Path runDirectory, Path logDirectory,
                     "--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent", "--new-session", "--"));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        command.addAll(List.of(java, "-Xmx" + heapMegabytes + "m", "-Xms8m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
+        command.add(java);
+        command.addAll(dev.cellshell.shell.jvm.JvmMemory.options(8));
+        command.addAll(List.of("-Xmx" + heapMegabytes + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
                 "-Djava.awt.headless=true", "-Duser.language=en", "-Duser.country=US",
                 "-cp", classpath, "dev.cellshell.host.HostMain", "--socket", socket.toString(), "--name", name));

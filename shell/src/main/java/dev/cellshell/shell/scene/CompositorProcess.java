@@ -51,8 +51,8 @@ public record CompositorProcess(String classpath, Path socket, Path region, Path
     Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx384m",
-                "-Xms8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(dev.cellshell.shell.jvm.JvmMemory.options(8));
         dev.cellshell.shell.cds.ClassDataArchive.of("compositor", classpath)
                 .ifPresent(archive -> command.addAll(archive.jvmOptions()));
         String extra = System.getProperty(JVM_ARGS_PROPERTY, "").strip();

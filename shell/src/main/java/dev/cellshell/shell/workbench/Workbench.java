@@ -57,6 +57,11 @@ public final class Workbench {
                 shown.completeExceptionally(e);
             }
         };
+        if (System.getProperty("prism.order") == null && !dev.cellshell.ipc.GpuNodes.present()) {
+            // No GPU: JavaFX's own software pipeline instead of OpenGL on Mesa's llvmpipe, which maps LLVM into
+            // the shell (~45 MB) for nothing faster (docs/PERFORMANCE.md, issue 20).
+            System.setProperty("prism.order", "sw");
+        }
         try {
             Platform.startup(show);
         } catch (IllegalStateException alreadyRunning) {
