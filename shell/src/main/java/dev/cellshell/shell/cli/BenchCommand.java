@@ -222,8 +222,11 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** How long the default desktop runs before its memory is read: its start-up compiles and collections done. */
-    private static final long SETTLE_MS = 10_000;
+    /**
+     * How long the default desktop runs before its memory is read: its start-up compiles and collections done, and
+     * the JVMs' first C-heap trim (every 30 s: JvmMemory) behind it.
+     */
+    private static final long SETTLE_MS = 35_000;
 
     /**
      * The default desktop ({@code cell run} without a template: panel, clock, calendar, monitor, notes …) on a fresh
