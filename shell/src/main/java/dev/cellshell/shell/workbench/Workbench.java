@@ -48,7 +48,14 @@ public final class Workbench {
                 stage.setScene(new Scene(view, layout.width(), layout.height()));
                 place(stage, layout, tissue.desktopSize()[0]);
                 stage.setMaximized(layout.maximized());
-                stage.setOnShown(e -> Platform.runLater(() -> view.dividers(layout.dividers())));
+                stage.setOnShown(e -> Platform.runLater(() -> {
+                    // JavaFX 21 on GTK loses a new window's size under some window managers (openbox showed it at
+                    // 200×200: JDK-8316423, fixed in JavaFX 22, which needs a newer Java than 17 from here): ask again.
+                    if (!stage.isMaximized()) {
+                        stage.sizeToScene();
+                    }
+                    view.dividers(layout.dividers());
+                }));
                 stage.setOnCloseRequest(e -> remember(stage, view, workspace));
                 stage.setOnHidden(e -> new Thread(onClosed, "workbench-closed").start());
                 stage.show();
