@@ -23,10 +23,15 @@ class WorkbenchWindowEndToEndTest {
                         "--window")) {
             String window = ScreenComparison.await("the workbench window", () -> x.window(
                     "CellShell workbench — workspace"));
-            ScreenComparison.await("the workbench at 1280×760", () -> {
-                String info = x.run("xwininfo", "-id", window);
-                return info.contains("Width: 1280") && info.contains("Height: 760") ? info : null;
-            });
+            String[] last = {""};
+            try {
+                ScreenComparison.await("the workbench at 1280×760", () -> {
+                    last[0] = x.run("xwininfo", "-id", window);
+                    return last[0].contains("Width: 1280") && last[0].contains("Height: 760") ? last[0] : null;
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the window: " + last[0], e);
+            }
             assertThat(shell.isAlive()).isTrue();
         }
     }

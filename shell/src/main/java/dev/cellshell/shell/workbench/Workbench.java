@@ -49,11 +49,7 @@ public final class Workbench {
                 place(stage, layout, tissue.desktopSize()[0]);
                 stage.setMaximized(layout.maximized());
                 stage.setOnShown(e -> Platform.runLater(() -> {
-                    // JavaFX 21 on GTK loses a new window's size under some window managers (openbox showed it at
-                    // 200×200: JDK-8316423, fixed in JavaFX 22, which needs a newer Java than 17 from here): ask again.
-                    if (!stage.isMaximized()) {
-                        stage.sizeToScene();
-                    }
+                    keepSize(stage, layout);
                     view.dividers(layout.dividers());
                 }));
                 stage.setOnCloseRequest(e -> remember(stage, view, workspace));
@@ -76,6 +72,28 @@ public final class Workbench {
         }
         Platform.setImplicitExit(false);
         return new Workbench(shown.get(60, TimeUnit.SECONDS), workspace);
+    }
+
+    /**
+     * JavaFX 21 on GTK loses a new window's size under some window managers (openbox shows it at GTK's default
+     * 200×200, sometimes only after the window is mapped: JDK-8316423, fixed in JavaFX 22, which is not served for
+     * Java 17 here). For the first five seconds, a window that is less than half the size it asked for is sized to
+     * its scene again; a person does not shrink it that much that soon.
+     */
+    private static void keepSize(Stage stage, WindowLayout layout) {
+        Runnable check = () -> {
+            if (!stage.isMaximized() && stage.isShowing() && (stage.getWidth() < layout.width() / 2
+                    || stage.getHeight() < layout.height() / 2)) {
+                stage.sizeToScene();
+            }
+        };
+        check.run();
+        for (int millis : new int[] {100, 300, 700, 1200, 2000, 3500, 5000}) {
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(millis));
+            later.setOnFinished(done -> check.run());
+            later.play();
+        }
     }
 
     /** Where it was, if that is still on a screen; else beside the compositor's window, else at the right edge. */
