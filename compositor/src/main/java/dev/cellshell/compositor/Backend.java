@@ -94,13 +94,15 @@ abstract class Backend implements AutoCloseable {
                     + " into the windows");
             return new Cpu();
         }
-        if (windows && VulkanDevice.bestIsEmulated()) {
-            LOG.info("renderer auto: the best Vulkan device is a CPU emulation: Skia's CPU raster, put into the"
-                    + " windows");
-            return new Cpu();
-        }
         try {
-            return new Vulkan(VulkanDevice.open(windows));
+            VulkanDevice device = VulkanDevice.open(windows);
+            if (windows && device.emulated()) {
+                device.close();
+                LOG.info("renderer auto: the best Vulkan device is a CPU emulation ({}): Skia's CPU raster, put into"
+                        + " the windows", device.name());
+                return new Cpu();
+            }
+            return new Vulkan(device);
         } catch (IllegalStateException e) {
             LOG.info("renderer auto: no Vulkan ({}); OpenGL", e.getMessage());
         }

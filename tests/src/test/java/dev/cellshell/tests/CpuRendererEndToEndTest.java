@@ -24,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CpuRendererEndToEndTest {
 
-    /** The overlay's card in DesktopSurfacesEndToEndTest.TISSUE on a 1600×900 screen, and its corner radius. */
-    private static final int[] TOAST = {1600 - 24 - 360, 900 - 24 - 64, 360, 64, 12};
-
     @TempDir
     Path dir;
 
@@ -66,7 +63,7 @@ class CpuRendererEndToEndTest {
             String desktop = await("the desktop window", () -> x.window("CellShell desktop"));
             assertThat(x.run("xprop", "-id", desktop, "_NET_WM_WINDOW_TYPE")).contains("_NET_WM_WINDOW_TYPE_DESKTOP");
             await("every surface window shows what cell shot composed", () -> worst(screen(x, dir, "x-desktop",
-                    "1600x900+0+0"), shot(shell, dir, "desktop"), TOAST) <= 2);
+                    "1600x900+0+0"), shot(shell, dir, "desktop"), ScreenComparison.TOAST) <= 2);
             Files.createDirectories(Path.of("target/screens"));
             Files.copy(dir.resolve("x-desktop.png"), Path.of("target/screens/desktop-surfaces-cpu.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -77,7 +74,7 @@ class CpuRendererEndToEndTest {
                     .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
             shell.awaitPresented(scene + 1, Duration.ofSeconds(30));
             await("the X server shows the new frame too", () -> worst(screen(x, dir, "x-clicked", "1600x900+0+0"),
-                    shot(shell, dir, "clicked"), TOAST) <= 2);
+                    shot(shell, dir, "clicked"), ScreenComparison.TOAST) <= 2);
         }
     }
 }

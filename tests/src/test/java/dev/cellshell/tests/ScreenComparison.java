@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 /** What the X server shows against what the compositor read back ({@code cell shot}), for the window tests. */
 final class ScreenComparison {
 
+    /** The overlay's card in DesktopSurfacesEndToEndTest.TISSUE on a 1600×900 screen, and its corner radius. */
+    static final int[] TOAST = {1600 - 24 - 360, 900 - 24 - 64, 360, 64, 12};
+
     private ScreenComparison() {
     }
 

@@ -24,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VulkanRendererEndToEndTest {
 
-    /** The overlay's card in DesktopSurfacesEndToEndTest.TISSUE on a 1600×900 screen, and its corner radius. */
-    private static final int[] TOAST = {1600 - 24 - 360, 900 - 24 - 64, 360, 64, 12};
-
     @TempDir
     Path dir;
 
@@ -72,7 +69,7 @@ class VulkanRendererEndToEndTest {
             Files.copy(dir.resolve("desktop.png"), Path.of("target/screens/desktop-surfaces-vulkan.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             await("every surface window shows what cell shot composed", () -> worst(screen(x, dir, "x-desktop",
-                    "1600x900+0+0"), composed, TOAST) <= 2);
+                    "1600x900+0+0"), composed, ScreenComparison.TOAST) <= 2);
 
             // Input still reaches the cells through the rebuilt windows, and their frames still arrive.
             long scene = shell.status().presentedScene();
@@ -81,7 +78,7 @@ class VulkanRendererEndToEndTest {
                     .anyMatch(c -> c.cellId().equals("button") && c.state().contains("clicks=1")));
             shell.awaitPresented(scene + 1, Duration.ofSeconds(30));
             await("the X server shows the new frame too", () -> worst(screen(x, dir, "x-clicked", "1600x900+0+0"),
-                    shot(shell, dir, "clicked"), TOAST) <= 2);
+                    shot(shell, dir, "clicked"), ScreenComparison.TOAST) <= 2);
             assertThat(shell.compositor().orElseThrow().pid()).as("the same compositor process").isEqualTo(compositor);
             assertThat(shell.log()).as("the shell never restarted the compositor").doesNotContain("restarting");
         }

@@ -54,13 +54,15 @@ public final class VulkanDevice implements AutoCloseable {
     private final DirectContext context;
     private final String name;
     private final boolean presentation;
+    private final boolean emulated;
     private boolean lost;
     private boolean loseAtNextPresent;
     private boolean closed;
 
     private VulkanDevice(VkInstance instance, VkPhysicalDevice physical, int family, boolean presentation,
-            String name, String apiVersion) {
+            String name, String apiVersion, boolean emulated) {
         this.instance = instance;
+        this.emulated = emulated;
         this.physical = physical;
         this.family = family;
         this.presentation = presentation;
@@ -119,42 +121,6 @@ public final class VulkanDevice implements AutoCloseable {
         } catch (RuntimeException e) {
             vkDestroyInstance(instance, null);
             throw e;
-        }
-    }
-
-    /**
-     * Whether this machine's best Vulkan device is a CPU emulation (Mesa's lavapipe), i.e. there is no GPU to draw
-     * with: then Skia's own CPU raster is cheaper on every measure (docs/PERFORMANCE.md). Looks without opening a
-     * device; false when there is no Vulkan at all (nothing is known then).
-     */
-    public static boolean bestIsEmulated() {
-        try {
-            VK.getFunctionProvider().getFunctionAddress("vkGetInstanceProcAddr");
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-        VkInstance instance;
-        try {
-            instance = createInstance(false);
-        } catch (IllegalStateException e) {
-            return false;
-        }
-        try (MemoryStack stack = MemoryStack.stackPush()) {
-            IntBuffer count = stack.mallocInt(1);
-            if (vkEnumeratePhysicalDevices(instance, count, null) != VK_SUCCESS || count.get(0) == 0) {
-                return false;
-            }
-            PointerBuffer handles = stack.mallocPointer(count.get(0));
-            vkEnumeratePhysicalDevices(instance, count, handles);
-            int best = Integer.MAX_VALUE;
-            for (int i = 0; i < count.get(0); i++) {
-                VkPhysicalDeviceProperties properties = VkPhysicalDeviceProperties.malloc(stack);
-                vkGetPhysicalDeviceProperties(new VkPhysicalDevice(handles.get(i), instance), properties);
-                best = Math.min(best, rank(properties.deviceType()));
-            }
-            return best == rank(VK_PHYSICAL_DEVICE_TYPE_CPU);
-        } finally {
-            vkDestroyInstance(instance, null);
         }
     }
 
@@ -222,7 +188,8 @@ public final class VulkanDevice implements AutoCloseable {
         Candidate best = candidates.stream().min(java.util.Comparator.comparingInt(c -> rank(c.type())))
                 .orElseThrow(() -> new IllegalStateException("no usable Vulkan device" + (refused.isEmpty() ? ""
                         : " (" + String.join("; ", refused) + ")")));
-        return new VulkanDevice(instance, best.device(), best.family(), presentation, best.name(), best.api());
+        return new VulkanDevice(instance, best.device(), best.family(), presentation, best.name(), best.api(),
+                best.type() == VK_PHYSICAL_DEVICE_TYPE_CPU);
     }
 
     private static int rank(int type) {
@@ -270,6 +237,11 @@ public final class VulkanDevice implements AutoCloseable {
 
     public boolean presentation() {
         return presentation;
+    }
+
+    /** Whether the device is a CPU emulation (Mesa's lavapipe): the best there was, and no GPU. */
+    public boolean emulated() {
+        return emulated;
     }
 
     public DirectContext context() {

@@ -9,7 +9,6 @@ import dev.cellshell.shell.scene.CompositorProcess;
 import dev.cellshell.shell.workspace.Workspace;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,8 +143,7 @@ final class BenchCommand implements Callable<Integer> {
                     + javaOptions).strip());
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("--add-") || a.startsWith("-Dchronicle")).toList());
+            command.addAll(dev.cellshell.shell.cds.ClassDataArchive.moduleOptionsOfThisJvm());
             command.addAll(List.of("-Xss2m", "-XX:+UseSerialGC",
                     "-D" + CompositorProcess.CLASSPATH_PROPERTY + "=" + CompositorProcess.classpathFromSystem(),
                     "-D" + dev.cellshell.shell.host.HostLaunch.CLASSPATH_PROPERTY + "="
