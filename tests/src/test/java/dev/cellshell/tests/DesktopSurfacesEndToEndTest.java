@@ -66,6 +66,8 @@ class DesktopSurfacesEndToEndTest {
             // A real X client, maximised, stops at the panel.
             x.spawn("xterm", "-title", "probe-term", "-geometry", "80x24+300+300");
             String term = await("xterm maps", () -> x.window("probe-term"));
+            // wmctrl finds windows in the window manager's client list, which openbox fills a moment after the map.
+            awaitTrue("openbox manages the xterm", () -> x.output("wmctrl", "-l").contains("probe-term"));
             x.run("wmctrl", "-r", "probe-term", "-b", "add,maximized_vert,maximized_horz");
             awaitTrue("the maximised xterm stops at the panel", () -> {
                 int[] g = geometry(x, term);
