@@ -66,6 +66,22 @@ public final class Assets {
         return bytes("fonts/DejaVuSans.ttf");
     }
 
+    /**
+     * The bundled font files (DejaVu Sans and Sans Mono in regular, bold, oblique and bold oblique), by file name:
+     * the fonts every cell's text is measured and drawn with.
+     */
+    public static final java.util.List<String> FONT_FILES = java.util.List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+            "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf",
+            "DejaVuSansMono-Oblique.ttf", "DejaVuSansMono-BoldOblique.ttf");
+
+    /** Where one of {@link #FONT_FILES} is on the classpath. */
+    public static java.net.URL fontFile(String name) {
+        if (!FONT_FILES.contains(name)) {
+            throw new IllegalArgumentException("no bundled font " + name);
+        }
+        return java.util.Objects.requireNonNull(Assets.class.getResource(ROOT + "fonts/" + name), name);
+    }
+
     private static String text(String path) {
         return new String(bytes(path), StandardCharsets.UTF_8);
     }

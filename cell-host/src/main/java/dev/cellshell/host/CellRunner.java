@@ -1,5 +1,8 @@
 package dev.cellshell.host;
 
+import dev.cellshell.runtime.ThemeTokens;
+import dev.cellshell.runtime.PropValues;
+import dev.cellshell.runtime.Recorder;
 import dev.cellshell.ipc.HostMessage;
 import dev.cellshell.ipc.HostMessage.Answer;
 import dev.cellshell.ipc.HostMessage.Broadcast;
@@ -23,10 +26,15 @@ import dev.cellshell.livecompiler.Budget;
 import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.widgets.Cell;
 import dev.cellshell.widgets.CellContext;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import dev.cellshell.widgets.InputEvent;
 import dev.cellshell.widgets.Props;
 import dev.cellshell.widgets.Service;
+import dev.cellshell.widgets.Align;
+import dev.cellshell.widgets.FontMetrics;
+import dev.cellshell.widgets.Paragraph;
+import dev.cellshell.widgets.Text;
+import dev.cellshell.widgets.TextStyle;
 import dev.cellshell.widgets.Theme;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -60,12 +68,37 @@ public final class CellRunner {
     private final HostServices services;
     private final Map<Long, Loaded> generations = new HashMap<>();
     private final Map<Long, Live> instances = new LinkedHashMap<>();
-    private Theme theme = Theme.none();
+    private Theme theme = ThemeTokens.none();
+    /** Text measurement, made when a cell first asks (it loads Skia). */
+    private Text text;
 
     private record Loaded(String type, long number, Constructor<? extends Cell> constructor) {
     }
 
-    private record Live(String cellId, Loaded generation, Cell cell) {
+    /** A cell instance and the display list it drew last (whose named hit regions name where input lands). */
+    private static final class Live {
+        private final String cellId;
+        private final Loaded generation;
+        private final Cell cell;
+        private DisplayList drawn = DisplayList.empty();
+
+        Live(String cellId, Loaded generation, Cell cell) {
+            this.cellId = cellId;
+            this.generation = generation;
+            this.cell = cell;
+        }
+
+        String cellId() {
+            return cellId;
+        }
+
+        Loaded generation() {
+            return generation;
+        }
+
+        Cell cell() {
+            return cell;
+        }
     }
 
     /**
@@ -80,7 +113,7 @@ public final class CellRunner {
     /** Handles one request from the shell; never throws for anything cell code does. */
     public Answer handle(HostMessage request) {
         if (request instanceof UseTheme m) {
-            theme = Theme.of(m.name(), m.tokens());
+            theme = ThemeTokens.of(m.name(), m.tokens());
             return new Done(List.of(), -1);
         } else if (request instanceof Define m) {
             return define(m);
@@ -101,6 +134,48 @@ public final class CellRunner {
             return new Done(List.of(), -1);
         }
         return new Failed("a cell host does not take " + request.getClass().getSimpleName());
+    }
+
+    private static Live carried(Live live, Loaded generation) {
+        Live next = new Live(live.cellId(), generation, live.cell());
+        next.drawn = live.drawn;
+        return next;
+    }
+
+    /**
+     * The cells' {@link Text}: Skia's shaper behind a wrapper that is only a {@code Text}, so cell code cannot cast it
+     * to {@code AutoCloseable} and close what every cell of this host measures with.
+     */
+    private Text text() {
+        if (text == null) {
+            dev.cellshell.text.SkiaText skia = new dev.cellshell.text.SkiaText();
+            text = new Text() {
+                @Override
+                public FontMetrics metrics(TextStyle style) {
+                    return skia.metrics(java.util.Objects.requireNonNull(style, "style"));
+                }
+
+                @Override
+                public float measure(String s, TextStyle style) {
+                    return skia.measure(java.util.Objects.requireNonNull(s, "text"),
+                            java.util.Objects.requireNonNull(style, "style"));
+                }
+
+                @Override
+                public Paragraph layout(String s, TextStyle style, float maxWidth, Align align, int maxLines) {
+                    return skia.layout(java.util.Objects.requireNonNull(s, "text"),
+                            java.util.Objects.requireNonNull(style, "style"), maxWidth,
+                            java.util.Objects.requireNonNull(align, "align"), maxLines);
+                }
+
+                @Override
+                public int offsetAt(String s, TextStyle style, float x) {
+                    return skia.offsetAt(java.util.Objects.requireNonNull(s, "text"),
+                            java.util.Objects.requireNonNull(style, "style"), x);
+                }
+            };
+        }
+        return text;
     }
 
     /** The class loader of an instance's generation (leak tests of the in-process host), or {@code null}. */
@@ -124,7 +199,7 @@ public final class CellRunner {
         if (done.done()) {
             generations.put(next, new Loaded(loaded.type(), next, loaded.constructor()));
             instances.replaceAll((id, live) -> live.generation() == loaded
-                    ? new Live(live.cellId(), generations.get(next), live.cell()) : live);
+                    ? carried(live, generations.get(next)) : live);
         }
         return done;
     }
@@ -229,7 +304,7 @@ public final class CellRunner {
     private static Object draw(Live live, Context context) {
         DisplayList[] list = new DisplayList[1];
         Failed failed = supervised(live.cellId(), "render", () -> {
-            DisplayList.Recorder recorder = new DisplayList.Recorder();
+            Recorder recorder = new Recorder();
             live.cell().render(recorder, context);
             list[0] = recorder.finish();
         });
@@ -237,6 +312,7 @@ public final class CellRunner {
             return failed;
         }
         byte[] bytes = list[0].bytes();
+        live.drawn = list[0];
         if (bytes.length > MAX_DISPLAY_LIST_BYTES) {
             return new Failed("render (drew a display list of " + bytes.length + " bytes; a cell may draw at most "
                     + MAX_DISPLAY_LIST_BYTES + ")");
@@ -262,16 +338,28 @@ public final class CellRunner {
         if (live == null) {
             return new Failed("onEvent (no instance " + m.instance() + " in this host)");
         }
+        if (m.kind() < 0 || m.kind() >= EventKind.values().length) {
+            return new Failed("onEvent (unknown event kind " + m.kind() + ")");
+        }
         InputEvent event = switch (EventKind.values()[m.kind()]) {
             case SCROLL -> new InputEvent.Scroll(m.x(), m.y(), m.dx(), m.dy(), m.modifiers());
             case KEY_PRESS, KEY_RELEASE -> new InputEvent.Key(m.kind() == EventKind.KEY_PRESS.ordinal(),
                     m.keyCode(), m.text(), m.modifiers());
+            case TEXT -> new InputEvent.Text(m.text());
+            case FOCUS_GAINED -> new InputEvent.Focus(true);
+            case FOCUS_LOST -> new InputEvent.Focus(false);
             default -> new InputEvent.Pointer(InputEvent.Pointer.Kind.values()[m.kind()], m.x(), m.y(), m.button(),
-                    m.modifiers());
+                    m.modifiers(), live.drawn.regionAt(m.x(), m.y()));
         };
         Context context = new Context(live, m.context());
         boolean[] dirty = {false};
-        Failed failed = supervised(live.cellId(), "onEvent", () -> dirty[0] = live.cell().onEvent(event, context));
+        Failed failed = supervised(live.cellId(), "onEvent", () -> {
+            dirty[0] = live.cell().onEvent(event, context);
+            if (!dirty[0] && event instanceof InputEvent.Text typed) {
+                // cells written before InputEvent.Text read typed characters from a Key without a key code
+                dirty[0] = live.cell().onEvent(new InputEvent.Key(true, 0, typed.text(), 0), context);
+            }
+        });
         return failed != null ? failed : handled(live, context, dirty[0]);
     }
 
@@ -369,7 +457,7 @@ public final class CellRunner {
         Context(Live live, CallContext call) {
             this.live = live;
             this.call = call;
-            this.props = Props.of(call.props());
+            this.props = PropValues.of(call.props());
         }
 
         @Override
@@ -390,6 +478,11 @@ public final class CellRunner {
         @Override
         public Props props() {
             return props;
+        }
+
+        @Override
+        public Text text() {
+            return CellRunner.this.text();
         }
 
         @Override

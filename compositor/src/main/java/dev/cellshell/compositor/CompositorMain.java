@@ -17,6 +17,8 @@ public final class CompositorMain {
     }
 
     public static void main(String[] args) {
+        // before any Skija class loads its library: the same files the cell hosts map
+        dev.cellshell.text.NativeFiles.prepare();
         Path socket = null;
         Path region = null;
         boolean headless = false;

@@ -4,7 +4,7 @@ import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.ipc.SceneMessage.Role;
 import dev.cellshell.ipc.SceneMessage.Surface;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

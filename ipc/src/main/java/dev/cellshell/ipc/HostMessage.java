@@ -99,5 +99,5 @@ public sealed interface HostMessage {
     }
 
     /** The kinds of {@link Event}. */
-    enum EventKind { PRESS, RELEASE, MOVE, ENTER, LEAVE, SCROLL, KEY_PRESS, KEY_RELEASE }
+    enum EventKind { PRESS, RELEASE, MOVE, ENTER, LEAVE, SCROLL, KEY_PRESS, KEY_RELEASE, TEXT, FOCUS_GAINED, FOCUS_LOST }
 }

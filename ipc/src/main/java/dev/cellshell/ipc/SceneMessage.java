@@ -108,7 +108,7 @@ public sealed interface SceneMessage {
      * @param renderVersion increases every time the cell's display list changes; the stamp of its shared-memory slot
      * @param slot the {@link SceneRegion} slot holding the display list at {@code renderVersion}, or -1 when the
      *     bytes travel inline in {@code displayList}
-     * @param displayList an encoded {@link dev.cellshell.widgets.DisplayList}; empty when {@code slot} is used
+     * @param displayList an encoded {@link dev.cellshell.runtime.DisplayList}; empty when {@code slot} is used
      * @param surface the name of the {@link Surface} the cell is on (x and y are in its coordinates); empty: the
      *     first surface
      */

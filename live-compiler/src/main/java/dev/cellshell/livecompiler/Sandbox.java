@@ -21,8 +21,9 @@ public final class Sandbox {
     private static final String BLOCKS = "it blocks, and a cell must never wait: the desktop would stop with it";
     private static final String FILES = "it can open files, and files are not available to cells";
     private static final String JVM_WIDE = "it changes a default of the whole process, not of the cell";
-    private static final String HOST_INTERNAL = "the cell host records what a cell draws on the Canvas it is given;"
-            + " cells draw on that Canvas";
+    private static final String HOST_INTERNAL = "it is the cell host's side of the Cell API (it records what a cell"
+            + " draws on the Canvas it is given, and makes its props and theme): cells draw on that Canvas and read"
+            + " CellContext";
 
     /** Classes refused although their package is allowed, with the reason. */
     private static final Map<String, String> CLASSES = Map.ofEntries(
@@ -72,9 +73,6 @@ public final class Sandbox {
             Map.entry("java/util/concurrent/RunnableFuture", BLOCKS),
             Map.entry("java/util/Formatter", FILES + " (String.format does the same in memory)"),
             Map.entry("java/time/zone/ZoneRulesProvider", JVM_WIDE),
-            Map.entry("dev/cellshell/widgets/DisplayList", HOST_INTERNAL),
-            Map.entry("dev/cellshell/widgets/DisplayList$Recorder", HOST_INTERNAL),
-            Map.entry("dev/cellshell/widgets/DisplayList$HitRegion", HOST_INTERNAL),
             Map.entry("java/util/Scanner", FILES + " and streams"));
 
     /** Members refused on one class only, with the reason. */
@@ -227,7 +225,7 @@ public final class Sandbox {
                     : Optional.of("it is not among the " + pkg.replace('/', '.') + " classes open to cells (values,"
                             + " collections, text and numbers; no I/O, threads, reflection or process-wide state)");
         }
-        if (pkg.equals("dev/cellshell/widgets")) {
+        if (pkg.equals("dev/cellshell/widgets") || pkg.equals("dev/cellshell/widgets/kit")) {
             return Optional.empty();
         }
         return Optional.of(reasonForPackage(pkg));
@@ -268,6 +266,9 @@ public final class Sandbox {
     }
 
     private static String reasonForPackage(String pkg) {
+        if (pkg.equals("dev/cellshell/runtime")) {
+            return HOST_INTERNAL;
+        }
         if (pkg.startsWith("java/io") || pkg.startsWith("java/nio")) {
             return "files and I/O are not available to cells";
         }

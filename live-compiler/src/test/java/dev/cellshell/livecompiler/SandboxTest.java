@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cellshell.widgets.Cell;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +50,8 @@ class SandboxTest {
         "new java.util.concurrent.LinkedBlockingQueue<String>().poll();||LinkedBlockingQueue|never wait",
         "java.util.Locale.setDefault(java.util.Locale.ROOT);||setDefault|whole process",
         "String s = String.format(\"%d\", 1); new java.util.Formatter();||Formatter|open files",
-        "new DisplayList.Recorder().finish();     |                           |Recorder|cells draw on that Canvas",
+        "new dev.cellshell.runtime.Recorder().finish();||Recorder|cells draw on that Canvas",
+        "dev.cellshell.runtime.PropValues.empty().with(\"a\", \"b\");||PropValues|cells draw on that Canvas",
         "java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Object.class, \"x\");||AtomicIntegerFieldUpdater|not among the java.util.concurrent.atomic classes"})
     void forbiddenApisAreCompileErrorsThatSayWhichNameAndWhy(String statement, String imports, String name,
             String why) {

@@ -19,7 +19,12 @@ public interface CellContext {
 
     /** The desktop's theme: draw with its tokens, so a theme change restyles the cell. */
     default Theme theme() {
-        return Theme.none();
+        return dev.cellshell.runtime.ThemeTokens.none();
+    }
+
+    /** Measures and lays out text with the fonts the compositor draws with. */
+    default Text text() {
+        throw new IllegalStateException("text measurement is not available in this context");
     }
 
     /** The desktop's clock: use it, not the JDK's, so screenshots and tests can freeze time. */

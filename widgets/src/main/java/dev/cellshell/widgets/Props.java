@@ -1,82 +1,43 @@
 package dev.cellshell.widgets;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A cell's props: named string values with typed readers. Immutable; change one with {@link #with}. Owned by the
- * tissue, so they survive every swap of the cell's source.
+ * A cell's props ({@link CellContext#props()}): named values owned by the tissue, set with {@code cell set}, the
+ * props inspector or plain language, kept across every swap. Declare them on the class with {@link Prop} so tools
+ * can offer them; read them with the typed readers.
  */
-public final class Props {
+public interface Props {
 
-    private static final Props EMPTY = new Props(Map.of());
-
-    private final Map<String, String> values;
-
-    private Props(Map<String, String> values) {
-        this.values = values;
-    }
-
-    public static Props empty() {
-        return EMPTY;
-    }
-
-    public static Props of(Map<String, String> values) {
-        return new Props(Map.copyOf(values));
-    }
-
-    public Props with(String key, String value) {
-        Map<String, String> next = new TreeMap<>(values);
-        next.put(key, value);
-        return new Props(Map.copyOf(next));
-    }
-
-    public String string(String key, String fallback) {
-        return values.getOrDefault(key, fallback);
-    }
+    String string(String key, String fallback);
 
     /** The prop as a colour; {@code fallback} when absent or not a colour. */
-    public int color(String key, int fallback) {
-        String text = values.get(key);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Color.parse(text.trim());
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
-    }
+    int color(String key, int fallback);
 
     /** The prop as a number; {@code fallback} when absent or not a number. */
-    public float number(String key, float fallback) {
-        String text = values.get(key);
-        if (text == null) {
-            return fallback;
+    float number(String key, float fallback);
+
+    /** The prop as {@code true}/{@code false} (also yes/no, on/off); {@code fallback} when absent or neither. */
+    default boolean flag(String key, boolean fallback) {
+        String text = string(key, "").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> fallback;
+        };
+    }
+
+    /** The prop as the constant of {@code fallback}'s enum with that name (case ignored); {@code fallback} otherwise. */
+    default <E extends Enum<E>> E choice(String key, E fallback) {
+        String text = string(key, "").trim();
+        for (E value : fallback.getDeclaringClass().getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text)) {
+                return value;
+            }
         }
-        try {
-            return Float.parseFloat(text.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return fallback;
     }
 
-    public Map<String, String> asMap() {
-        return values;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Props p && p.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return values.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return new TreeMap<>(values).toString();
-    }
+    /** Every prop, by name. */
+    Map<String, String> asMap();
 }

@@ -1,27 +1,23 @@
 package dev.cellshell.widgets;
 
-import java.util.Map;
-
 /**
- * The desktop's design tokens (colours and sizes by name: {@code background}, {@code surface}, {@code onSurface},
- * {@code primary}, …). Cells draw with tokens rather than literal colours, so a theme change restyles them all.
+ * The desktop's theme ({@link CellContext#theme()}): the value of every {@link Token}. Cells draw with tokens rather
+ * than literal colours, so a theme change restyles them all.
  */
-public record Theme(String name, Props tokens) {
+public interface Theme {
 
-    public static Theme of(String name, Map<String, String> tokens) {
-        return new Theme(name, Props.of(tokens));
-    }
+    /** {@code light}, {@code dark}, … */
+    String name();
 
-    /** A theme without tokens: every lookup gives its fallback. */
-    public static Theme none() {
-        return new Theme("none", Props.empty());
-    }
+    /** A colour token's value in this theme. @throws IllegalArgumentException for a size token */
+    int color(Token token);
 
-    public int color(String token, int fallback) {
-        return tokens.color(token, fallback);
-    }
+    /** A size token's value in this theme. @throws IllegalArgumentException for a colour token */
+    float number(Token token);
 
-    public float number(String token, float fallback) {
-        return tokens.number(token, fallback);
-    }
+    /** A token by its name in theme files; {@code fallback} when the theme has no such colour. */
+    int color(String token, int fallback);
+
+    /** A token by its name in theme files; {@code fallback} when the theme has no such number. */
+    float number(String token, float fallback);
 }

@@ -1,7 +1,8 @@
 package dev.cellshell.compositor.paint;
 
-import dev.cellshell.assets.Assets;
-import io.github.humbleui.skija.Data;
+import dev.cellshell.text.FontLibrary;
+import dev.cellshell.text.NativeFiles;
+import dev.cellshell.text.SkiaText;
 import io.github.humbleui.skija.Font;
 import io.github.humbleui.skija.FontEdging;
 import io.github.humbleui.skija.FontHinting;
@@ -11,18 +12,36 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The bundled typeface (DejaVu Sans, from {@code assets}) at the sizes cells ask for, so text is the same on every
- * machine and in every golden image. Not thread-safe: one per painter.
+ * A painter's text: cells' text through {@link SkiaText} (Skia's paragraph shaper over the bundled fonts, the same
+ * code the cell host measures with), and plain DejaVu Sans fonts for the compositor's own decorations. The font
+ * library is one per process; the caches are per painter. Not thread-safe.
  */
 final class Fonts implements AutoCloseable {
 
+    private static FontLibrary library;
+
+    private final SkiaText text;
     private final Typeface typeface;
     private final Map<Float, Font> bySize = new HashMap<>();
 
     Fonts() {
-        typeface = FontMgr.getDefault().makeFromData(Data.makeFromBytes(Assets.font()));
+        text = new SkiaText(shared());
+        typeface = FontMgr.getDefault().makeFromFile(NativeFiles.prepare().resolve("DejaVuSans.ttf").toString());
     }
 
+    private static synchronized FontLibrary shared() {
+        if (library == null) {
+            library = new FontLibrary();
+        }
+        return library;
+    }
+
+    /** Cells' text, shaped as the cell host measured it. */
+    SkiaText text() {
+        return text;
+    }
+
+    /** The decorations' font at {@code size}. */
     Font at(float size) {
         return bySize.computeIfAbsent(size, s -> {
             Font font = new Font(typeface, s);
@@ -38,5 +57,6 @@ final class Fonts implements AutoCloseable {
         bySize.values().forEach(Font::close);
         bySize.clear();
         typeface.close();
+        text.close();
     }
 }

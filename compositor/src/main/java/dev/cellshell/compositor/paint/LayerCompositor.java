@@ -3,7 +3,7 @@ package dev.cellshell.compositor.paint;
 import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.widgets.Align;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import io.github.humbleui.skija.Canvas;
 import io.github.humbleui.skija.ClipMode;
 import io.github.humbleui.skija.Paint;

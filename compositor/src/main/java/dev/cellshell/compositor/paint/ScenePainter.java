@@ -2,7 +2,7 @@ package dev.cellshell.compositor.paint;
 
 import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -2,15 +2,32 @@ package dev.cellshell.compositor.paint;
 
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Canvas;
+import dev.cellshell.widgets.Fill;
+import dev.cellshell.widgets.Paragraph;
+import dev.cellshell.widgets.Path;
+import dev.cellshell.widgets.Rect;
+import dev.cellshell.widgets.Shadow;
+import dev.cellshell.widgets.Stroke;
+import dev.cellshell.widgets.TextStyle;
+import io.github.humbleui.skija.FilterBlurMode;
+import io.github.humbleui.skija.FilterTileMode;
+import io.github.humbleui.skija.ImageFilter;
+import io.github.humbleui.skija.MaskFilter;
 import io.github.humbleui.skija.Paint;
 import io.github.humbleui.skija.PaintMode;
-import io.github.humbleui.skija.TextLine;
+import io.github.humbleui.skija.PaintStrokeCap;
+import io.github.humbleui.skija.PaintStrokeJoin;
+import io.github.humbleui.skija.PathBuilder;
+import io.github.humbleui.skija.PathEffect;
+import io.github.humbleui.skija.PathFillMode;
+import io.github.humbleui.skija.SaveLayerRec;
+import io.github.humbleui.skija.Shader;
 import io.github.humbleui.types.RRect;
-import io.github.humbleui.types.Rect;
 
 /**
- * Replays widget {@link Canvas} calls onto a Skija canvas. Text is shaped by Skia ({@link TextLine}). One per
- * painter, pointed at each target in turn ({@link #on}), so its paints are made once.
+ * Replays widget {@link Canvas} calls onto a Skija canvas. Text is shaped by Skia's paragraph shaper through
+ * {@link Fonts#text()}, as the cell host measured it. One per painter, pointed at each target in turn ({@link #on}),
+ * so its paints are made once.
  */
 final class SkijaCanvas implements Canvas {
 
@@ -41,7 +58,7 @@ final class SkijaCanvas implements Canvas {
 
     @Override
     public void fillRect(float x, float y, float w, float h, int color) {
-        target.drawRect(Rect.makeXYWH(x, y, w, h), fill.setColor(color));
+        target.drawRect(io.github.humbleui.types.Rect.makeXYWH(x, y, w, h), fill.setColor(color));
     }
 
     @Override
@@ -71,17 +88,111 @@ final class SkijaCanvas implements Canvas {
 
     @Override
     public void drawText(String text, float x, float y, float size, int color, Align align) {
-        if (text.isEmpty() || size <= 0) {
+        if (text.isEmpty() || !(size > 0 && size <= TextStyle.MAX_SIZE)) {
             return;
         }
-        try (TextLine line = TextLine.make(text, fonts.at(size))) {
-            float left = switch (align) {
-                case LEFT -> x;
-                case CENTER -> x - line.getWidth() / 2;
-                case RIGHT -> x - line.getWidth();
-            };
-            target.drawTextLine(line, left, y, fill.setColor(color));
+        drawText(text, x, y, TextStyle.of(size).withColor(color), align);
+    }
+
+    @Override
+    public void drawText(String text, float x, float baseline, TextStyle style, Align align) {
+        if (text.isEmpty()) {
+            return;
         }
+        io.github.humbleui.skija.paragraph.Paragraph line = fonts.text().shaped(text, style, Float.POSITIVE_INFINITY,
+                Align.LEFT, 0);
+        float width = line.getMaxIntrinsicWidth();
+        float left = switch (align) {
+            case LEFT -> x;
+            case CENTER -> x - width / 2;
+            case RIGHT -> x - width;
+        };
+        line.paint(target, left, baseline - line.getAlphabeticBaseline());
+    }
+
+    @Override
+    public void drawParagraph(Paragraph paragraph, float x, float y) {
+        fonts.text().shaped(paragraph.text(), paragraph.style(), paragraph.maxWidth(), paragraph.align(),
+                paragraph.maxLines()).paint(target, x, y);
+    }
+
+    @Override
+    public void fillRoundRect(Rect box, float radius, Fill paint) {
+        try (Shader shader = shader(paint)) {
+            fill.setShader(shader);
+            if (shader == null) {
+                fill.setColor(((Fill.Solid) paint).color());
+            } else {
+                fill.setColor(0xFF000000);
+            }
+            target.drawRRect(rrect(box, radius), fill);
+        } finally {
+            fill.setShader(null);
+        }
+    }
+
+    @Override
+    public void strokeRoundRect(Rect box, float radius, Stroke how, int color) {
+        try (PathEffect dash = styled(how)) {
+            stroke.setColor(color);
+            target.drawRRect(rrect(box, radius), stroke);
+        } finally {
+            plainStroke();
+        }
+    }
+
+    @Override
+    public void fillPath(Path path, Fill paint) {
+        try (io.github.humbleui.skija.Path skiaPath = skia(path); Shader shader = shader(paint)) {
+            fill.setShader(shader);
+            fill.setColor(shader == null ? ((Fill.Solid) paint).color() : 0xFF000000);
+            target.drawPath(skiaPath, fill);
+        } finally {
+            fill.setShader(null);
+        }
+    }
+
+    @Override
+    public void strokePath(Path path, Stroke how, int color) {
+        try (io.github.humbleui.skija.Path skiaPath = skia(path); PathEffect dash = styled(how)) {
+            stroke.setColor(color);
+            target.drawPath(skiaPath, stroke);
+        } finally {
+            plainStroke();
+        }
+    }
+
+    @Override
+    public void drawShadow(Rect box, float radius, Shadow shadow) {
+        if (shadow.blur() <= 0) {
+            target.drawRRect(rrect(box.translate(shadow.dx(), shadow.dy()), radius), fill.setColor(shadow.color()));
+            return;
+        }
+        try (MaskFilter blur = MaskFilter.makeBlur(FilterBlurMode.NORMAL, shadow.blur())) {
+            fill.setMaskFilter(blur);
+            target.drawRRect(rrect(box.translate(shadow.dx(), shadow.dy()), radius), fill.setColor(shadow.color()));
+        } finally {
+            fill.setMaskFilter(null);
+        }
+    }
+
+    @Override
+    public void blurBehind(Rect box, float radius, float sigma) {
+        if (sigma <= 0) {
+            return;
+        }
+        target.save();
+        target.clipRRect(rrect(box, radius), true);
+        try (ImageFilter blur = ImageFilter.makeBlur(sigma, sigma, FilterTileMode.CLAMP)) {
+            target.saveLayer(new SaveLayerRec(null, null, blur));
+            target.restore();
+        }
+        target.restore();
+    }
+
+    @Override
+    public void saveLayer(float opacity) {
+        target.saveLayerAlpha(null, Math.round(opacity * 255));
     }
 
     /** Decoded pictures by content, a few at a time (a picture is decoded when its layer is drawn, not per frame). */
@@ -112,8 +223,9 @@ final class SkijaCanvas implements Canvas {
             }
             pictures.put(key, picture);
         }
-        target.drawImageRect(picture, Rect.makeWH(picture.getWidth(), picture.getHeight()), Rect.makeXYWH(x, y, w, h),
-                io.github.humbleui.skija.SamplingMode.LINEAR, fill.setColor(0xFFFFFFFF), true);
+        target.drawImageRect(picture, io.github.humbleui.types.Rect.makeWH(picture.getWidth(), picture.getHeight()),
+                io.github.humbleui.types.Rect.makeXYWH(x, y, w, h), io.github.humbleui.skija.SamplingMode.LINEAR,
+                fill.setColor(0xFFFFFFFF), true);
     }
 
     @Override
@@ -137,7 +249,85 @@ final class SkijaCanvas implements Canvas {
     }
 
     @Override
+    public void scale(float sx, float sy) {
+        target.scale(sx, sy);
+    }
+
+    @Override
     public void clipRect(float x, float y, float w, float h) {
-        target.clipRect(Rect.makeXYWH(x, y, w, h), true);
+        target.clipRect(io.github.humbleui.types.Rect.makeXYWH(x, y, w, h), true);
+    }
+
+    @Override
+    public void clipRoundRect(Rect box, float radius) {
+        target.clipRRect(rrect(box, radius), true);
+    }
+
+    @Override
+    public void hitRegion(String name, Rect box, float radius) {
+    }
+
+    private static RRect rrect(Rect box, float radius) {
+        return RRect.makeXYWH(box.x(), box.y(), box.w(), box.h(), Math.max(0, radius));
+    }
+
+    /** The gradient's shader, or {@code null} for a solid colour. */
+    private static Shader shader(Fill paint) {
+        if (paint instanceof Fill.Linear l) {
+            return Shader.makeLinearGradient(l.x0(), l.y0(), l.x1(), l.y1(), l.colors(), l.stops());
+        }
+        if (paint instanceof Fill.Radial r) {
+            return Shader.makeRadialGradient(r.cx(), r.cy(), r.radius(), r.colors(), r.stops());
+        }
+        return null;
+    }
+
+    /** Sets the stroke paint up for {@code how}; returns the dash effect to close after drawing, or {@code null}. */
+    private PathEffect styled(Stroke how) {
+        stroke.setStrokeWidth(how.width());
+        stroke.setStrokeCap(switch (how.cap()) {
+            case BUTT -> PaintStrokeCap.BUTT;
+            case ROUND -> PaintStrokeCap.ROUND;
+            case SQUARE -> PaintStrokeCap.SQUARE;
+        });
+        stroke.setStrokeJoin(switch (how.join()) {
+            case MITER -> PaintStrokeJoin.MITER;
+            case ROUND -> PaintStrokeJoin.ROUND;
+            case BEVEL -> PaintStrokeJoin.BEVEL;
+        });
+        float[] dash = how.dash();
+        PathEffect effect = dash.length == 0 ? null : PathEffect.makeDash(dash, 0);
+        stroke.setPathEffect(effect);
+        return effect;
+    }
+
+    private void plainStroke() {
+        stroke.setPathEffect(null);
+        stroke.setStrokeCap(PaintStrokeCap.BUTT);
+        stroke.setStrokeJoin(PaintStrokeJoin.MITER);
+    }
+
+    private static io.github.humbleui.skija.Path skia(Path path) {
+        try (PathBuilder builder = new PathBuilder()) {
+            builder.setFillMode(path.isEvenOdd() ? PathFillMode.EVEN_ODD : PathFillMode.WINDING);
+            float[] n = path.numbers();
+            int at = 0;
+            for (int i = 0; i < path.verbCount(); i++) {
+                switch (path.verb(i)) {
+                    case MOVE -> builder.moveTo(n[at], n[at + 1]);
+                    case LINE -> builder.lineTo(n[at], n[at + 1]);
+                    case QUAD -> builder.quadTo(n[at], n[at + 1], n[at + 2], n[at + 3]);
+                    case CUBIC -> builder.cubicTo(n[at], n[at + 1], n[at + 2], n[at + 3], n[at + 4], n[at + 5]);
+                    case ARC -> {
+                        float r = n[at + 2];
+                        builder.arcTo(io.github.humbleui.types.Rect.makeLTRB(n[at] - r, n[at + 1] - r, n[at] + r,
+                                n[at + 1] + r), n[at + 3], n[at + 4], false);
+                    }
+                    case CLOSE -> builder.closePath();
+                }
+                at += path.verb(i).floats();
+            }
+            return builder.build();
+        }
     }
 }

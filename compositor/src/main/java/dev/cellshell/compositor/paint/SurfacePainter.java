@@ -97,7 +97,7 @@ abstract class SurfacePainter implements Painter {
             float lx = x - layer.x();
             float ly = y - layer.y();
             if (lx >= 0 && ly >= 0 && lx < layer.width() && ly < layer.height()) {
-                dev.cellshell.widgets.DisplayList list = mode == Mode.LAYERS ? layers().list(layer.cellId())
+                dev.cellshell.runtime.DisplayList list = mode == Mode.LAYERS ? layers().list(layer.cellId())
                         : immediate.list(layer.cellId());
                 if (list == null || list.hits(lx, ly)) {
                     return java.util.Optional.of(new Hit(layer.cellId(), lx, ly));

@@ -7,7 +7,7 @@ import dev.cellshell.ipc.SceneMessage.Layer;
 import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Color;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -77,6 +77,10 @@ public record HostLaunch(String classpath, Path runDirectory, Path logDirectory,
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         command.add(java);
         command.addAll(dev.cellshell.shell.jvm.JvmMemory.options(8));
+        // Skia's library and the fonts, unpacked by this (writable) process for the host's read-only file system
+        String nativeFiles = dev.cellshell.text.NativeFiles.prepare().toString();
+        command.add("-D" + dev.cellshell.text.NativeFiles.DIRECTORY_PROPERTY + "=" + nativeFiles);
+        command.add("-Dskija.library.path=" + nativeFiles);
         command.addAll(List.of("-Xmx" + heapMegabytes + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
                 "-Djava.awt.headless=true", "-Duser.language=en", "-Duser.country=US",

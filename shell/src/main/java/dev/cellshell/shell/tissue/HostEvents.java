@@ -20,6 +20,13 @@ final class HostEvents {
             return new HostMessage.Event(instance, EventKind.SCROLL.ordinal(), s.x(), s.y(), s.dx(), s.dy(), 0,
                     s.modifiers(), 0, "", context);
         }
+        if (event instanceof InputEvent.Text t) {
+            return new HostMessage.Event(instance, EventKind.TEXT.ordinal(), 0, 0, 0, 0, 0, 0, 0, t.text(), context);
+        }
+        if (event instanceof InputEvent.Focus f) {
+            return new HostMessage.Event(instance, (f.gained() ? EventKind.FOCUS_GAINED : EventKind.FOCUS_LOST)
+                    .ordinal(), 0, 0, 0, 0, 0, 0, 0, "", context);
+        }
         InputEvent.Key k = (InputEvent.Key) event;
         return new HostMessage.Event(instance, (k.pressed() ? EventKind.KEY_PRESS : EventKind.KEY_RELEASE).ordinal(),
                 0, 0, 0, 0, 0, k.modifiers(), k.keyCode(), k.text() == null ? "" : k.text(), context);

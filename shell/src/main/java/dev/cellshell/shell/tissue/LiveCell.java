@@ -1,7 +1,8 @@
 package dev.cellshell.shell.tissue;
 
+import dev.cellshell.runtime.PropValues;
 import dev.cellshell.shell.workspace.CellSpec;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import dev.cellshell.widgets.Props;
 
 /** One cell in the tissue. Confined to the tissue thread. */
@@ -13,7 +14,7 @@ final class LiveCell {
     float y;
     float width;
     float height;
-    Props props;
+    PropValues props;
     /** The cell's instance in its host (0: none), and that host. */
     long instance;
     dev.cellshell.shell.host.CellHost host;
@@ -44,7 +45,7 @@ final class LiveCell {
         this.y = spec.y();
         this.width = spec.width();
         this.height = spec.height();
-        this.props = Props.of(spec.props());
+        this.props = PropValues.of(spec.props());
         this.isolation = spec.isolation();
         this.surface = spec.surface();
     }

@@ -73,7 +73,7 @@ final class Membrane implements AutoCloseable {
     }
 
     /** Defines {@code generation} in {@code host} unless it is there; returns why not, or {@code null}. */
-    String define(CellHost host, Generation generation, Theme theme) {
+    String define(CellHost host, Generation generation, dev.cellshell.runtime.ThemeTokens theme) {
         Set<Long> there = defined.computeIfAbsent(host, h -> new HashSet<>());
         if (there.contains(generation.number())) {
             return null;
@@ -97,7 +97,7 @@ final class Membrane implements AutoCloseable {
     }
 
     /** Tells every host to drop the generations not in {@code kept}, so their class loaders can be collected. */
-    void forgetAllBut(Set<Long> kept, Theme theme) {
+    void forgetAllBut(Set<Long> kept, dev.cellshell.runtime.ThemeTokens theme) {
         for (CellHost host : hosts.live()) {
             Set<Long> there = defined.getOrDefault(host, Set.of());
             for (Long number : List.copyOf(there)) {
@@ -114,7 +114,7 @@ final class Membrane implements AutoCloseable {
      * the theme first when it changed, and waits for the answer. A host that dies or misses its deadline is forgotten
      * (the next call starts a new one) and reported to {@link Losses}; the caller gets a {@link Failed} with why.
      */
-    Answer call(CellHost host, String cellId, Generation generation, Theme theme, HostMessage request) {
+    Answer call(CellHost host, String cellId, Generation generation, dev.cellshell.runtime.ThemeTokens theme, HostMessage request) {
         Outcome outcome;
         try {
             outcome = lane(host).submit(() -> run(host, cellId, generation, theme, request)).get();
@@ -133,7 +133,7 @@ final class Membrane implements AutoCloseable {
      * Like {@link #call}, without waiting: the answer arrives on the tissue thread (a lost host already dealt with).
      */
     java.util.concurrent.CompletableFuture<Answer> callLater(CellHost host, String cellId, Generation generation,
-            Theme theme, HostMessage request) {
+            dev.cellshell.runtime.ThemeTokens theme, HostMessage request) {
         java.util.concurrent.CompletableFuture<Outcome> outcome;
         try {
             outcome = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -166,12 +166,12 @@ final class Membrane implements AutoCloseable {
     }
 
     /** On the host's lane: the call itself. */
-    private Outcome run(CellHost host, String cellId, Generation generation, Theme theme, HostMessage request) {
+    private Outcome run(CellHost host, String cellId, Generation generation, dev.cellshell.runtime.ThemeTokens theme, HostMessage request) {
         calling.set(generation);
         try {
             if (themeSent.get(host) != theme) {
                 try {
-                    host.call("", new HostMessage.UseTheme(theme.name(), theme.tokens().asMap()));
+                    host.call("", new HostMessage.UseTheme(theme.name(), theme.tokens()));
                 } catch (CellHost.HostDied e) {
                     return new Outcome(null, e.getMessage(), false);
                 }

@@ -1,5 +1,7 @@
 package dev.cellshell.shell.tissue;
 
+import dev.cellshell.runtime.ThemeTokens;
+import dev.cellshell.runtime.PropValues;
 import dev.cellshell.ipc.SceneMessage;
 import dev.cellshell.ipc.SceneMessage.KeyInput;
 import dev.cellshell.ipc.SceneMessage.Layer;
@@ -24,7 +26,7 @@ import dev.cellshell.shell.workspace.SurfacePlacement;
 import dev.cellshell.shell.workspace.Workspace;
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Color;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import dev.cellshell.widgets.InputEvent;
 import dev.cellshell.widgets.Props;
 import dev.cellshell.ipc.HostMessage.CallContext;
@@ -85,7 +87,7 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, Generation> generations = new HashMap<>();
     /** Per type, the generation that ran before the current one: where a faulting cell is rolled back to. */
     private final Map<String, Generation> lastGood = new HashMap<>();
-    private Theme theme = Theme.none();
+    private ThemeTokens theme = ThemeTokens.none();
     private boolean handlingFault;
     /** Per type, the sources the tissue wrote to the workspace recently (by cache key), and when. */
     private final Map<String, Map<String, Long>> written = new HashMap<>();
@@ -255,7 +257,7 @@ public final class Tissue implements AutoCloseable {
                 cells.put(cell.id, cell);
                 Generation generation = generations.get(cell.type);
                 java.util.Optional<TissueStore.SavedCell> saved = store.load(cell.id);
-                saved.ifPresent(s -> cell.props = Props.of(s.props()));
+                saved.ifPresent(s -> cell.props = PropValues.of(s.props()));
                 if (generation != null) {
                     instantiate(cell, generation, saved.map(TissueStore.SavedCell::state).orElse(Map.of()), 0);
                 }
@@ -1065,7 +1067,7 @@ public final class Tissue implements AutoCloseable {
                         .append(old == null ? "(unset)" : old).append(" -> ").append(value.isEmpty() ? "(unset)" : value);
             });
             String before = spec.toJson();
-            cell.props = Props.of(props);
+            cell.props = PropValues.of(props);
             saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId) ? c.withProps(props) : c)
                     .toList()));
             render(cell);
@@ -1256,7 +1258,7 @@ public final class Tissue implements AutoCloseable {
                 cell.y = c.y();
                 cell.width = c.width();
                 cell.height = c.height();
-                cell.props = Props.of(c.props());
+                cell.props = PropValues.of(c.props());
                 if (resized || repropped) {
                     dirty.add(cell);
                 }
@@ -1399,7 +1401,7 @@ public final class Tissue implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming the themes there are
      */
-    private Theme loadTheme(String name) {
+    private ThemeTokens loadTheme(String name) {
         java.nio.file.Path own = workspace.root().resolve("themes").resolve(name + ".properties");
         String text;
         try {
@@ -1415,7 +1417,7 @@ public final class Tissue implements AutoCloseable {
             tokens.load(new java.io.StringReader(text));
             Map<String, String> map = new java.util.TreeMap<>();
             tokens.stringPropertyNames().forEach(k -> map.put(k, tokens.getProperty(k).trim()));
-            return Theme.of(name, map);
+            return ThemeTokens.of(name, map);
         } catch (IOException e) {
             throw new IllegalArgumentException("theme '" + name + "' cannot be read: " + e.getMessage(), e);
         }
@@ -1424,7 +1426,7 @@ public final class Tissue implements AutoCloseable {
     /** Switches the desktop's theme: every cell hears it ({@code onBroadcast}) and is drawn again. */
     public CompletableFuture<Change> setTheme(String name, String actor) {
         return CompletableFuture.supplyAsync(() -> {
-            Theme next;
+            ThemeTokens next;
             try {
                 next = loadTheme(name);
             } catch (IllegalArgumentException e) {

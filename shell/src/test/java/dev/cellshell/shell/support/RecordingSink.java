@@ -5,7 +5,7 @@ import dev.cellshell.ipc.SceneMessage.PublishScene;
 import dev.cellshell.shell.tissue.SceneSink;
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Canvas;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,22 +35,19 @@ public final class RecordingSink implements SceneSink {
     /** Every text run the cell's current display list draws, in order. */
     public List<String> texts(String cellId) {
         List<String> texts = new ArrayList<>();
-        DisplayList.of(layer(cellId).displayList()).replay(new Canvas() {
-            @Override public void clear(int color) { }
-            @Override public void fillRect(float x, float y, float w, float h, int color) { }
-            @Override public void fillRoundRect(float x, float y, float w, float h, float r, int color) { }
-            @Override public void strokeRoundRect(float x, float y, float w, float h, float r, float s, int c) { }
-            @Override public void drawLine(float x0, float y0, float x1, float y1, float s, int color) { }
-            @Override public void fillCircle(float cx, float cy, float r, int color) { }
-            @Override public void strokeCircle(float cx, float cy, float r, float s, int color) { }
+        DisplayList.of(layer(cellId).displayList()).replay(new dev.cellshell.runtime.CanvasAdapter() {
             @Override public void drawText(String text, float x, float y, float size, int color, Align align) {
                 texts.add(text);
             }
-            @Override public void save() { }
-            @Override public void restore() { }
-            @Override public void translate(float dx, float dy) { }
-            @Override public void rotate(float degrees) { }
-            @Override public void clipRect(float x, float y, float w, float h) { }
+
+            @Override public void drawText(String text, float x, float baseline, dev.cellshell.widgets.TextStyle style,
+                    Align align) {
+                texts.add(text);
+            }
+
+            @Override public void drawParagraph(dev.cellshell.widgets.Paragraph paragraph, float x, float y) {
+                texts.add(paragraph.text());
+            }
         });
         return texts;
     }

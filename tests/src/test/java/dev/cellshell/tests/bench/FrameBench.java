@@ -15,7 +15,7 @@ import dev.cellshell.ipc.SceneRegion;
 import dev.cellshell.ipc.SocketServer;
 import dev.cellshell.widgets.Align;
 import dev.cellshell.widgets.Color;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package dev.cellshell.tests.bench;
 
+import dev.cellshell.runtime.PropValues;
 import dev.cellshell.livecompiler.CompileResult;
 import dev.cellshell.livecompiler.GenerationLoader;
 import dev.cellshell.livecompiler.LiveCompiler;
 import dev.cellshell.livecompiler.SourceFile;
 import dev.cellshell.widgets.Cell;
 import dev.cellshell.widgets.CellContext;
-import dev.cellshell.widgets.DisplayList;
+import dev.cellshell.runtime.DisplayList;
 import dev.cellshell.widgets.Props;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,7 @@ public class InstrumentationBenchmark {
         @Override public String cellId() { return "heavy"; }
         @Override public float width() { return 200; }
         @Override public float height() { return 160; }
-        @Override public Props props() { return Props.empty(); }
+        @Override public Props props() { return PropValues.empty(); }
         @Override public Instant now() { return Instant.EPOCH; }
         @Override public void renderAgainIn(long millis) { }
     };

@@ -1,5 +1,6 @@
-package dev.cellshell.widgets;
+package dev.cellshell.runtime;
 
+import dev.cellshell.widgets.Canvas;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.cellshell.widgets;
+package dev.cellshell.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cellshell.widgets.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +57,7 @@ class DisplayListTest {
         assertThat(anywhere.hits(500, 500)).as("no region declared: the whole bounds").isTrue();
 
         DisplayList round = DisplayList.record(c -> c.hitRegion(0, 0, 100, 100, 50));
-        assertThat(round.hitRegions()).containsExactly(new DisplayList.HitRegion(0, 0, 100, 100, 50));
+        assertThat(round.hitRegions()).containsExactly(new DisplayList.HitRegion("", 0, 0, 100, 100, 50));
         assertThat(round.hits(50, 50)).isTrue();
         assertThat(round.hits(3, 3)).as("a corner outside the circle").isFalse();
         assertThat(round.hits(50, 1)).isTrue();
@@ -74,7 +75,7 @@ class DisplayListTest {
     void replayingARecordingReproducesTheSameBytes() {
         DisplayList original = DisplayList.record(DisplayListTest::drawEveryOperation);
 
-        DisplayList.Recorder copy = new DisplayList.Recorder();
+        Recorder copy = new Recorder();
         DisplayList.of(original.bytes()).replay(copy);
 
         assertThat(copy.finish()).isEqualTo(original);
@@ -130,7 +131,10 @@ class DisplayListTest {
         assertThatThrownBy(() -> DisplayList.of(new byte[] {DisplayList.FORMAT, 99}))
                 .hasMessageContaining("unknown operation 0x63 at offset 1");
         assertThatThrownBy(() -> DisplayList.of(new byte[] {7}))
-                .hasMessageContaining("unknown format");
+                .hasMessageContaining("format 7, but this build reads format 2");
+        assertThatThrownBy(() -> DisplayList.of(new byte[] {1, 1, 0, 0, 0, 0}))
+                .hasMessageContaining("format 1, but this build reads format 2");
+        assertThatThrownBy(() -> DisplayList.of(new byte[0])).hasMessageContaining("no format byte");
     }
 
     @Test
@@ -141,7 +145,7 @@ class DisplayListTest {
 
     @Test
     void aFinishedRecorderRefusesMoreDrawing() {
-        DisplayList.Recorder recorder = new DisplayList.Recorder();
+        Recorder recorder = new Recorder();
         recorder.finish();
         assertThatThrownBy(() -> recorder.fillRect(0, 0, 1, 1, 0)).isInstanceOf(IllegalStateException.class);
     }
@@ -152,6 +156,6 @@ class DisplayListTest {
         assertThat(Color.parse("#80336699")).isEqualTo(0x80336699);
         assertThat(Color.format(0xFF336699)).isEqualTo("#336699");
         assertThatThrownBy(() -> Color.parse("blue")).hasMessageContaining("'blue'");
-        assertThat(Props.empty().with("c", "nope").color("c", 7)).isEqualTo(7);
+        assertThat(PropValues.empty().with("c", "nope").color("c", 7)).isEqualTo(7);
     }
 }
