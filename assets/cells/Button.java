@@ -1,11 +1,17 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 
 /**
  * A button that counts its clicks; the count is state and survives swaps. Lighter while the pointer is over it,
- * darker while pressed; takes input only inside its rounded face. Props: text, color, textColor, border, and action:
- * what a click does besides counting — "spawn TYPE [ANCHOR]" adds a cell, "notify TEXT" tells you something.
+ * darker while pressed; takes input only inside its rounded face. A click also does the "action" prop: "spawn TYPE
+ * [ANCHOR]" adds a cell, "notify TEXT" tells you something.
  */
 @Uses({Spawner.class, Notifier.class})
+@Prop(name = "text", fallback = "Click me", doc = "the label")
+@Prop(name = "color", kind = Prop.Kind.COLOR, doc = "face colour (default: the theme's primary)")
+@Prop(name = "textColor", kind = Prop.Kind.COLOR, doc = "label colour")
+@Prop(name = "border", kind = Prop.Kind.COLOR, doc = "outline colour")
+@Prop(name = "action", doc = "what a click does: spawn TYPE [ANCHOR] or notify TEXT")
 @Size(width = 200, height = 64, minWidth = 64, minHeight = 32)
 public class Button implements Cell {
 
@@ -16,22 +22,20 @@ public class Button implements Cell {
     @Override
     public void render(Canvas canvas, CellContext context) {
         Props props = context.props();
-        float width = context.width();
-        float height = context.height();
         Theme theme = context.theme();
-        int face = props.color("color", theme.color("primary", Color.rgb(94, 129, 172)));
-        int fill = pressed ? theme.color("primaryPressed", Color.rgb(67, 97, 135))
-                : hovered ? theme.color("primaryHover", Color.rgb(118, 150, 190)) : face;
-        canvas.fillRoundRect(0, 0, width, height, 12, fill);
-        canvas.hitRegion(0, 0, width, height, 12);
-        canvas.strokeRoundRect(1, 1, width - 2, height - 2, 11, 2,
-                props.color("border", theme.color("outline", Color.rgb(136, 192, 208))));
+        Rect face = Rect.of(context);
+        float radius = Math.min(theme.number(Token.RADIUS), face.h() / 2);
+        int fill = pressed ? theme.color(Token.PRIMARY_PRESSED)
+                : hovered ? theme.color(Token.PRIMARY_HOVER) : props.color("color", theme.color(Token.PRIMARY));
+        canvas.fillRoundRect(face, radius, Fill.solid(fill));
+        canvas.hitRegion("face", face, radius);
+        canvas.strokeRoundRect(face.inset(1), radius - 1, Stroke.of(2), props.color("border", theme.color(Token.OUTLINE)));
         String text = props.string("text", "Click me");
         String label = clicks == 0 ? text : text + " (" + clicks + ")";
-        // 22 units, smaller when the button is too low or the label too long for it (~0.6 em per character).
-        float size = Math.max(8, Math.min(22, Math.min(height * 0.42f, (width - 16) / (label.length() * 0.6f))));
-        canvas.drawText(label, width / 2, height / 2 + size * 8 / 22, size,
-                props.color("textColor", theme.color("onPrimary", Color.WHITE)), Align.CENTER);
+        Rect inside = face.inset(10, 4);
+        TextStyle style = Labels.fit(context.text(), label, TextStyle.of(22)
+                .withColor(props.color("textColor", theme.color(Token.ON_PRIMARY))), inside.w(), inside.h(), 8);
+        Labels.draw(canvas, context.text(), label, style, inside, Align.CENTER);
     }
 
     @Override

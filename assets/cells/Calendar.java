@@ -1,18 +1,18 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** A month at a glance, today marked; ‹ and › page through the months. Props: zone. */
+/** A month at a glance, today marked; ‹ and › page through the months. */
+@Prop(name = "zone", doc = "time zone, e.g. Europe/Paris (default: the system's)")
 @Size(width = 280, height = 250, minWidth = 190, minHeight = 170)
 public class Calendar implements Cell {
 
     private static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-    private static final float HEADER = 44;
     /** Months away from the current one. */
     @State int offset;
 
@@ -23,49 +23,65 @@ public class Calendar implements Cell {
                 .toLocalDate();
         YearMonth month = YearMonth.from(today).plusMonths(offset);
         Theme theme = context.theme();
-        float w = context.width();
-        float h = context.height();
-        int text = theme.color("onSurface", Color.WHITE);
-        int muted = theme.color("onSurfaceMuted", Color.rgb(150, 150, 150));
-        int accent = theme.color("primary", Color.rgb(94, 129, 172));
-        canvas.fillRoundRect(0, 0, w, h, 14, theme.color("surface", Color.rgb(46, 52, 64)));
-        canvas.drawText(TITLE.format(month), w / 2, 28, 16, text, Align.CENTER);
-        canvas.drawText("‹", 20, 29, 20, muted, Align.CENTER);
-        canvas.drawText("›", w - 20, 29, 20, muted, Align.CENTER);
-        float cellW = (w - 24) / 7;
-        float top = HEADER;
-        // A title row and up to six weeks share what is below the header; the type fits the smaller of row and column.
-        float rowH = (h - top - 8) / 7;
-        float size = Math.max(8, Math.min(14, Math.min(rowH * 0.62f, cellW * 0.5f)));
+        Text text = context.text();
+        int ink = theme.color(Token.ON_SURFACE);
+        int muted = theme.color(Token.ON_SURFACE_MUTED);
+        Rect card = Rect.of(context);
+        canvas.fillRoundRect(card, 14, Fill.solid(theme.color(Token.SURFACE)));
+
+        Stack rows = Stack.column(card.inset(12, 6), 2);
+        Rect header = rows.next(34);
+        // The arrows take the card's top corners: big targets, reaching the edge.
+        Rect previous = Rect.of(0, 0, 48, header.bottom());
+        Rect next = Rect.of(card.w() - 48, 0, 48, header.bottom());
+        TextStyle arrow = TextStyle.of(20).withColor(muted);
+        Labels.draw(canvas, text, "‹", arrow, previous.translate(0, header.y()).top(header.h()), Align.CENTER);
+        Labels.draw(canvas, text, "›", arrow, next.translate(0, header.y()).top(header.h()), Align.CENTER);
+        canvas.hitRegion("previous", previous, 8);
+        canvas.hitRegion("next", next, 8);
+        Labels.draw(canvas, text, TITLE.format(month), TextStyle.of(16).withColor(ink), header.inset(36, 0),
+                Align.CENTER);
+
+        // A row of day names and up to six weeks share what is left; the type fits the smaller of row and column.
+        Rect[] weeks = Stack.rows(rows.rest(), 7, 0);
+        float cellW = card.inset(12, 6).w() / 7;
+        float rowH = weeks[0].h();
+        TextStyle day = TextStyle.of(14).withColor(ink);
+        day = day.withSize(Math.max(8, Math.min(14, Math.min(rowH * 0.62f, cellW * 0.5f))));
+        TextStyle names = day.withSize(day.size() * 0.9f).withColor(muted);
         for (int d = 0; d < 7; d++) {
-            String name = DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2);
-            canvas.drawText(name, 12 + cellW * d + cellW / 2, top + rowH * 0.5f + size * 0.36f, size * 0.9f, muted,
-                    Align.CENTER);
+            String name = DayOfWeek.of(d + 1).getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
+                    .substring(0, 2);
+            Labels.draw(canvas, text, name, names, slot(weeks[0], cellW, d), Align.CENTER);
         }
         int lead = month.atDay(1).getDayOfWeek().getValue() - 1;
-        for (int day = 1; day <= month.lengthOfMonth(); day++) {
-            int slot = lead + day - 1;
-            float cx = 12 + cellW * (slot % 7) + cellW / 2;
-            float cy = top + rowH * (1 + slot / 7) + rowH * 0.5f;
-            boolean isToday = month.atDay(day).equals(today);
+        for (int date = 1; date <= month.lengthOfMonth(); date++) {
+            int place = lead + date - 1;
+            Rect box = slot(weeks[1 + place / 7], cellW, place % 7);
+            boolean isToday = month.atDay(date).equals(today);
             if (isToday) {
-                canvas.fillCircle(cx, cy, Math.min(cellW, rowH) * 0.48f, accent);
+                canvas.fillCircle(box.centerX(), box.centerY(), Math.min(cellW, rowH) * 0.48f,
+                        theme.color(Token.PRIMARY));
             }
-            canvas.drawText(Integer.toString(day), cx, cy + size * 0.36f, size,
-                    isToday ? theme.color("onPrimary", Color.WHITE) : text, Align.CENTER);
+            Labels.draw(canvas, text, Integer.toString(date), isToday ? day.withColor(theme.color(Token.ON_PRIMARY))
+                    : day, box, Align.CENTER);
         }
         long untilMidnight = 86_400_000 - context.now().toEpochMilli() % 86_400_000;
         context.renderAgainIn(untilMidnight);
     }
 
+    private static Rect slot(Rect week, float cellW, int column) {
+        return Rect.of(week.x() + cellW * column, week.y(), cellW, week.h());
+    }
+
     @Override
     public boolean onEvent(InputEvent event, CellContext context) {
-        if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS && p.y() < HEADER) {
-            if (p.x() < 40) {
+        if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS) {
+            if (p.in("previous")) {
                 offset--;
                 return true;
             }
-            if (p.x() > context.width() - 40) {
+            if (p.in("next")) {
                 offset++;
                 return true;
             }

@@ -1,4 +1,5 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 
 /** The template a new cell starts from: a card that counts its clicks. Edit it and save: it changes live. */
 @Size(width = 240, height = 80, minWidth = 120, minHeight = 48)
@@ -10,9 +11,13 @@ public class Hello implements Cell {
     @Override
     public void render(Canvas canvas, CellContext context) {
         Theme theme = context.theme();
-        canvas.fillRoundRect(0, 0, context.width(), context.height(), 16, theme.color("surface", Color.rgb(46, 52, 64)));
-        canvas.drawText(clicks == 0 ? "Hello, world" : "Hello ×" + clicks, context.width() / 2,
-                context.height() / 2 + 8, 22, theme.color("onSurface", Color.WHITE), Align.CENTER);
+        Rect card = Rect.of(context);
+        canvas.fillRoundRect(card, 16, Fill.solid(theme.color(Token.SURFACE)));
+        String text = clicks == 0 ? "Hello, world" : "Hello ×" + clicks;
+        Rect inside = card.inset(12, 8);
+        TextStyle style = Labels.fit(context.text(), text, TextStyle.of(22).withColor(theme.color(Token.ON_SURFACE)),
+                inside.w(), inside.h(), 8);
+        Labels.draw(canvas, context.text(), text, style, inside, Align.CENTER);
     }
 
     @Override

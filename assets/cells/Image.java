@@ -1,36 +1,47 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 
-/** A picture from the workspace's images/ folder, fitted inside the cell. Props: file, fit (contain, cover). */
+/** A picture from the workspace's images/ folder, fitted inside the cell. */
 @Uses(Images.class)
+@Prop(name = "file", doc = "a PNG or JPEG in the workspace's images/ folder")
+@Variant(prop = "fit", values = {"contain", "cover", "fill"})
 @Size(width = 320, height = 240, minWidth = 96, minHeight = 72)
 public class Image implements Cell {
 
     @Override
     public void render(Canvas canvas, CellContext context) {
         Theme theme = context.theme();
-        float w = context.width();
-        float h = context.height();
-        canvas.fillRoundRect(0, 0, w, h, 12, theme.color("surface", Color.rgb(46, 52, 64)));
+        Text text = context.text();
+        Rect card = Rect.of(context);
+        canvas.fillRoundRect(card, 12, Fill.solid(theme.color(Token.SURFACE)));
         String file = context.props().string("file", "");
         if (file.isEmpty()) {
-            int muted = theme.color("onSurfaceMuted", Color.rgb(150, 150, 150));
-            // Two short lines, each shrunk (about 0.6 em per character) until it fits the cell's width.
+            int muted = theme.color(Token.ON_SURFACE_MUTED);
             String first = "No picture yet";
             String second = "cell set " + context.cellId() + " file=NAME";
-            float size = Math.max(7, Math.min(14, (w - 24) / (second.length() * 0.6f)));
-            canvas.drawText(first, w / 2, h / 2 - size * 0.4f, size * 1.15f, muted, Align.CENTER);
-            canvas.drawText(second, w / 2, h / 2 + size * 1.3f, size, muted, Align.CENTER);
+            Rect inside = card.inset(12);
+            TextStyle small = Labels.fit(text, second, TextStyle.of(14).withColor(muted), inside.w(), inside.h() / 2,
+                    7);
+            TextStyle large = small.withSize(small.size() * 1.15f);
+            float gap = text.metrics(small).lineHeight() * 0.3f;
+            Rect[] lines = Stack.rows(Rect.of(inside.x(), card.centerY() - text.metrics(large).lineHeight() - gap / 2,
+                    inside.w(), 2 * text.metrics(large).lineHeight() + gap), 2, gap);
+            Labels.draw(canvas, text, first, large, lines[0], Align.CENTER);
+            Labels.draw(canvas, text, second, small, lines[1], Align.CENTER);
             return;
         }
         Images images = context.service(Images.class);
         int[] size = images.size(file);
-        float scale = context.props().string("fit", "contain").equals("cover")
-                ? Math.max(w / size[0], h / size[1]) : Math.min((w - 16) / size[0], (h - 16) / size[1]);
-        float iw = size[0] * scale;
-        float ih = size[1] * scale;
+        Fit fit = context.props().choice("fit", Fit.CONTAIN);
+        Rect box = card.inset(fit == Fit.CONTAIN ? 8 : 0);
+        float sx = box.w() / size[0];
+        float sy = box.h() / size[1];
+        float scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
+        float iw = fit == Fit.FILL ? box.w() : size[0] * scale;
+        float ih = fit == Fit.FILL ? box.h() : size[1] * scale;
         canvas.save();
-        canvas.clipRect(0, 0, w, h);
-        canvas.drawImage(images.read(file), (w - iw) / 2, (h - ih) / 2, iw, ih);
+        canvas.clipRoundRect(card, 12);
+        canvas.drawImage(images.read(file), box.centerX() - iw / 2, box.centerY() - ih / 2, iw, ih);
         canvas.restore();
     }
 }

@@ -1,22 +1,28 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 
-/** A line of text on a rounded card. Props: text, color, background, size (theme tokens otherwise). */
+/** A line of text on a rounded card, shrunk to fit the card. */
+@Prop(name = "text", doc = "what the card says", fallback = "Hello, CellShell")
+@Prop(name = "size", kind = Prop.Kind.NUMBER, min = 6, max = 200, fallback = "28", doc = "text size, shrunk to fit")
+@Prop(name = "color", kind = Prop.Kind.COLOR, doc = "text colour (default: the theme's)")
+@Prop(name = "background", kind = Prop.Kind.COLOR, doc = "card colour (default: the theme's)")
 @Size(width = 320, height = 72, minWidth = 60, minHeight = 28)
 public class Label implements Cell {
 
     @Override
     public void render(Canvas canvas, CellContext context) {
         Props props = context.props();
+        Theme theme = context.theme();
         float width = context.width();
         float height = context.height();
         String text = props.string("text", "Hello, CellShell");
-        // The size asked for, smaller when the text would not fit the card (~0.6 em per character).
-        float size = Math.max(6, Math.min(props.number("size", 28), Math.min(height * 0.7f,
-                (width - 16) / (Math.max(1, text.length()) * 0.6f))));
-        Theme theme = context.theme();
-        canvas.fillRoundRect(0, 0, width, height, 16,
-                props.color("background", theme.color("surface", Color.rgb(46, 52, 64))));
-        canvas.drawText(text, width / 2, height / 2 + size * 0.36f, size,
-                props.color("color", theme.color("onSurface", Color.rgb(236, 239, 244))), Align.CENTER);
+        canvas.fillRoundRect(Rect.of(0, 0, width, height), 16,
+                Fill.solid(props.color("background", theme.color(Token.SURFACE))));
+        // The size asked for, smaller when the text would not fit the card: measured, not guessed.
+        Rect inside = Rect.of(12, 6, width - 24, height - 12);
+        float size = props.number("size", 28);
+        TextStyle style = Labels.fit(context.text(), text, TextStyle.of(Math.max(6, Math.min(200, size)))
+                .withColor(props.color("color", theme.color(Token.ON_SURFACE))), inside.w(), inside.h(), 6);
+        Labels.draw(canvas, context.text(), text, style, inside, Align.CENTER);
     }
 }

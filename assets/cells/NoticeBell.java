@@ -1,8 +1,9 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 
 /**
  * The desktop's notifications indicator: how many notices cells told you that you have not read, and the newest;
- * click it to mark them read. Props: none.
+ * click it to mark them read.
  */
 @Uses(Notifications.class)
 @Size(width = 170, height = 28, minWidth = 40, minHeight = 18)
@@ -12,31 +13,24 @@ public class NoticeBell implements Cell {
     public void render(Canvas canvas, CellContext context) {
         Notifications notifications = context.service(Notifications.class);
         Theme theme = context.theme();
-        float w = context.width();
-        float h = context.height();
+        Text text = context.text();
+        Rect bar = Rect.of(context);
         int unread = notifications.unread();
-        canvas.fillRoundRect(0, 0, w, h, h / 2, theme.color("surfaceAlt", Color.argb(220, 59, 66, 82)));
-        float size = Math.max(7, Math.min(12, h * 0.45f));
-        float r = h * 0.34f;
-        int badge = unread > 0 ? theme.color("primary", Color.rgb(94, 129, 172))
-                : theme.color("background", Color.rgb(30, 36, 48));
-        canvas.fillCircle(h / 2 + 2, h / 2, r, badge);
+        canvas.fillRoundRect(bar, bar.h() / 2, Fill.solid(theme.color(Token.SURFACE_ALT)));
+        TextStyle style = TextStyle.of(Math.max(7, Math.min(12, bar.h() * 0.45f)));
+        Rect badge = Rect.of(2, 0, bar.h(), bar.h());
+        float r = bar.h() * 0.34f;
+        canvas.fillCircle(badge.centerX(), badge.centerY(), r, unread > 0 ? theme.color(Token.PRIMARY)
+                : theme.color(Token.BACKGROUND));
         String count = unread > 99 ? "99+" : Integer.toString(unread);
-        canvas.drawText(count, h / 2 + 2, h / 2 + size * 0.32f, Math.min(size, r * 2 / (count.length() * 0.62f)),
-                unread > 0 ? theme.color("onPrimary", Color.WHITE) : theme.color("onSurfaceMuted", Color.rgb(150, 150, 150)),
-                Align.CENTER);
+        Rect inBadge = Rect.of(badge.centerX() - r, badge.centerY() - r, 2 * r, 2 * r).inset(1);
+        Labels.draw(canvas, text, count, Labels.fit(text, count, style.withColor(unread > 0
+                ? theme.color(Token.ON_PRIMARY) : theme.color(Token.ON_SURFACE_MUTED)), inBadge.w(), bar.h(), 5),
+                inBadge, Align.CENTER);
         String latest = notifications.latest();
-        String text = latest.isEmpty() ? "no notices" : unread == 0 ? "all read" : latest;
-        float room = w - h - 10;
-        int fits = Math.max(1, (int) (room / (size * 0.6f)));
-        if (text.length() > fits) {
-            text = text.substring(0, Math.max(1, fits - 1)) + "…";
-        }
-        canvas.save();
-        canvas.clipRect(h + 4, 0, room, h);
-        canvas.drawText(text, h + 6, h / 2 + size * 0.36f, size, theme.color("onSurfaceMuted",
-                Color.rgb(150, 150, 150)), Align.LEFT);
-        canvas.restore();
+        String line = latest.isEmpty() ? "no notices" : unread == 0 ? "all read" : latest;
+        Labels.draw(canvas, text, line, style.withColor(theme.color(Token.ON_SURFACE_MUTED)),
+                bar.rightOf(bar.h() + 6).inset(0, 0).left(bar.w() - bar.h() - 6 - bar.h() / 2), Align.LEFT);
     }
 
     @Override

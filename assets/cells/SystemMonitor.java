@@ -1,9 +1,11 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 import java.time.Instant;
 import java.util.Locale;
 
-/** CPU and memory use of this machine, with a graph of the last minute. Props: title. */
+/** CPU and memory use of this machine, with a graph of the last minute. */
 @Uses(SystemStats.class)
+@Prop(name = "title", fallback = "System", doc = "the heading")
 @Size(width = 300, height = 170, minWidth = 200, minHeight = 120)
 public class SystemMonitor implements Cell {
 
@@ -22,30 +24,29 @@ public class SystemMonitor implements Cell {
             last = now;
         }
         Theme theme = context.theme();
-        float w = context.width();
-        float h = context.height();
-        canvas.fillRoundRect(0, 0, w, h, 14, theme.color("surface", Color.rgb(46, 52, 64)));
-        int text = theme.color("onSurface", Color.WHITE);
-        int muted = theme.color("onSurfaceMuted", Color.rgb(150, 150, 150));
+        Text text = context.text();
+        Rect card = Rect.of(context);
+        canvas.fillRoundRect(card, 14, Fill.solid(theme.color(Token.SURFACE)));
+        TextStyle caption = TextStyle.of(13).withColor(theme.color(Token.ON_SURFACE));
         double cpuNow = count == 0 ? 0 : cpu[(count - 1) % SAMPLES];
-        double memNow = count == 0 ? 0 : memory[(count - 1) % SAMPLES];
-        canvas.drawText(context.props().string("title", "System"), 16, 24, 14, muted, Align.LEFT);
-        // Each of the two rows: a caption line, then its graph below it (the caption never sits on the graph).
-        float rowH = (h - 36 - 12) / 2;
-        float captionH = 18;
-        float graphH = Math.max(4, rowH - captionH - 6);
-        int backdrop = theme.color("background", Color.rgb(30, 36, 48));
-        float cpuTop = 36;
-        canvas.drawText(String.format(Locale.ENGLISH, "CPU %d%% of %d cores", Math.round(cpuNow * 100),
-                stats.processors()), 16, cpuTop + 13, 13, text, Align.LEFT);
-        graph(canvas, cpu, 16, cpuTop + captionH, w - 32, graphH, theme.color("primary", Color.rgb(94, 129, 172)),
-                backdrop);
-        float memTop = cpuTop + rowH + 6;
-        canvas.drawText(String.format(Locale.ENGLISH, "Memory %.1f of %.1f GB", stats.memoryUsed() / 1e9,
-                stats.memoryTotal() / 1e9), 16, memTop + 13, 13, text, Align.LEFT);
-        graph(canvas, memory, 16, memTop + captionH, w - 32, graphH, theme.color("outline",
-                Color.rgb(136, 192, 208)), backdrop);
+        Stack rows = Stack.column(card.inset(16, 8), 4);
+        Labels.draw(canvas, text, context.props().string("title", "System"),
+                TextStyle.of(14).withColor(theme.color(Token.ON_SURFACE_MUTED)), rows.next(22), Align.LEFT);
+        // Two rows, each a caption line over its graph (the caption never sits on the graph).
+        Rect[] halves = Stack.rows(rows.rest(), 2, 6);
+        int backdrop = theme.color(Token.BACKGROUND);
+        row(canvas, text, halves[0], String.format(Locale.ENGLISH, "CPU %d%% of %d cores", Math.round(cpuNow * 100),
+                stats.processors()), caption, cpu, theme.color(Token.PRIMARY), backdrop);
+        row(canvas, text, halves[1], String.format(Locale.ENGLISH, "Memory %.1f of %.1f GB", stats.memoryUsed() / 1e9,
+                stats.memoryTotal() / 1e9), caption, memory, theme.color(Token.OUTLINE), backdrop);
         context.renderAgainIn(1000);
+    }
+
+    private void row(Canvas canvas, Text text, Rect area, String label, TextStyle caption, double[] values,
+            int color, int backdrop) {
+        Stack parts = Stack.column(area, 2);
+        Labels.draw(canvas, text, label, caption, parts.next(text.metrics(caption).lineHeight()), Align.LEFT);
+        graph(canvas, values, parts.rest(), color, backdrop);
     }
 
     private void sample(SystemStats stats) {
@@ -54,19 +55,39 @@ public class SystemMonitor implements Cell {
         count++;
     }
 
-    private void graph(Canvas canvas, double[] values, float x, float y, float w, float h, int color, int backdrop) {
-        canvas.fillRoundRect(x, y, w, h, 6, backdrop);
+    /** The samples as one line over a rounded backdrop, the area under it shaded with the line's colour. */
+    private void graph(Canvas canvas, double[] values, Rect box, int color, int backdrop) {
+        canvas.fillRoundRect(box, 6, Fill.solid(backdrop));
         int n = Math.min(count, SAMPLES);
-        float step = w / (SAMPLES - 1);
-        for (int i = 1; i < n; i++) {
-            double a = values[(count - n + i - 1) % SAMPLES];
-            double b = values[(count - n + i) % SAMPLES];
-            float x0 = x + w - (n - i) * step;
-            canvas.drawLine(x0, y + h - (float) a * h, x0 + step, y + h - (float) b * h, 2, color);
+        if (n == 0 || box.h() < 2) {
+            return;
         }
-        if (n == 1) {
-            float level = y + h - (float) values[(count - 1) % SAMPLES] * h;
-            canvas.drawLine(x + w - 8, level, x + w, level, 2, color);
+        float step = box.w() / (SAMPLES - 1);
+        Path line = new Path();
+        float startX = n == 1 ? box.right() - 8 : box.right() - (n - 1) * step;
+        for (int i = 0; i < n; i++) {
+            float y = box.bottom() - (float) values[(count - n + i) % SAMPLES] * box.h();
+            float x = n == 1 ? box.right() - 8 + 8 * i : startX + i * step;
+            if (i == 0) {
+                line.moveTo(x, y);
+            } else {
+                line.lineTo(x, y);
+            }
+            if (n == 1) {
+                line.lineTo(box.right(), y);
+            }
         }
+        canvas.save();
+        canvas.clipRoundRect(box, 6);
+        Path area = new Path().moveTo(startX, box.bottom());
+        float[] points = line.numbers();
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            area.lineTo(points[i], points[i + 1]);
+        }
+        area.lineTo(points[points.length - 2], box.bottom()).close();
+        canvas.fillPath(area, Fill.linear(0, box.y(), 0, box.bottom(), (color & 0x00FFFFFF) | 0x66000000,
+                color & 0x00FFFFFF));
+        canvas.strokePath(line, Stroke.of(2).withJoin(Stroke.Join.ROUND), color);
+        canvas.restore();
     }
 }

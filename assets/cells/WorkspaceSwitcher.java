@@ -1,6 +1,7 @@
 import dev.cellshell.widgets.*;
+import dev.cellshell.widgets.kit.*;
 
-/** The window manager's workspaces as a row of pills, the current one lit; click one to switch to it. Props: none. */
+/** The window manager's workspaces as a row of pills, the current one lit; click one to switch to it. */
 @Uses(Workspaces.class)
 @Size(width = 170, height = 28, minWidth = 60, minHeight = 18)
 public class WorkspaceSwitcher implements Cell {
@@ -11,42 +12,39 @@ public class WorkspaceSwitcher implements Cell {
     public void render(Canvas canvas, CellContext context) {
         Workspaces workspaces = context.service(Workspaces.class);
         Theme theme = context.theme();
-        float w = context.width();
-        float h = context.height();
-        canvas.fillRoundRect(0, 0, w, h, h / 2, theme.color("surfaceAlt", Color.argb(220, 59, 66, 82)));
+        Text text = context.text();
+        Rect bar = Rect.of(context);
+        canvas.fillRoundRect(bar, bar.h() / 2, Fill.solid(theme.color(Token.SURFACE_ALT)));
         int count = workspaces.count();
-        int muted = theme.color("onSurfaceMuted", Color.rgb(150, 150, 150));
-        float size = Math.max(7, Math.min(13, h * 0.45f));
+        int muted = theme.color(Token.ON_SURFACE_MUTED);
+        TextStyle style = TextStyle.of(Math.max(7, Math.min(13, bar.h() * 0.45f)));
         if (count == 0) {
-            canvas.drawText("no workspaces", w / 2, h / 2 + size * 0.36f, size, muted, Align.CENTER);
+            Labels.draw(canvas, text, "no workspaces", style.withColor(muted), bar.inset(8, 0), Align.CENTER);
             return;
         }
-        float slot = (w - GAP) / count;
+        Rect[] pills = Stack.columns(bar.inset(GAP), count, GAP);
         for (int i = 0; i < count; i++) {
-            float x = GAP + i * slot;
             boolean current = i == workspaces.current();
             if (current) {
-                canvas.fillRoundRect(x, GAP, slot - GAP, h - 2 * GAP, (h - 2 * GAP) / 2,
-                        theme.color("primary", Color.rgb(94, 129, 172)));
+                canvas.fillRoundRect(pills[i], pills[i].h() / 2, Fill.solid(theme.color(Token.PRIMARY)));
             }
             String name = workspaces.name(i);
-            float fit = Math.min(size, (slot - 8) / (Math.max(1, name.length()) * 0.6f));
-            canvas.drawText(name, x + (slot - GAP) / 2, h / 2 + fit * 0.36f, fit,
-                    current ? theme.color("onPrimary", Color.WHITE) : muted, Align.CENTER);
-            canvas.hitRegion(x, 0, slot, h, 0);
+            Rect inside = pills[i].inset(4, 0);
+            Labels.draw(canvas, text, name, Labels.fit(text, name, style.withColor(current
+                    ? theme.color(Token.ON_PRIMARY) : muted), inside.w(), bar.h(), 6), inside, Align.CENTER);
+            canvas.hitRegion(Integer.toString(i), pills[i].inset(-GAP / 2, -GAP), 0);
         }
     }
 
     @Override
     public boolean onEvent(InputEvent event, CellContext context) {
-        if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS) {
+        if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS
+                && !p.region().isEmpty()) {
             Workspaces workspaces = context.service(Workspaces.class);
-            int count = workspaces.count();
-            if (count > 0) {
-                int index = (int) ((p.x() - GAP) / ((context.width() - GAP) / count));
-                workspaces.switchTo(Math.max(0, Math.min(count - 1, index)));
+            int index = Integer.parseInt(p.region());
+            if (index < workspaces.count()) {
+                workspaces.switchTo(index);
             }
-            return false;
         }
         return false;
     }

@@ -1485,8 +1485,9 @@ public final class Tissue implements AutoCloseable {
             if (input instanceof PointerInput pointer) {
                 pointer(pointer, arrived);
             } else if (input instanceof KeyInput key && focused != null) {
-                deliver(focused, new InputEvent.Key(key.pressed(), key.keyCode(), key.text(), key.modifiers()),
-                        arrived);
+                // the compositor sends typed text as a key without a number; cells get it as Text
+                deliver(focused, key.keyCode() == 0 && !key.text().isEmpty() ? new InputEvent.Text(key.text())
+                        : new InputEvent.Key(key.pressed(), key.keyCode(), "", key.modifiers()), arrived);
             }
         });
     }
@@ -1519,8 +1520,13 @@ public final class Tissue implements AutoCloseable {
             lx = pointer.x() - surfaceOf(target).x() - target.x;
             ly = pointer.y() - surfaceOf(target).y() - target.y;
         }
-        if (pointer.kind() == SceneMessage.PointerKind.PRESS) {
+        if (pointer.kind() == SceneMessage.PointerKind.PRESS && focused != target) {
+            LiveCell losing = focused;
             focused = target;
+            if (losing != null && cells.get(losing.id) == losing) {
+                deliver(losing, new InputEvent.Focus(false), arrived);
+            }
+            deliver(target, new InputEvent.Focus(true), arrived);
         }
         InputEvent event = pointer.kind() == SceneMessage.PointerKind.SCROLL
                 ? new InputEvent.Scroll(lx, ly, pointer.scrollX(), pointer.scrollY(), pointer.modifiers())

@@ -23,7 +23,9 @@ public final class Catalog {
     public record Entry(String type, boolean builtIn, String summary, Path source, TypeSize size) {
     }
 
-    private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
+    // annotations between the comment and the class, whose arguments may hold quoted text with parentheses in it
+    private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*(.*?)\\*/\\s*"
+            + "(?:@[\\w.]+(?:\\((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^)\"])*\\))?\\s*)*"
             + "(?:public\\s+)?(?:final\\s+)?(?:class|record)\\s+(\\w+)", Pattern.DOTALL);
 
     private Catalog() {

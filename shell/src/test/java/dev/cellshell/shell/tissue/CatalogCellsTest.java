@@ -89,12 +89,12 @@ class CatalogCellsTest {
         type("Call Bob");
         tissue.input(new KeyInput(true, 259, "", 0));
         settle();
-        assertThat(sink.texts("notes")).contains("Buy milk", "Call Bo|");
+        assertThat(sink.texts("notes")).as("one wrapped paragraph, the caret at its end").contains("Buy milk\nCall Bo|");
         assertThat(Files.readString(workspace.resolve("data/notes.properties"))).contains("Buy milk\\nCall Bo");
         tissue.close();
 
         tissue = open();
-        assertThat(sink.texts("notes")).as("after a restart").contains("Buy milk", "Call Bo");
+        assertThat(sink.texts("notes")).as("after a restart").contains("Buy milk\nCall Bo");
     }
 
     @Test

@@ -128,7 +128,7 @@ class TissueTest {
         assertThat(outcome.swapped()).isFalse();
         assertThat(outcome.generation()).isEqualTo(running);
         assertThat(outcome.diagnostics()).anySatisfy(d -> {
-            assertThat(d.line()).isEqualTo(14);
+            assertThat(d.line()).isEqualTo(23);
             assertThat(d.message()).contains("Syntax error");
         });
         assertThat(sink.scenes()).hasSize(published);
@@ -184,7 +184,7 @@ class TissueTest {
 
         assertThat(outcome.swapped()).isFalse();
         assertThat(outcome.diagnostics()).anySatisfy(d -> {
-            assertThat(d.line()).isEqualTo(9);
+            assertThat(d.line()).isEqualTo(14);
             assertThat(d.message()).contains("java.lang.System.exit is not allowed in cells");
         });
         assertThat(sink.texts("label")).containsExactly("Hello, CellShell");

@@ -90,8 +90,8 @@ class WorkbenchViewTest {
         waitForStatus(robot, "Not swapped");
         ListView<?> problems = robot.from(view).lookup("#problems").queryAs(ListView.class);
         assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString())
-                .startsWith("Label.java:10:").contains("nope cannot be resolved"));
-        assertThat(editor.getParagraph(9).getParagraphStyle()).contains("error-line");
+                .startsWith("Label.java:16:").contains("nope cannot be resolved"));
+        assertThat(editor.getParagraph(15).getParagraphStyle()).contains("error-line");
         assertThat(sink.texts("label")).containsExactly("Hello, CellShell");
     }
 
@@ -107,16 +107,16 @@ class WorkbenchViewTest {
         ListView<?> problems = robot.from(view).lookup("#problems").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> problems.getItems().stream()
                 .anyMatch(p -> p.toString().contains("nope cannot be resolved")));
-        int column = editor.getParagraph(9).getText().indexOf("nope");
-        assertThat(editor.getStyleAtPosition(9, column + 1)).as("squiggle under the word").contains("squiggle");
-        assertThat(editor.getParagraph(9).getParagraphStyle()).contains("error-line");
+        int column = editor.getParagraph(15).getText().indexOf("nope");
+        assertThat(editor.getStyleAtPosition(15, column + 1)).as("squiggle under the word").contains("squiggle");
+        assertThat(editor.getParagraph(15).getParagraphStyle()).contains("error-line");
         assertThat(sink.texts("label")).as("nothing was swapped").containsExactly("Hello, CellShell");
         assertThat(workspace.resolve("cells/Label/Label.java")).hasContent(good);
 
         robot.interact(() -> editor.replaceText(good.replace("Hello, CellShell", "Hello again")));
         waitForStatus(robot, "Compiles.");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problems.getItems().isEmpty());
-        assertThat(editor.getParagraph(9).getParagraphStyle()).isEmpty();
+        assertThat(editor.getParagraph(15).getParagraphStyle()).isEmpty();
         assertThat(sink.texts("label")).as("still not swapped").containsExactly("Hello, CellShell");
     }
 
