@@ -80,7 +80,8 @@ public final class CellRunner {
         private final String cellId;
         private final Loaded generation;
         private final Cell cell;
-        private DisplayList drawn = DisplayList.empty();
+        /** The hit regions of what it drew last (not the list: a picture in it can be megabytes). */
+        private List<DisplayList.HitRegion> regions = List.of();
 
         Live(String cellId, Loaded generation, Cell cell) {
             this.cellId = cellId;
@@ -138,7 +139,7 @@ public final class CellRunner {
 
     private static Live carried(Live live, Loaded generation) {
         Live next = new Live(live.cellId(), generation, live.cell());
-        next.drawn = live.drawn;
+        next.regions = live.regions;
         return next;
     }
 
@@ -312,7 +313,7 @@ public final class CellRunner {
             return failed;
         }
         byte[] bytes = list[0].bytes();
-        live.drawn = list[0];
+        live.regions = list[0].hitRegions();
         if (bytes.length > MAX_DISPLAY_LIST_BYTES) {
             return new Failed("render (drew a display list of " + bytes.length + " bytes; a cell may draw at most "
                     + MAX_DISPLAY_LIST_BYTES + ")");
@@ -349,7 +350,7 @@ public final class CellRunner {
             case FOCUS_GAINED -> new InputEvent.Focus(true);
             case FOCUS_LOST -> new InputEvent.Focus(false);
             default -> new InputEvent.Pointer(InputEvent.Pointer.Kind.values()[m.kind()], m.x(), m.y(), m.button(),
-                    m.modifiers(), live.drawn.regionAt(m.x(), m.y()));
+                    m.modifiers(), DisplayList.regionAt(live.regions, m.x(), m.y()));
         };
         Context context = new Context(live, m.context());
         boolean[] dirty = {false};

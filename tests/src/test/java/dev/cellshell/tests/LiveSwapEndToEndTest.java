@@ -90,8 +90,7 @@ class LiveSwapEndToEndTest {
 
     private static final String SWAPPED_LABEL = Assets.cellSource("Label")
             .replace("props.string(\"text\", \"Hello, CellShell\")", "\"Swapped while running\"")
-            .replace("props.color(\"color\", theme.color(\"onSurface\", Color.rgb(236, 239, 244)))",
-                    "Color.rgb(235, 203, 139)");
+            .replace("props.color(\"color\", theme.color(Token.ON_SURFACE))", "Color.rgb(235, 203, 139)");
 
     @Test
     @Order(1)
@@ -121,7 +120,7 @@ class LiveSwapEndToEndTest {
 
         assertThat(swap.exit()).isEqualTo(1);
         assertThat(swap.err()).contains("label not swapped").contains("keeps running")
-                .containsPattern("Label\\.java:11:\\d+: error: ");
+                .containsPattern("Label\\.java:17:\\d+: error: ");
         BufferedImage after = shot("after-broken");
         assertThat(differingPixels(before, after)).containsExactly(0, 0);
         assertThat(Files.readString(shell.workspace().resolve("cells/Label/Label.java"))).isEqualTo(SWAPPED_LABEL);

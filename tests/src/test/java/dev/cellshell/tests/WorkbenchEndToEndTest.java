@@ -158,10 +158,10 @@ class WorkbenchEndToEndTest {
         save(robot);
         waitFor("refused", () -> status(robot).startsWith("Not swapped"));
         ListView<?> problems = robot.from(view).lookup("#problems").queryAs(ListView.class);
-        assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString()).startsWith("Label.java:10:")
+        assertThat(problems.getItems()).anySatisfy(p -> assertThat(p.toString()).startsWith("Label.java:16:")
                 .contains("nope cannot be resolved"));
-        int column = editor.getParagraph(9).getText().indexOf("nope");
-        assertThat(editor.getStyleSpans(9, column, column + 1).getStyleSpan(0).getStyle()).contains("squiggle");
+        int column = editor.getParagraph(15).getText().indexOf("nope");
+        assertThat(editor.getStyleSpans(15, column, column + 1).getStyleSpan(0).getStyle()).contains("squiggle");
         assertThat(cell("label").generation()).as("the old generation keeps running").isEqualTo(swapped);
         assertThat(differing(after, labelOnScreen())).as("the screen is unchanged").isZero();
     }

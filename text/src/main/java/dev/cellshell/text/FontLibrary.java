@@ -40,6 +40,7 @@ public final class FontLibrary implements AutoCloseable {
     private final List<Typeface> typefaces = new ArrayList<>();
     private final String[] sansFamilies;
     private final String[] monoFamilies;
+    private final String[] emojiFirst;
 
     public FontLibrary() {
         Path directory = NativeFiles.prepare();
@@ -65,6 +66,12 @@ public final class FontLibrary implements AutoCloseable {
         collection.setEnableFallback(false);
         sansFamilies = families(SANS, fallbacks);
         monoFamilies = families(MONO, fallbacks);
+        List<String> emojiOrder = new ArrayList<>();
+        if (fallbacks.contains(EMOJI)) {
+            emojiOrder.add(EMOJI);
+        }
+        emojiOrder.addAll(java.util.Arrays.asList(sansFamilies));
+        emojiFirst = emojiOrder.stream().distinct().toArray(String[]::new);
     }
 
     private static String[] families(String first, List<String> fallbacks) {
@@ -93,6 +100,11 @@ public final class FontLibrary implements AutoCloseable {
     /** The families tried in order for each character of text in a proportional or monospace style. */
     String[] families(boolean monospace) {
         return monospace ? monoFamilies.clone() : sansFamilies.clone();
+    }
+
+    /** The families for a run of emoji: the colour face first, then as for other text. */
+    String[] emojiFirst() {
+        return emojiFirst.clone();
     }
 
     /** The face that draws most of a style's text (the first family's closest match). */

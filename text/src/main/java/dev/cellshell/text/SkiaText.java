@@ -162,15 +162,69 @@ public final class SkiaText implements Text, AutoCloseable {
                 paragraphStyle.setEllipsis(ELLIPSIS);
             }
             paragraphStyle.disableHinting();
-            try (ParagraphBuilder builder = new ParagraphBuilder(paragraphStyle, fonts.collection())) {
+            try (ParagraphBuilder builder = new ParagraphBuilder(paragraphStyle, fonts.collection());
+                    io.github.humbleui.skija.paragraph.TextStyle emojiStyle = emoji(skiaStyle)) {
                 builder.pushStyle(skiaStyle);
-                builder.addText(text);
+                addRuns(builder, text, emojiStyle);
                 paragraph = builder.build();
             }
         }
         paragraph.layout(maxWidth);
         shaped.put(shape, paragraph);
         return paragraph;
+    }
+
+    /**
+     * Adds {@code text}, with its emoji in {@code emojiStyle}: DejaVu Sans has black-and-white drawings of some emoji,
+     * and would take them before the colour face got a chance, while the colour face has digits (for keycaps) that
+     * must not replace DejaVu's. So emoji runs ask for the colour face first and everything else for DejaVu first.
+     */
+    private static void addRuns(ParagraphBuilder builder, String text,
+            io.github.humbleui.skija.paragraph.TextStyle emojiStyle) {
+        int start = 0;
+        boolean inEmoji = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean emoji = isEmoji(cp) || (inEmoji && (cp == 0x200D || cp == 0xFE0F || cp >= 0x1F3FB && cp <= 0x1F3FF
+                    || cp >= 0xE0020 && cp <= 0xE007F));
+            if (emoji != inEmoji) {
+                add(builder, text.substring(start, i), inEmoji, emojiStyle);
+                start = i;
+                inEmoji = emoji;
+            }
+            i += Character.charCount(cp);
+        }
+        add(builder, text.substring(start), inEmoji, emojiStyle);
+    }
+
+    private static void add(ParagraphBuilder builder, String run, boolean emoji,
+            io.github.humbleui.skija.paragraph.TextStyle emojiStyle) {
+        if (run.isEmpty()) {
+            return;
+        }
+        if (emoji) {
+            builder.pushStyle(emojiStyle);
+            builder.addText(run);
+            builder.popStyle();
+        } else {
+            builder.addText(run);
+        }
+    }
+
+    /** Pictographs that have a colour drawing: the emoji blocks, dingbats and symbols, regional indicators. */
+    static boolean isEmoji(int cp) {
+        return cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0x2600 && cp <= 0x27BF || cp >= 0x2B00 && cp <= 0x2BFF
+                || cp >= 0x1F1E6 && cp <= 0x1F1FF || cp == 0x231A || cp == 0x231B || cp == 0x23F0 || cp == 0x23F3;
+    }
+
+    private io.github.humbleui.skija.paragraph.TextStyle emoji(io.github.humbleui.skija.paragraph.TextStyle base) {
+        io.github.humbleui.skija.paragraph.TextStyle emoji = new io.github.humbleui.skija.paragraph.TextStyle();
+        emoji.setFontSize(base.getFontSize());
+        emoji.setColor(base.getColor());
+        emoji.setFontStyle(base.getFontStyle());
+        emoji.setLetterSpacing(base.getLetterSpacing());
+        emoji.setFontFamilies(fonts.emojiFirst());
+        return emoji;
     }
 
     private static FontStyle fontStyle(TextStyle style) {

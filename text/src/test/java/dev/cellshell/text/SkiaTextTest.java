@@ -84,6 +84,30 @@ class SkiaTextTest {
     }
 
     @Test
+    void emojiAreDrawnInColourWhileDigitsBesideThemStayDejaVus() {
+        // DejaVu has a black-and-white smiley; the colour face must win for emoji runs only
+        try (io.github.humbleui.skija.Surface surface = io.github.humbleui.skija.Surface.makeRasterN32Premul(80, 30)) {
+            surface.getCanvas().clear(0xFFFFFFFF);
+            text.shaped("😀", TextStyle.of(20), Float.POSITIVE_INFINITY, Align.LEFT, 0).paint(surface.getCanvas(), 0,
+                    0);
+            io.github.humbleui.skija.Bitmap bitmap = new io.github.humbleui.skija.Bitmap();
+            bitmap.allocN32Pixels(80, 30);
+            surface.readPixels(bitmap, 0, 0);
+            boolean yellow = false;
+            for (int y = 0; y < 30 && !yellow; y++) {
+                for (int x = 0; x < 30 && !yellow; x++) {
+                    int c = bitmap.getColor(x, y);
+                    yellow = (c >> 16 & 0xFF) > 200 && (c >> 8 & 0xFF) > 150 && (c & 0xFF) < 100;
+                }
+            }
+            assertThat(yellow).as("a yellow pixel in the smiley").isTrue();
+        }
+        assertThat(text.measure("1😀2", BODY)).isGreaterThan(text.measure("12", BODY));
+        assertThat(text.measure("12", BODY)).isEqualTo(text.measure("1", BODY) + text.measure("2", BODY),
+                org.assertj.core.data.Offset.offset(0.01f));
+    }
+
+    @Test
     void lineOffsetsCountJavaCharactersAcrossNonAsciiText() {
         String s = "ééé ééé ééé ééé ééé ééé";
         Paragraph p = text.layout(s, BODY, 60);

@@ -49,9 +49,11 @@ public final class DisplayList {
         this.bytes = bytes;
     }
 
-    /** Bytes the {@link Recorder} wrote: valid by construction. */
-    static DisplayList trusted(byte[] bytes) {
-        return new DisplayList(bytes);
+    /** Bytes the {@link Recorder} wrote, valid by construction, with the hit regions it saw. */
+    static DisplayList trusted(byte[] bytes, List<HitRegion> regions) {
+        DisplayList list = new DisplayList(bytes);
+        list.hitRegions = List.copyOf(regions);
+        return list;
     }
 
     /**
@@ -112,7 +114,11 @@ public final class DisplayList {
 
     /** The name of the last-declared named region holding cell-local (x, y); {@code ""} when none does. */
     public String regionAt(float x, float y) {
-        List<HitRegion> regions = hitRegions();
+        return regionAt(hitRegions(), x, y);
+    }
+
+    /** The name of the last of {@code regions} that is named and holds (x, y); {@code ""} when none does. */
+    public static String regionAt(List<HitRegion> regions, float x, float y) {
         for (int i = regions.size() - 1; i >= 0; i--) {
             HitRegion region = regions.get(i);
             if (!region.name().isEmpty() && region.contains(x, y)) {
@@ -160,6 +166,31 @@ public final class DisplayList {
         return count[0];
     }
 
+    /**
+     * Where each operation starts in the encoded bytes, and (as the last entry) where the list ends: operation
+     * {@code i} is bytes {@code [offsets[i], offsets[i + 1])}. Two lists whose operations have the same bytes draw the
+     * same; what differs between two renders of a cell is what the compositor has to draw again.
+     */
+    public int[] operationOffsets() {
+        int[][] offsets = {new int[16]};
+        int[] count = {0};
+        new Reader(bytes, new CanvasAdapter()).run(at -> {
+            if (count[0] + 1 >= offsets[0].length) {
+                offsets[0] = Arrays.copyOf(offsets[0], offsets[0].length * 2);
+            }
+            offsets[0][count[0]++] = at;
+        });
+        int[] result = Arrays.copyOf(offsets[0], count[0] + 1);
+        result[count[0]] = bytes.length;
+        return result;
+    }
+
+    /** True when operation {@code i} of this list (by {@link #operationOffsets}) has the same bytes as {@code j} of
+     * {@code other}'s. */
+    public boolean sameOperation(int[] offsets, int i, DisplayList other, int[] otherOffsets, int j) {
+        return Arrays.equals(bytes, offsets[i], offsets[i + 1], other.bytes, otherOffsets[j], otherOffsets[j + 1]);
+    }
+
     /** The name of operation {@code opcode}, as statistics show it. */
     public static String operationName(int opcode) {
         return Op.name(opcode);
@@ -173,6 +204,15 @@ public final class DisplayList {
      */
     public void replay(Canvas target) {
         new Reader(bytes, target).run(op -> { });
+    }
+
+    /**
+     * Replays onto {@code target}, telling {@code beforeEach} the index of each operation before it reaches the
+     * canvas (an unbalanced {@code restore} reaches it not at all, the closing of open saves after the last index).
+     */
+    public void replay(Canvas target, java.util.function.IntConsumer beforeEach) {
+        int[] index = {0};
+        new Reader(bytes, target).run(at -> beforeEach.accept(index[0]++));
     }
 
     @Override
@@ -201,6 +241,7 @@ public final class DisplayList {
             this.target = target;
         }
 
+        /** Replays every operation; {@code eachOp} hears the offset of each before it is decoded. */
         void run(java.util.function.IntConsumer eachOp) {
             if (!in.hasRemaining()) {
                 throw new IllegalArgumentException("display list: empty (no format byte)");
@@ -214,7 +255,7 @@ public final class DisplayList {
             while (in.hasRemaining()) {
                 at = in.position();
                 byte op = in.get();
-                eachOp.accept(op);
+                eachOp.accept(at);
                 try {
                     depth = one(op, depth);
                 } catch (BufferUnderflowException e) {

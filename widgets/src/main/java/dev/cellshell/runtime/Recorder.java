@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class Recorder implements Canvas {
 
     private final Bytes out = new Bytes();
+    private final java.util.List<DisplayList.HitRegion> regions = new java.util.ArrayList<>();
     private boolean finished;
 
     public Recorder() {
@@ -29,7 +30,7 @@ public final class Recorder implements Canvas {
     public DisplayList finish() {
         ensureOpen();
         finished = true;
-        return DisplayList.trusted(out.toByteArray());
+        return DisplayList.trusted(out.toByteArray(), regions);
     }
 
     @Override
@@ -218,6 +219,7 @@ public final class Recorder implements Canvas {
     public void hitRegion(float x, float y, float w, float h, float radius) {
         op(Op.HIT_REGION);
         out.floats(x, y, w, h, radius);
+        regions.add(new DisplayList.HitRegion("", x, y, w, h, radius));
     }
 
     @Override
@@ -230,6 +232,7 @@ public final class Recorder implements Canvas {
         op(Op.NAMED_HIT_REGION);
         out.blob(utf8);
         box(box, radius);
+        regions.add(new DisplayList.HitRegion(name, box.x(), box.y(), box.w(), box.h(), radius));
     }
 
     @Override

@@ -68,6 +68,8 @@ final class LayerCompositor implements AutoCloseable {
         boolean queued;
         /** The layer's pixels are older than {@code list} (it was drawn straight onto the buffer). */
         boolean stale;
+        /** When only part of the layer changed: that part, in the layer's pixels; {@code null} for all of it. */
+        IRect partial;
     }
 
     private final Backings backings;
@@ -172,6 +174,27 @@ final class LayerCompositor implements AutoCloseable {
                 DisplayList list = decode(layer, entry.list, fresh || entry.generation != layer.generation()
                         || entry.renderVersion != layer.renderVersion());
                 decoded += list != entry.list ? 1 : 0;
+                IRect part = fresh || moved || entry.backing == null || entry.stale || entry.list == null
+                        || list == null || list == entry.list || entry.fx != fx || entry.fy != fy
+                        || entry.width != layer.width() || entry.height != layer.height() ? null
+                        : changedPart(entry.list, list, layer.width(), layer.height(), fx, fy, w, h);
+                if (part != null) {
+                    // Only this part of the layer is drawn again, and only it is damage on screen.
+                    entry.list = list;
+                    entry.generation = layer.generation();
+                    entry.renderVersion = layer.renderVersion();
+                    entry.device = device;
+                    drawn.add(entry);
+                    if (part.getWidth() > 0 && part.getHeight() > 0) {
+                        entry.partial = part;
+                        entry.queued = true;
+                        toRaster.add(entry);
+                        add(damage, IRect.makeXYWH(x0 + part.getLeft(), y0 + part.getTop(), part.getWidth(),
+                                part.getHeight()));
+                    }
+                    continue;
+                }
+                entry.partial = null;
                 if (!fresh) {
                     add(damage, entry.device);
                 }
@@ -210,6 +233,7 @@ final class LayerCompositor implements AutoCloseable {
             for (Entry entry : toRaster) {
                 entry.queued = false;
                 entry.stale = true;
+                entry.partial = null;
             }
             drawStraight(target, drawn, decorationRects, screen);
             return new FrameWork(decoded, 0, drawn.size(), 1, (long) width * height, true, List.of(screen));
@@ -256,7 +280,8 @@ final class LayerCompositor implements AutoCloseable {
         }
         long area = 0;
         for (Entry entry : toRaster) {
-            area += (long) entry.device.getWidth() * entry.device.getHeight();
+            IRect part = entry.partial != null ? entry.partial : entry.device;
+            area += (long) part.getWidth() * part.getHeight();
         }
         return wasFull || toRaster.size() > 16 || area * 2 > (long) width * height;
     }
@@ -322,7 +347,31 @@ final class LayerCompositor implements AutoCloseable {
         }
     }
 
-    /** Draws the entry's list into its layer; false when there is nothing to draw. */
+    /**
+     * The part of a w×h layer (its pixels) that differs between two lists of the same cell at the same place, or
+     * {@code null} when it is most of it or cannot be bounded (then the whole layer is drawn again).
+     */
+    private IRect changedPart(DisplayList before, DisplayList after, float width, float height, float fx, float fy,
+            int w, int h) {
+        float[] c = LayerDiff.changed(before, after, width, height);
+        if (c == null) {
+            return null;
+        }
+        if (c[2] <= 0 || c[3] <= 0) {
+            return IRect.makeXYWH(0, 0, 0, 0);
+        }
+        int left = Math.max(0, (int) Math.floor(c[0] * scale + fx) - 1);
+        int top = Math.max(0, (int) Math.floor(c[1] * scale + fy) - 1);
+        int right = Math.min(w, (int) Math.ceil((c[0] + c[2]) * scale + fx) + 1);
+        int bottom = Math.min(h, (int) Math.ceil((c[1] + c[3]) * scale + fy) + 1);
+        if (right <= left || bottom <= top) {
+            return IRect.makeXYWH(0, 0, 0, 0);
+        }
+        long area = (long) (right - left) * (bottom - top);
+        return area * 2 > (long) w * h ? null : IRect.makeLTRB(left, top, right, bottom);
+    }
+
+    /** Draws the entry's list into its layer (only its {@code partial} part when set); false when there is nothing. */
     private boolean raster(Entry entry) {
         int w = entry.device.getWidth();
         int h = entry.device.getHeight();
@@ -330,14 +379,22 @@ final class LayerCompositor implements AutoCloseable {
             release(entry);
             return false;
         }
+        IRect part = entry.partial;
+        entry.partial = null;
         if (entry.backing == null || entry.backing.slot().width() != w || entry.backing.slot().height() != h) {
             release(entry);
             entry.backing = backings.allocate(w, h);
+            part = null;
         }
         ShelfAllocator.Slot slot = entry.backing.slot();
         Canvas canvas = entry.backing.page().canvas();
         int count = canvas.save();
-        canvas.clipRect(Rect.makeXYWH(slot.x(), slot.y(), w, h), ClipMode.INTERSECT, false);
+        if (part != null) {
+            canvas.clipRect(Rect.makeXYWH(slot.x() + part.getLeft(), slot.y() + part.getTop(), part.getWidth(),
+                    part.getHeight()), ClipMode.INTERSECT, false);
+        } else {
+            canvas.clipRect(Rect.makeXYWH(slot.x(), slot.y(), w, h), ClipMode.INTERSECT, false);
+        }
         canvas.clear(0);
         canvas.translate(slot.x() + entry.fx, slot.y() + entry.fy);
         canvas.scale(scale, scale);

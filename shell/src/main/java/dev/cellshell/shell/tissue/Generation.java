@@ -20,13 +20,15 @@ import org.objectweb.asm.Type;
  * the size it declares with {@code @Size}.
  */
 record Generation(String type, long number, Map<String, byte[]> classes, List<SourceFile> sources,
-        Set<String> uses, Map<String, List<String>> variants, TypeSize size) {
+        Set<String> uses, Map<String, List<String>> variants, TypeSize size, Map<String, DeclaredProp> props) {
 
     static Generation of(String type, long number, Map<String, byte[]> classes, List<SourceFile> sources) {
         Set<String> uses = new LinkedHashSet<>();
         Map<String, List<String>> variants = new LinkedHashMap<>();
+        Map<String, DeclaredProp> props = new LinkedHashMap<>();
         float[] size = {TypeSize.UNDECLARED.width(), TypeSize.UNDECLARED.height(), 0, 0};
-        read(classes.get(type), uses, variants, size);
+        read(classes.get(type), uses, variants, size, props);
+        variants.forEach((name, choices) -> props.putIfAbsent(name, DeclaredProp.variant(name, choices)));
         TypeSize declared;
         try {
             declared = new TypeSize(size[0], size[1], size[2], size[3]);
@@ -34,12 +36,12 @@ record Generation(String type, long number, Map<String, byte[]> classes, List<So
             declared = TypeSize.UNDECLARED;
         }
         return new Generation(type, number, Map.copyOf(classes), List.copyOf(sources), Set.copyOf(uses),
-                java.util.Collections.unmodifiableMap(variants), declared);
+                java.util.Collections.unmodifiableMap(variants), declared, java.util.Collections.unmodifiableMap(props));
     }
 
     /** The same classes under a new number (a redefinition in place). */
     Generation renumbered(long next, List<SourceFile> newSources) {
-        return new Generation(type, next, classes, List.copyOf(newSources), uses, variants, size);
+        return new Generation(type, next, classes, List.copyOf(newSources), uses, variants, size, props);
     }
 
     /**
@@ -47,7 +49,7 @@ record Generation(String type, long number, Map<String, byte[]> classes, List<So
      * {@code @Variant}s (prop → values, the default first).
      */
     private static void read(byte[] classFile, Set<String> uses, Map<String, List<String>> variants,
-            float[] size) {
+            float[] size, Map<String, DeclaredProp> props) {
         if (classFile == null) {
             return;
         }
@@ -66,6 +68,22 @@ record Generation(String type, long number, Map<String, byte[]> classes, List<So
                                     @Override
                                     public AnnotationVisitor visitAnnotation(String n, String d) {
                                         return variant(variants);
+                                    }
+                                };
+                            }
+                        };
+                    }
+                    if (descriptor.equals("Ldev/cellshell/widgets/Prop;")) {
+                        return prop(props);
+                    }
+                    if (descriptor.equals("Ldev/cellshell/widgets/Prop$List;")) {
+                        return new AnnotationVisitor(Opcodes.ASM9) {
+                            @Override
+                            public AnnotationVisitor visitArray(String name) {
+                                return new AnnotationVisitor(Opcodes.ASM9) {
+                                    @Override
+                                    public AnnotationVisitor visitAnnotation(String n, String d) {
+                                        return prop(props);
                                     }
                                 };
                             }
@@ -106,6 +124,44 @@ record Generation(String type, long number, Map<String, byte[]> classes, List<So
         } catch (RuntimeException malformed) {
             // The host refuses malformed class files when it defines them; no services for them here either.
         }
+    }
+
+    /** One {@code @Prop}: its elements, with the annotation's defaults for those not written. */
+    private static AnnotationVisitor prop(Map<String, DeclaredProp> props) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        return new AnnotationVisitor(Opcodes.ASM9) {
+            @Override
+            public void visit(String name, Object value) {
+                values.put(name, value);
+            }
+
+            @Override
+            public void visitEnum(String name, String descriptor, String value) {
+                values.put(name, value);
+            }
+
+            @Override
+            public void visitEnd() {
+                String name = String.valueOf(values.getOrDefault("name", ""));
+                if (name.isEmpty()) {
+                    return;
+                }
+                dev.cellshell.widgets.Prop.Kind kind;
+                try {
+                    kind = dev.cellshell.widgets.Prop.Kind.valueOf(String.valueOf(values.getOrDefault("kind",
+                            "TEXT")));
+                } catch (IllegalArgumentException e) {
+                    kind = dev.cellshell.widgets.Prop.Kind.TEXT;
+                }
+                props.put(name, new DeclaredProp(name, kind, number(values.get("min"), -Double.MAX_VALUE),
+                        number(values.get("max"), Double.MAX_VALUE), String.valueOf(values.getOrDefault("fallback",
+                                "")), String.valueOf(values.getOrDefault("doc", "")), List.of()));
+            }
+        };
+    }
+
+    private static double number(Object value, double fallback) {
+        return value instanceof Double d ? d : fallback;
     }
 
     private static AnnotationVisitor variant(Map<String, List<String>> variants) {

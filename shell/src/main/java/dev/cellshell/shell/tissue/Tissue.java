@@ -1054,6 +1054,18 @@ public final class Tissue implements AutoCloseable {
             if (cell == null) {
                 return unknown(cellId);
             }
+            Generation running = generations.get(cell.type);
+            Map<String, DeclaredProp> declared = running == null ? Map.of() : running.props();
+            List<String> refused = new ArrayList<>();
+            changes.forEach((key, value) -> {
+                DeclaredProp prop = declared.get(key);
+                if (prop != null) {
+                    prop.refuse(value).ifPresent(refused::add);
+                }
+            });
+            if (!refused.isEmpty()) {
+                return new Change(false, cellId, String.join("; ", refused) + " (nothing changed)");
+            }
             Map<String, String> props = new java.util.TreeMap<>(cell.props.asMap());
             StringBuilder delta = new StringBuilder();
             changes.forEach((key, value) -> {
@@ -1133,6 +1145,22 @@ public final class Tissue implements AutoCloseable {
     /** The tissue definition as of the last change (what tissue.json holds). Safe from any thread. */
     public TissueSpec spec() {
         return spec;
+    }
+
+    /**
+     * The props each running cell type declares ({@link dev.cellshell.widgets.Prop} and
+     * {@link dev.cellshell.widgets.Variant}): type → prop name → what it takes, in declaration order.
+     */
+    public CompletableFuture<Map<String, Map<String, DeclaredProp>>> declaredProps() {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Map<String, DeclaredProp>> all = new java.util.TreeMap<>();
+            generations.forEach((type, generation) -> {
+                if (generation != null) {
+                    all.put(type, generation.props());
+                }
+            });
+            return all;
+        }, tissueThread);
     }
 
     /**

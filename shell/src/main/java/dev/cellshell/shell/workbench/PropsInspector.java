@@ -26,6 +26,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
+import dev.cellshell.shell.tissue.DeclaredProp;
+import dev.cellshell.widgets.Prop;
 
 /**
  * The props inspector: one typed control per prop of the selected cell — its {@code @Variant}s as a choice, a colour
@@ -65,27 +67,35 @@ final class PropsInspector extends ScrollPane {
             return;
         }
         showing = cell.id();
-        tissue.variants().thenAccept(all -> Platform.runLater(() -> {
+        tissue.declaredProps().thenAccept(all -> Platform.runLater(() -> {
             if (showing.equals(cell.id())) {
                 fill(cell, all.getOrDefault(cell.type(), Map.of()));
             }
         }));
     }
 
-    private void fill(CellView cell, Map<String, List<String>> variants) {
+    private void fill(CellView cell, Map<String, DeclaredProp> declared) {
         grid.getChildren().clear();
         int row = 0;
         Label title = new Label(cell.id() + " · " + cell.type());
         title.getStyleClass().add("title-4");
         grid.add(title, 0, row++, 2, 1);
-        Map<String, String> values = new TreeMap<>(cell.props());
-        variants.forEach((prop, choices) -> values.putIfAbsent(prop, choices.get(0)));
+        // The declared props first, in the order the type declares them (unset ones show what the cell uses), then
+        // any others set on the cell.
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        declared.forEach((name, prop) -> values.put(name, cell.props().getOrDefault(name, prop.fallback())));
+        new TreeMap<>(cell.props()).forEach(values::putIfAbsent);
         for (var e : values.entrySet()) {
-            Node control = control(cell.id(), e.getKey(), e.getValue(), variants.get(e.getKey()));
+            DeclaredProp prop = declared.get(e.getKey());
+            Node control = control(cell.id(), e.getKey(), e.getValue(), prop);
             if (control.lookup("#prop-" + e.getKey()) == null) {
                 control.setId("prop-" + e.getKey());
             }
-            grid.add(new Label(e.getKey()), 0, row);
+            Label name = new Label(e.getKey());
+            if (prop != null && !prop.doc().isEmpty()) {
+                name.setTooltip(new javafx.scene.control.Tooltip(prop.doc()));
+            }
+            grid.add(name, 0, row);
             grid.add(control, 1, row++);
         }
         ChoiceBox<String> where = new ChoiceBox<>(FXCollections.observableArrayList(
@@ -101,15 +111,16 @@ final class PropsInspector extends ScrollPane {
         grid.add(where, 1, row);
     }
 
-    private Node control(String cellId, String key, String value, List<String> choices) {
-        if (choices != null) {
-            ChoiceBox<String> choice = new ChoiceBox<>(FXCollections.observableArrayList(choices));
+    private Node control(String cellId, String key, String value, DeclaredProp prop) {
+        if (prop != null && !prop.choices().isEmpty()) {
+            ChoiceBox<String> choice = new ChoiceBox<>(FXCollections.observableArrayList(prop.choices()));
             choice.setValue(value);
             choice.setOnAction(a -> set(cellId, key, choice.getValue()));
             return choice;
         }
-        if (value.matches("#[0-9A-Fa-f]{6}")) {
-            ColorPicker picker = new ColorPicker(Color.web(value));
+        boolean colour = prop != null ? prop.kind() == Prop.Kind.COLOR : value.matches("#[0-9A-Fa-f]{6}");
+        if (colour) {
+            ColorPicker picker = new ColorPicker(parsed(value));
             picker.setOnAction(a -> {
                 Color c = picker.getValue();
                 set(cellId, key, String.format("#%02X%02X%02X", Math.round(c.getRed() * 255),
@@ -117,10 +128,20 @@ final class PropsInspector extends ScrollPane {
             });
             return picker;
         }
-        if (value.matches("-?\\d+")) {
-            long number = Long.parseLong(value);
-            Slider slider = new Slider(Math.min(0, number), Math.max(100, number * 2), number);
-            Label shown = new Label(value);
+        if (prop != null && prop.kind() == Prop.Kind.FLAG) {
+            javafx.scene.control.CheckBox check = new javafx.scene.control.CheckBox();
+            check.setSelected(List.of("true", "yes", "on").contains(value.trim().toLowerCase(java.util.Locale.ROOT)));
+            check.setOnAction(a -> set(cellId, key, Boolean.toString(check.isSelected())));
+            return check;
+        }
+        boolean number = prop != null ? prop.kind() == Prop.Kind.NUMBER : value.matches("-?\\d+");
+        if (number && value.trim().matches("-?\\d+(\\.\\d+)?")) {
+            double current = Double.parseDouble(value.trim());
+            // A declared range is the slider's; an undeclared number gets room around its value.
+            double low = prop != null && prop.min() > -Double.MAX_VALUE ? prop.min() : Math.min(0, current);
+            double high = prop != null && prop.max() < Double.MAX_VALUE ? prop.max() : Math.max(100, current * 2);
+            Slider slider = new Slider(low, high, current);
+            Label shown = new Label(value.trim());
             slider.valueProperty().addListener((o, was, now) -> {
                 shown.setText(Long.toString(Math.round(now.doubleValue())));
                 if (!slider.isValueChanging()) { // a click on the track or an arrow key; a drag applies at its end
@@ -140,6 +161,16 @@ final class PropsInspector extends ScrollPane {
         TextField field = new TextField(value);
         field.setOnAction(a -> set(cellId, key, field.getText()));
         return field;
+    }
+
+    /** The picker's colour for a prop's text: black when unset or not a colour yet. */
+    private static Color parsed(String value) {
+        try {
+            int argb = dev.cellshell.widgets.Color.parse(value.trim());
+            return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, (argb >>> 24) / 255.0);
+        } catch (IllegalArgumentException e) {
+            return Color.BLACK;
+        }
     }
 
     private void set(String cellId, String key, String value) {
