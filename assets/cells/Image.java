@@ -30,18 +30,10 @@ public class Image implements Cell {
             Labels.draw(canvas, text, second, small, lines[1], Align.CENTER);
             return;
         }
-        Images images = context.service(Images.class);
-        int[] size = images.size(file);
         Fit fit = context.props().choice("fit", Fit.CONTAIN);
-        Rect box = card.inset(fit == Fit.CONTAIN ? 8 : 0);
-        float sx = box.w() / size[0];
-        float sy = box.h() / size[1];
-        float scale = fit == Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
-        float iw = fit == Fit.FILL ? box.w() : size[0] * scale;
-        float ih = fit == Fit.FILL ? box.h() : size[1] * scale;
         canvas.save();
         canvas.clipRoundRect(card, 12);
-        canvas.drawImage(images.read(file), box.centerX() - iw / 2, box.centerY() - ih / 2, iw, ih);
+        canvas.drawPicture(context.service(Images.class).picture(file), card.inset(fit == Fit.CONTAIN ? 8 : 0), fit);
         canvas.restore();
     }
 }

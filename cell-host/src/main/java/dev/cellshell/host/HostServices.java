@@ -68,6 +68,12 @@ public final class HostServices {
         if (returns == void.class) {
             return null;
         }
+        if (returns == dev.cellshell.widgets.Picture.class && result instanceof java.util.Map<?, ?> picture) {
+            return new dev.cellshell.widgets.Picture(String.valueOf(picture.get("name")),
+                    Long.parseLong(String.valueOf(picture.get("key"))),
+                    Integer.parseInt(String.valueOf(picture.get("width"))),
+                    Integer.parseInt(String.valueOf(picture.get("height"))));
+        }
         if (result == null && returns.isPrimitive()) {
             throw new IllegalArgumentException(type.getSimpleName() + "." + method.getName() + " answered nothing");
         }

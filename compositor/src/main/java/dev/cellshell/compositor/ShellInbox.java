@@ -31,6 +31,11 @@ final class ShellInbox {
         Thread reader = new Thread(() -> {
             try {
                 for (SceneMessage message = shell.receive(); message != null; message = shell.receive()) {
+                    if (message instanceof SceneMessage.Picture picture) {
+                        // kept before the next message is read: the scene that draws it comes after it
+                        dev.cellshell.compositor.paint.Pictures.put(picture.key(), picture.encoded());
+                        continue;
+                    }
                     queue.add(new Received(message));
                     wake.run();
                 }

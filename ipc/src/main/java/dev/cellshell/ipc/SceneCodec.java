@@ -35,6 +35,7 @@ final class SceneCodec implements Codec<SceneMessage> {
     private static final int MONITORS = 13;
     private static final int WORKSPACES = 14;
     private static final int SWITCH_WORKSPACE = 15;
+    private static final int PICTURE = 16;
     /** Smallest encoded surface: an empty name and monitor, a role, seven numbers, an edge. */
     private static final int MIN_SURFACE_BYTES = 4 + 1 + 4 + 4 * 4 + 1 + 4 + 4;
     /** Smallest encoded monitor: an empty name, four numbers, a scale, a flag. */
@@ -78,6 +79,9 @@ final class SceneCodec implements Codec<SceneMessage> {
         } else if (message instanceof KeyInput k) {
             out.bool(k.pressed()).i32(k.keyCode()).str(k.text()).i32(k.modifiers());
             tag = KEY;
+        } else if (message instanceof SceneMessage.Picture p) {
+            out.i64(p.key()).bytes(p.encoded());
+            tag = PICTURE;
         } else if (message instanceof ShotRequest s) {
             out.i64(s.requestId());
             tag = SHOT_REQUEST;
@@ -143,6 +147,7 @@ final class SceneCodec implements Codec<SceneMessage> {
             case STATS_REPLY -> new StatsReply(in.i64(), readStats(in));
             case KEY -> new KeyInput(in.bool(), in.i32(), in.str(), in.i32());
             case SHOT_REQUEST -> new ShotRequest(in.i64());
+            case PICTURE -> new SceneMessage.Picture(in.i64(), in.bytes());
             case SHOT_REPLY -> new ShotReply(in.i64(), in.i64(), in.bytes());
             default -> throw new ProtocolException("unknown scene message tag " + frame.tag());
         };

@@ -235,6 +235,13 @@ public sealed interface SceneMessage {
     }
 
     /** Shell → compositor: read back the last presented frame. */
+    /**
+     * Shell → compositor: the encoded bytes (PNG or JPEG) of the picture display lists name by {@code key}
+     * ({@code Canvas.drawPicture}); sent once per compositor, before any scene that draws it.
+     */
+    record Picture(long key, byte[] encoded) implements SceneMessage {
+    }
+
     record ShotRequest(long requestId) implements SceneMessage {
     }
 

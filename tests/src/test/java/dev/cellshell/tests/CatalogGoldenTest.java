@@ -62,8 +62,20 @@ class CatalogGoldenTest {
         javax.imageio.ImageIO.write(sample, "png", dir.resolve("images/sample.png").toFile());
         List<PublishScene> published = new CopyOnWriteArrayList<>();
         ClassLoader host = CatalogGoldenTest.class.getClassLoader();
+        // what SceneLink does for a compositor: the bytes of each picture a cell asks for, before the scene
+        dev.cellshell.shell.tissue.SceneSink sink = new dev.cellshell.shell.tissue.SceneSink() {
+            @Override
+            public void publish(PublishScene scene) {
+                published.add(scene);
+            }
+
+            @Override
+            public void picture(long key, byte[] encoded) {
+                dev.cellshell.compositor.paint.Pictures.put(key, encoded);
+            }
+        };
         try (Tissue tissue = new Tissue(Workspace.open(dir, "demo"), new LiveCompiler(host), host, () -> FROZEN, true,
-                published::add)) {
+                sink)) {
             tissue.useSystemStats(FIXED);
             tissue.start().get(60, TimeUnit.SECONDS);
             dark = published.get(published.size() - 1);

@@ -36,6 +36,26 @@ class DrawingOperationsGoldenTest {
     static final int H = 140;
     static final int INK = 0xFF2E3440;
     static final TextStyle BODY = TextStyle.of(15).withColor(INK);
+    static final long SAMPLE_KEY = 0x5A3B1E;
+
+    static {
+        // the shell sends a picture's bytes to the compositor before the scene that draws it; here, the test does
+        java.awt.image.BufferedImage sample = new java.awt.image.BufferedImage(96, 64,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 96; x++) {
+                boolean inCircle = (x - 48) * (x - 48) + (y - 32) * (y - 32) < 400;
+                sample.setRGB(x, y, inCircle ? 0xEBCB8B : (x * 255 / 96) << 16 | (y * 255 / 64) << 8 | 0x80);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(sample, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        dev.cellshell.compositor.paint.Pictures.put(SAMPLE_KEY, png.toByteArray());
+    }
 
     enum Operation {
         TEXT_STYLES(c -> {
@@ -106,6 +126,12 @@ class DrawingOperationsGoldenTest {
             c.fillCircle(150, 70, 45, 0xFFBF616A);
             c.restore();
             c.fillCircle(120, 70, 10, INK);
+        }),
+        PICTURES(c -> {
+            dev.cellshell.widgets.Picture picture = new dev.cellshell.widgets.Picture("sample", SAMPLE_KEY, 96, 64);
+            c.drawPicture(picture, Rect.of(8, 8, 70, 124), dev.cellshell.widgets.Fit.CONTAIN);
+            c.drawPicture(picture, Rect.of(86, 8, 70, 124), dev.cellshell.widgets.Fit.COVER);
+            c.drawPicture(picture, Rect.of(164, 8, 70, 124), dev.cellshell.widgets.Fit.FILL);
         }),
         CLIP_AND_SCALE(c -> {
             c.save();

@@ -37,4 +37,5 @@ public class CanvasAdapter implements Canvas {
     @Override public void clipRect(float x, float y, float w, float h) { }
     @Override public void clipRoundRect(Rect box, float radius) { }
     @Override public void hitRegion(String name, Rect box, float radius) { }
+    @Override public void drawPicture(dev.cellshell.widgets.Picture picture, Rect box, dev.cellshell.widgets.Fit fit) { }
 }

@@ -380,6 +380,14 @@ public final class DisplayList {
                     Rect box = rect();
                     target.hitRegion(name, box, f());
                 }
+                case Op.PICTURE -> {
+                    long key = in.getLong();
+                    int w = in.getInt();
+                    int h = in.getInt();
+                    Rect box = rect();
+                    target.drawPicture(new dev.cellshell.widgets.Picture("", key, w, h), box,
+                            choice(dev.cellshell.widgets.Fit.values(), "picture fit"));
+                }
                 case Op.IMAGE -> {
                     int length = in.getInt();
                     if (length < 0 || length > MAX_IMAGE_BYTES || length > in.remaining()) {

@@ -30,6 +30,7 @@ final class Op {
     static final byte SCALE = 25;
     static final byte CLIP_BOX = 26;
     static final byte NAMED_HIT_REGION = 27;
+    static final byte PICTURE = 28;
 
     /** Names for messages and statistics, by opcode. */
     static String name(int op) {
@@ -61,6 +62,7 @@ final class Op {
             case SCALE -> "scale";
             case CLIP_BOX -> "clipRoundRect";
             case NAMED_HIT_REGION -> "hitRegion(name)";
+            case PICTURE -> "drawPicture";
             default -> String.format("0x%02X", op);
         };
     }

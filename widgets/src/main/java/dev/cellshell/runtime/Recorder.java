@@ -236,6 +236,19 @@ public final class Recorder implements Canvas {
     }
 
     @Override
+    public void drawPicture(dev.cellshell.widgets.Picture picture, Rect box, dev.cellshell.widgets.Fit fit) {
+        Objects.requireNonNull(fit, "fit");
+        op(Op.PICTURE);
+        long key = picture.key();
+        out.int32((int) (key >>> 32));
+        out.int32((int) key);
+        out.int32(picture.width());
+        out.int32(picture.height());
+        out.floats(box.x(), box.y(), box.w(), box.h());
+        out.write(fit.ordinal());
+    }
+
+    @Override
     public void drawImage(byte[] encoded, float x, float y, float w, float h) {
         if (encoded.length > DisplayList.MAX_IMAGE_BYTES) {
             throw new IllegalArgumentException("a picture of " + encoded.length + " bytes is larger than "

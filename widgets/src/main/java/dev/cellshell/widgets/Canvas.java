@@ -95,6 +95,12 @@ public interface Canvas {
     }
 
     /**
+     * Draws a picture from {@link Images#picture} into {@code box}: all of it as large as fits ({@link Fit#CONTAIN}),
+     * the whole box with the overflow cut ({@link Fit#COVER}), or stretched ({@link Fit#FILL}).
+     */
+    void drawPicture(Picture picture, Rect box, Fit fit);
+
+    /**
      * Declares where the cell takes pointer input: a rounded rectangle in the cell's own coordinates (transforms
      * do not apply; a circle is a square with {@code radius = w / 2}). Several calls add up. A cell that declares
      * none takes input anywhere in its bounds; one that does lets input elsewhere fall through to the cells

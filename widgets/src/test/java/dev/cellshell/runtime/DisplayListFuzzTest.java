@@ -69,7 +69,7 @@ class DisplayListFuzzTest {
     }
 
     static void oneOperation(Canvas c, Random r) {
-        switch (r.nextInt(22)) {
+        switch (r.nextInt(23)) {
             case 0 -> c.clear(r.nextInt());
             case 1 -> c.fillRect(f(r), f(r), f(r), f(r), r.nextInt());
             case 2 -> c.strokeRoundRect(f(r), f(r), f(r), f(r), f(r), f(r), r.nextInt());
@@ -93,6 +93,8 @@ class DisplayListFuzzTest {
             case 18 -> c.hitRegion("r" + r.nextInt(100), rect(r), f(r));
             case 19 -> c.hitRegion(f(r), f(r), f(r), f(r), f(r));
             case 20 -> c.translate(f(r), f(r));
+            case 21 -> c.drawPicture(new dev.cellshell.widgets.Picture("", r.nextLong(), 1 + r.nextInt(4000),
+                    1 + r.nextInt(4000)), rect(r), dev.cellshell.widgets.Fit.values()[r.nextInt(3)]);
             default -> c.drawImage(new byte[r.nextInt(16)], f(r), f(r), f(r), f(r));
         }
     }

@@ -43,6 +43,8 @@ class DisplayListV2Test {
         c.clipRoundRect(Rect.of(0, 0, 20, 20), 5);
         c.blurBehind(Rect.of(0, 0, 20, 20), 5, 8);
         c.hitRegion("close", Rect.of(80, 0, 20, 20), 10);
+        c.drawPicture(new dev.cellshell.widgets.Picture("", 0x1234_5678_9ABCL, 640, 480), Rect.of(0, 0, 64, 48),
+                dev.cellshell.widgets.Fit.COVER);
         c.restore();
     }
 

@@ -169,6 +169,9 @@ final class LayerDiff {
         @Override public void drawImage(byte[] encoded, float x, float y, float w, float h) {
             box(x, y, x + w, y + h, 0);
         }
+        @Override public void drawPicture(dev.cellshell.widgets.Picture p, Rect b, dev.cellshell.widgets.Fit fit) {
+            box(b.x(), b.y(), b.right(), b.bottom(), 0);
+        }
         @Override public void hitRegion(float x, float y, float w, float h, float r) { nothing(); }
         @Override public void hitRegion(String name, Rect b, float r) { nothing(); }
 

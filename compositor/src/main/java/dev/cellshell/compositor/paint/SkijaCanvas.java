@@ -228,6 +228,52 @@ final class SkijaCanvas implements Canvas {
                 fill.setColor(0xFFFFFFFF), true);
     }
 
+    /** Decoded pictures by key, a few at a time. */
+    private final java.util.LinkedHashMap<Long, io.github.humbleui.skija.Image> decoded =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, io.github.humbleui.skija.Image> e) {
+                    if (size() > 16) {
+                        e.getValue().close();
+                        return true;
+                    }
+                    return false;
+                }
+            };
+
+    @Override
+    public void drawPicture(dev.cellshell.widgets.Picture picture, Rect box, dev.cellshell.widgets.Fit fit) {
+        io.github.humbleui.skija.Image image = decoded.get(picture.key());
+        if (image == null) {
+            byte[] encoded = Pictures.get(picture.key());
+            if (encoded == null) {
+                return;
+            }
+            try {
+                image = io.github.humbleui.skija.Image.makeDeferredFromEncodedBytes(encoded);
+            } catch (RuntimeException e) {
+                image = null;
+            }
+            if (image == null) {
+                return;
+            }
+            decoded.put(picture.key(), image);
+        }
+        float iw = image.getWidth();
+        float ih = image.getHeight();
+        float sx = box.w() / iw;
+        float sy = box.h() / ih;
+        float scale = fit == dev.cellshell.widgets.Fit.COVER ? Math.max(sx, sy) : Math.min(sx, sy);
+        float w = fit == dev.cellshell.widgets.Fit.FILL ? box.w() : iw * scale;
+        float h = fit == dev.cellshell.widgets.Fit.FILL ? box.h() : ih * scale;
+        target.save();
+        target.clipRect(io.github.humbleui.types.Rect.makeXYWH(box.x(), box.y(), box.w(), box.h()), true);
+        target.drawImageRect(image, io.github.humbleui.types.Rect.makeWH(iw, ih),
+                io.github.humbleui.types.Rect.makeXYWH(box.centerX() - w / 2, box.centerY() - h / 2, w, h),
+                io.github.humbleui.skija.SamplingMode.LINEAR, fill.setColor(0xFFFFFFFF), true);
+        target.restore();
+    }
+
     @Override
     public void save() {
         target.save();

@@ -55,6 +55,11 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private final AtomicLong shotIds = new AtomicLong();
     private volatile Connection<SceneMessage> compositor;
     private volatile PublishScene latest;
+    /** Every picture cells asked for, by key, the least recently asked for leaving first above 64 MB. */
+    private final java.util.LinkedHashMap<Long, byte[]> pictures = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private long pictureBytes;
+    /** The keys the connected compositor has been sent. */
+    private final java.util.Set<Long> pictured = new java.util.HashSet<>();
     private volatile long presented = -1;
     private volatile Hello hello;
     private volatile long lastHelloPid = -1;
@@ -174,6 +179,11 @@ public final class SceneLink implements SceneSink, AutoCloseable {
                 if (!overlay.equals(SceneMessage.Overlay.NONE)) {
                     connection.send(overlay);
                 }
+                pictured.clear();
+                for (var picture : pictures.entrySet()) {
+                    connection.send(new SceneMessage.Picture(picture.getKey(), picture.getValue()));
+                    pictured.add(picture.getKey());
+                }
                 if (latest != null) {
                     connection.send(latest);
                 }
@@ -276,6 +286,36 @@ public final class SceneLink implements SceneSink, AutoCloseable {
             }
         }
         return new PublishScene(scene.sceneVersion(), scene.background(), layers, scene.surfaces());
+    }
+
+    @Override
+    public void picture(long key, byte[] encoded) {
+        synchronized (lock) {
+            if (pictures.get(key) == null) {
+                pictures.put(key, encoded);
+                pictureBytes += encoded.length;
+                var it = pictures.entrySet().iterator();
+                while (pictureBytes > 64L * 1024 * 1024 && it.hasNext()) {
+                    var eldest = it.next();
+                    if (eldest.getKey() != key) {
+                        pictureBytes -= eldest.getValue().length;
+                        pictured.remove(eldest.getKey());
+                        it.remove();
+                    }
+                }
+            }
+            Connection<SceneMessage> target = compositor;
+            if (target != null && pictured.add(key)) {
+                try {
+                    target.send(new SceneMessage.Picture(key, encoded));
+                } catch (IOException e) {
+                    pictured.remove(key);
+                    LOG.warn("picture {} not delivered, compositor connection broken: {}", Long.toHexString(key),
+                            e.toString());
+                    target.close();
+                }
+            }
+        }
     }
 
     @Override

@@ -45,6 +45,8 @@ final class CellServices {
     private final Map<String, java.util.ArrayDeque<Long>> spawns = new HashMap<>();
     private volatile SystemStats stats = new HostStats();
     private volatile String clipboard = "";
+    /** Where the bytes of a picture a cell asked for go (the compositor, before the scene that draws it). */
+    private volatile java.util.function.BiConsumer<Long, byte[]> pictures = (key, bytes) -> { };
     private final dev.cellshell.widgets.Images images = new dev.cellshell.widgets.Images() {
         private static final long MAX_BYTES = 8L * 1024 * 1024;
 
@@ -64,6 +66,39 @@ final class CellServices {
                 throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
             }
             return path;
+        }
+
+        /** Pictures asked for, by name, with the file's time and size when read (read again when either changes). */
+        private final Map<String, Object[]> known = new HashMap<>();
+
+        @Override
+        public dev.cellshell.widgets.Picture picture(String name) {
+            java.nio.file.Path path = file(name);
+            try {
+                long modified = java.nio.file.Files.getLastModifiedTime(path).toMillis();
+                long length = java.nio.file.Files.size(path);
+                Object[] seen = known.get(name);
+                if (seen != null && (long) seen[0] == modified && (long) seen[1] == length) {
+                    dev.cellshell.widgets.Picture picture = (dev.cellshell.widgets.Picture) seen[2];
+                    pictures.accept(picture.key(), (byte[]) seen[3]);
+                    return picture;
+                }
+                byte[] bytes = java.nio.file.Files.readAllBytes(path);
+                int[] wh = size(name);
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+                long key = java.nio.ByteBuffer.wrap(digest).getLong();
+                dev.cellshell.widgets.Picture picture = new dev.cellshell.widgets.Picture(name, key, wh[0], wh[1]);
+                if (known.size() > 256) {
+                    known.clear();
+                }
+                known.put(name, new Object[] {modified, length, picture, bytes});
+                pictures.accept(key, bytes);
+                return picture;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
@@ -135,6 +170,11 @@ final class CellServices {
      * @throws IllegalStateException when the cell did not declare the service
      * @throws IllegalArgumentException when the call is not one of the service's methods, or the service refused
      */
+    /** Sends the bytes of every picture a cell asks for to {@code sink}. */
+    void sendPicturesTo(java.util.function.BiConsumer<Long, byte[]> sink) {
+        pictures = sink;
+    }
+
     synchronized Object answer(String cellId, java.util.Set<String> uses,
             dev.cellshell.ipc.HostMessage.ServiceCall call) {
         Class<? extends Service> type = dev.cellshell.host.HostServices.KNOWN.stream()
@@ -152,7 +192,11 @@ final class CellServices {
             }
         }
         try {
-            return method.invoke(service, call.args().toArray());
+            Object answer = method.invoke(service, call.args().toArray());
+            // a Picture crosses to the host as text, and becomes a Picture again in HostServices
+            return answer instanceof dev.cellshell.widgets.Picture p ? Map.of("name", p.name(), "key",
+                    Long.toString(p.key()), "width", Integer.toString(p.width()), "height",
+                    Integer.toString(p.height())) : answer;
         } catch (java.lang.reflect.InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new IllegalArgumentException(String.valueOf(cause));

@@ -7,4 +7,11 @@ public interface SceneSink {
 
     /** Called on the tissue thread with every new scene, in increasing version order. */
     void publish(PublishScene scene);
+
+    /**
+     * A picture a cell asked for ({@code Images.picture}): the compositor must have its bytes before a scene draws
+     * it. Called on the thread that answered the service call, before the cell's render returns.
+     */
+    default void picture(long key, byte[] encoded) {
+    }
 }

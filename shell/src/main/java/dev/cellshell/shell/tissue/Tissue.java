@@ -156,6 +156,7 @@ public final class Tissue implements AutoCloseable {
         this.services = new CellServices(workspace, this, (cellId, message) ->
                 listeners.forEach(l -> l.notified(cellId, message)));
         services.onNoticesChanged(() -> redrawUsers("Notifications"));
+        services.sendPicturesTo(sink::picture);
         this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls,
                 command -> {
                     try {
@@ -479,8 +480,27 @@ public final class Tissue implements AutoCloseable {
 
     private CallContext context(LiveCell cell) {
         Instant now = clock.get();
-        return new CallContext(cell.id, cell.width, cell.height, cell.props.asMap(), now.getEpochSecond(),
+        return new CallContext(cell.id, cell.width, cell.height, withFallbacks(cell), now.getEpochSecond(),
                 now.getNano());
+    }
+
+    /** The cell's props, and for declared props it has not set the {@code fallback} its type declares. */
+    private Map<String, String> withFallbacks(LiveCell cell) {
+        Generation running = generations.get(cell.type);
+        Map<String, String> props = cell.props.asMap();
+        if (running == null || running.props().isEmpty()) {
+            return props;
+        }
+        Map<String, String> merged = null;
+        for (DeclaredProp prop : running.props().values()) {
+            if (!prop.fallback().isEmpty() && !props.containsKey(prop.name())) {
+                if (merged == null) {
+                    merged = new java.util.HashMap<>(props);
+                }
+                merged.put(prop.name(), prop.fallback());
+            }
+        }
+        return merged == null ? props : merged;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Completion of the Cell API's names in the code editor: the public types of {@code dev.cellshell.widgets} and their
+ * Completion of the Cell API's names in the code editor: the public types of {@code dev.cellshell.widgets} (and its
+ * kit) and their
  * public methods and constants, read by reflection (so they follow the API as it changes), then the words of the
  * file being edited.
  */
@@ -25,7 +26,14 @@ final class Completions {
             dev.cellshell.widgets.Storage.class, dev.cellshell.widgets.Spawner.class,
             dev.cellshell.widgets.Notifier.class, dev.cellshell.widgets.Clipboard.class,
             dev.cellshell.widgets.Images.class, dev.cellshell.widgets.SystemStats.class,
-            dev.cellshell.widgets.PreviousState.class, dev.cellshell.widgets.Size.class);
+            dev.cellshell.widgets.PreviousState.class, dev.cellshell.widgets.Size.class,
+            dev.cellshell.widgets.Text.class, dev.cellshell.widgets.TextStyle.class,
+            dev.cellshell.widgets.FontMetrics.class, dev.cellshell.widgets.Paragraph.class,
+            dev.cellshell.widgets.Path.class, dev.cellshell.widgets.Stroke.class, dev.cellshell.widgets.Fill.class,
+            dev.cellshell.widgets.Shadow.class, dev.cellshell.widgets.Rect.class, dev.cellshell.widgets.Fit.class,
+            dev.cellshell.widgets.Key.class, dev.cellshell.widgets.Token.class, dev.cellshell.widgets.Prop.class,
+            dev.cellshell.widgets.Notifications.class, dev.cellshell.widgets.Workspaces.class,
+            dev.cellshell.widgets.kit.Stack.class, dev.cellshell.widgets.kit.Labels.class);
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}");
     private static final int MOST = 12;
 
