@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * What the intent engine knows of the desktop when a request comes: the cells back to front, the selected cell
- * ("this"), the types that can be spawned with their usual sizes, and the variants each type declares.
+ * ("this"), the types that can be spawned with their usual sizes, the variants each type declares, and the kind of
+ * each prop a type declares with {@code @Prop} (type → prop → NUMBER, COLOR, FLAG or TEXT).
  */
 public record Desktop(float width, float height, String theme, List<Cell> cells, String selected,
-        Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes) {
+        Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes,
+        Map<String, Map<String, String>> propKinds) {
 
     /** One cell as the engine sees it. */
     public record Cell(String id, String type, float x, float y, float width, float height,
@@ -25,6 +27,19 @@ public record Desktop(float width, float height, String theme, List<Cell> cells,
         types = Map.copyOf(types);
         variants = Map.copyOf(variants);
         themes = List.copyOf(themes);
+        propKinds = Map.copyOf(propKinds);
+    }
+
+    /** A desktop whose types declare no typed props (what the engine knew before {@code @Prop}). */
+    public Desktop(float width, float height, String theme, List<Cell> cells, String selected,
+            Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes) {
+        this(width, height, theme, cells, selected, types, variants, themes, Map.of());
+    }
+
+    /** The colour props {@code type} declares, in declaration order; empty when it declares none. */
+    List<String> colorProps(String type) {
+        return propKinds.getOrDefault(type, Map.of()).entrySet().stream().filter(e -> e.getValue().equals("COLOR"))
+                .map(Map.Entry::getKey).toList();
     }
 
     Cell cell(String id) {

@@ -67,8 +67,14 @@ public final class PlanRunner {
         } catch (IOException none) {
             // No workspace themes.
         }
+        Map<String, Map<String, String>> kinds = new LinkedHashMap<>();
+        tissue.declaredProps().join().forEach((type, props) -> {
+            Map<String, String> byName = new LinkedHashMap<>();
+            props.forEach((name, prop) -> byName.put(name, prop.kind().name()));
+            kinds.put(type, byName);
+        });
         return new Desktop(spec.width(), spec.height(), spec.theme(), cells, selected == null ? "" : selected, types,
-                tissue.variants().join(), List.copyOf(themes));
+                tissue.variants().join(), List.copyOf(themes), kinds);
     }
 
     /** Applies an understood plan; completes with what changed (or why nothing did). */

@@ -608,12 +608,30 @@ final class Rules {
                     : has(t, "border", "outline", "edge") ? "border" : has(t, "text", "font", "letters", "writing")
                     ? "text" : "";
             for (Desktop.Cell c : cells) {
-                String prop = switch (part) {
-                    case "background" -> c.type().equals("Button") ? "color" : "background";
-                    case "border" -> "border";
-                    case "text" -> c.type().equals("Button") ? "textColor" : "color";
-                    default -> c.type().equals("Label") || c.type().equals("Panel") ? "background" : "color";
-                };
+                List<String> declared = desktop.colorProps(c.type());
+                String prop;
+                if (declared.isEmpty()) {
+                    // a type that declares no colour props: the names the built-in cells used before @Prop
+                    prop = switch (part) {
+                        case "background" -> c.type().equals("Button") ? "color" : "background";
+                        case "border" -> "border";
+                        case "text" -> c.type().equals("Button") ? "textColor" : "color";
+                        default -> c.type().equals("Label") || c.type().equals("Panel") ? "background" : "color";
+                    };
+                } else {
+                    // the colour props the type declares: "background", "textColor", "border", else its "color"
+                    prop = switch (part) {
+                        case "background" -> declared.contains("background") ? "background" : declared.get(0);
+                        case "border" -> declared.contains("border") ? "border" : "";
+                        case "text" -> declared.contains("textColor") ? "textColor" : declared.contains("color")
+                                ? "color" : "";
+                        default -> declared.contains("background") ? "background" : declared.get(0);
+                    };
+                    if (prop.isEmpty()) {
+                        return no(c.id() + " (" + c.type() + ") has no " + part + " colour to change; its colours: "
+                                + String.join(", ", declared));
+                    }
+                }
                 ops.add(new Op.Set(c.id(), Map.of(prop, value)));
             }
             return ok("Made " + names(cells) + (part.isEmpty() ? "" : " " + part) + " " + t.get(at)

@@ -34,7 +34,8 @@ class CellApiV2Test {
                 { "id" : "bubble", "type" : "Bubble", "bounds" : [ 20, 20, 280, 140 ] },
                 { "id" : "label", "type" : "Label", "bounds" : [ 320, 20, 300, 72 ] },
                 { "id" : "field", "type" : "TextField", "bounds" : [ 20, 300, 300, 48 ] },
-                { "id" : "notes", "type" : "Notes", "bounds" : [ 340, 300, 300, 200 ] }
+                { "id" : "notes", "type" : "Notes", "bounds" : [ 340, 300, 300, 200 ] },
+                { "id" : "old", "type" : "OldField", "bounds" : [ 700, 300, 300, 60 ] }
               ]
             }
             """;
@@ -53,7 +54,47 @@ class CellApiV2Test {
         return section.substring(start, section.indexOf("```", start));
     }
 
+    /** A cell written against the first Cell API, as existing workspaces hold them: it must keep working. */
+    static final String OLD_FIELD = """
+            import dev.cellshell.widgets.*;
+
+            public class OldField implements Cell {
+                @State String text = "";
+                private boolean editing;
+
+                @Override
+                public void render(Canvas canvas, CellContext context) {
+                    Theme theme = context.theme();
+                    canvas.fillRoundRect(0, 0, context.width(), context.height(), 10,
+                            theme.color("surface", Color.rgb(46, 52, 64)));
+                    canvas.drawText(text + (editing ? "|" : ""), 14, context.height() / 2 + 6, 17,
+                            theme.color("onSurface", Color.WHITE), Align.LEFT);
+                }
+
+                @Override
+                public boolean onEvent(InputEvent event, CellContext context) {
+                    if (event instanceof InputEvent.Pointer p && p.kind() == InputEvent.Pointer.Kind.PRESS) {
+                        editing = true;
+                        return true;
+                    }
+                    if (event instanceof InputEvent.Key key && key.pressed() && editing) {
+                        if (key.keyCode() == 259 && !text.isEmpty()) {
+                            text = text.substring(0, text.length() - 1);
+                            return true;
+                        }
+                        if (!key.text().isEmpty()) {
+                            text = text + key.text();
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+            """;
+
     private Tissue open() throws Exception {
+        Files.createDirectories(workspace.resolve("cells/OldField"));
+        Files.writeString(workspace.resolve("cells/OldField/OldField.java"), OLD_FIELD);
         Files.createDirectories(workspace.resolve("cells/Bubble"));
         Files.writeString(workspace.resolve("cells/Bubble/Bubble.java"), workedExample());
         Files.writeString(workspace.resolve("tissue.json"), TISSUE);
@@ -96,6 +137,19 @@ class CellApiV2Test {
         tissue.input(new PointerInput(PointerKind.PRESS, 20 + 280 - 8 - 14, 20 + 8 + 16, 1));
         tissue.settled().get(10, TimeUnit.SECONDS);
         assertThat(paragraphs("bubble")).as("hidden after a press on close").isEmpty();
+    }
+
+    @Test
+    void aCellWrittenForTheFirstApiStillCompilesDrawsAndTypes() throws Exception {
+        tissue = open();
+        assertThat(tissue.cells()).anySatisfy(c -> assertThat(c.id()).isEqualTo("old"));
+        tissue.input(new PointerInput(PointerKind.PRESS, 800, 330, 1));
+        for (char c : "old".toCharArray()) {
+            tissue.input(new KeyInput(true, 0, String.valueOf(c), 0));
+        }
+        tissue.input(new KeyInput(true, 259, "", 0));
+        tissue.settled().get(10, TimeUnit.SECONDS);
+        assertThat(sink.texts("old")).containsExactly("ol|");
     }
 
     @Test
