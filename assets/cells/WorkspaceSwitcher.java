@@ -28,10 +28,16 @@ public class WorkspaceSwitcher implements Cell {
             if (current) {
                 canvas.fillRoundRect(pills[i], pills[i].h() / 2, Fill.solid(theme.color(Token.PRIMARY)));
             }
-            String name = workspaces.name(i);
+            // The workspace's name when it fits at a readable size, else its number.
             Rect inside = pills[i].inset(4, 0);
-            Labels.draw(canvas, text, name, Labels.fit(text, name, style.withColor(current
-                    ? theme.color(Token.ON_PRIMARY) : muted), inside.w(), bar.h(), 6), inside, Align.CENTER);
+            TextStyle pill = style.withColor(current ? theme.color(Token.ON_PRIMARY) : muted);
+            String name = workspaces.name(i);
+            TextStyle fitted = Labels.fit(text, name, pill, inside.w(), bar.h(), 6);
+            if (fitted.size() < Math.min(9, style.size())) {
+                name = Integer.toString(i + 1);
+                fitted = Labels.fit(text, name, pill, inside.w(), bar.h(), 6);
+            }
+            Labels.draw(canvas, text, name, fitted, inside, Align.CENTER);
             canvas.hitRegion(Integer.toString(i), pills[i].inset(-GAP / 2, -GAP), 0);
         }
     }
