@@ -149,7 +149,8 @@ public final class CellRunner {
      */
     private Text text() {
         if (text == null) {
-            dev.cellshell.text.SkiaText skia = new dev.cellshell.text.SkiaText();
+            dev.cellshell.text.SkiaText skia = new dev.cellshell.text.SkiaText(
+                    dev.cellshell.text.FontLibrary.shared());
             text = new Text() {
                 @Override
                 public FontMetrics metrics(TextStyle style) {

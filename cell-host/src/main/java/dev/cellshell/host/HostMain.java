@@ -22,6 +22,9 @@ public final class HostMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // Skia, the fonts and the shaper load while this host connects and takes its cells' classes, not during
+        // the first render that measures text
+        dev.cellshell.text.FontLibrary.warmInBackground();
         Path socket = null;
         String name = "host";
         for (int i = 0; i + 1 < args.length; i += 2) {

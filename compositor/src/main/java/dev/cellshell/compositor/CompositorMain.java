@@ -17,8 +17,9 @@ public final class CompositorMain {
     }
 
     public static void main(String[] args) {
-        // before any Skija class loads its library: the same files the cell hosts map
-        dev.cellshell.text.NativeFiles.prepare();
+        // before any Skija class loads its library (the same files the cell hosts map); the fonts and the shaper
+        // load on their own thread while the window or the GPU device opens
+        dev.cellshell.text.FontLibrary.warmInBackground();
         Path socket = null;
         Path region = null;
         boolean headless = false;

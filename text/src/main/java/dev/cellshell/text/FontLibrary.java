@@ -34,6 +34,36 @@ public final class FontLibrary implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FontLibrary.class);
     private static volatile boolean warned;
+    private static java.util.concurrent.CompletableFuture<FontLibrary> shared;
+
+    /**
+     * Starts making the process's shared library on a thread of its own, and shapes a line with it (Skia's native
+     * library, the fonts, ICU and the shaper all load there): a process that will draw or measure text calls this
+     * first thing, so that the work overlaps its other start-up instead of delaying its first frame. Idempotent.
+     */
+    public static synchronized void warmInBackground() {
+        if (shared == null) {
+            NativeFiles.prepare(); // before any other thread loads Skia, so every process maps the same library
+            shared = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                FontLibrary library = new FontLibrary();
+                try (SkiaText text = new SkiaText(library)) {
+                    text.measure("Warm up: 0123456789 ABC abc", dev.cellshell.widgets.TextStyle.of(14));
+                    text.layout("a few words to wrap", dev.cellshell.widgets.TextStyle.of(14).bold(), 40);
+                }
+                return library;
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "text-warm-up");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+    }
+
+    /** The process's shared library (made now when nothing warmed it); never closed. */
+    public static FontLibrary shared() {
+        warmInBackground();
+        return shared.join();
+    }
 
     private final TypefaceFontProvider provider = new TypefaceFontProvider();
     private final FontCollection collection = new FontCollection();

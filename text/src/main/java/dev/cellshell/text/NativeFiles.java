@@ -15,7 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Skia's native library and the bundled fonts as files in one folder per user and Skija version
  * ({@code $XDG_CACHE_HOME/cellshell/native-<version>}), written once (temp file + rename) and then only read: the
  * compositor and every cell host map the same files, so their pages are shared, and a cell host — whose file system is
- * read-only — finds them ready ({@code -D}{@value #DIRECTORY_PROPERTY}).
+ * read-only — finds them ready ({@code -D}{@value #DIRECTORY_PROPERTY}). A marker file written last says the folder is
+ * whole, so a start after the first only checks that the files are there.
  */
 public final class NativeFiles {
 
@@ -43,6 +44,10 @@ public final class NativeFiles {
         String given = System.getProperty(DIRECTORY_PROPERTY, "");
         Path directory = given.isBlank() ? defaultDirectory() : Path.of(given);
         try {
+            if (complete(directory)) {
+                finish(directory);
+                return directory;
+            }
             Files.createDirectories(directory);
             java.net.URL library = NativeFiles.class.getResource(RESOURCE + LIBRARY);
             if (library == null) {
@@ -52,14 +57,34 @@ public final class NativeFiles {
             for (String font : Assets.FONT_FILES) {
                 unpack(directory, font, Assets.fontFile(font));
             }
+            Files.writeString(directory.resolve(MARKER), skijaVersion());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack Skia's library and the fonts into " + directory, e);
         }
+        finish(directory);
+        return directory;
+    }
+
+    /** A marker written after every file was unpacked: later starts check it and that the files are there. */
+    private static final String MARKER = "complete";
+
+    private static boolean complete(Path directory) {
+        if (!Files.isRegularFile(directory.resolve(MARKER)) || !Files.isRegularFile(directory.resolve(LIBRARY))) {
+            return false;
+        }
+        for (String font : Assets.FONT_FILES) {
+            if (!Files.isRegularFile(directory.resolve(font))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void finish(Path directory) {
         if (System.getProperty(SKIJA_LIBRARY_PATH) == null) {
             System.setProperty(SKIJA_LIBRARY_PATH, directory.toString());
         }
         prepared = directory;
-        return directory;
     }
 
     /** The folder for this user and this Skija build. */

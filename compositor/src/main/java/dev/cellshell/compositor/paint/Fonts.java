@@ -18,22 +18,13 @@ import java.util.Map;
  */
 final class Fonts implements AutoCloseable {
 
-    private static FontLibrary library;
-
     private final SkiaText text;
     private final Typeface typeface;
     private final Map<Float, Font> bySize = new HashMap<>();
 
     Fonts() {
-        text = new SkiaText(shared());
+        text = new SkiaText(FontLibrary.shared());
         typeface = FontMgr.getDefault().makeFromFile(NativeFiles.prepare().resolve("DejaVuSans.ttf").toString());
-    }
-
-    private static synchronized FontLibrary shared() {
-        if (library == null) {
-            library = new FontLibrary();
-        }
-        return library;
     }
 
     /** Cells' text, shaped as the cell host measured it. */
