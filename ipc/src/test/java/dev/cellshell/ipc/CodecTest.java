@@ -47,7 +47,9 @@ class CodecTest {
                         7_680, 2, 1000, 3, 50_000_000)),
                 new SceneMessage.KeyInput(true, 65, "a", 2),
                 new SceneMessage.ShotRequest(5),
-                new SceneMessage.ShotReply(5, 7, new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+                new SceneMessage.ShotReply(5, 7, new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                new SceneMessage.Picture(0x1234_5678_9ABC_DEF0L, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}),
+                new SceneMessage.Picture(-1L, new byte[0]));
     }
 
     static Stream<ControlMessage> controlMessages() {
