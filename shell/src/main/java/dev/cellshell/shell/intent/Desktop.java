@@ -5,12 +5,16 @@ import java.util.Map;
 
 /**
  * What the intent engine knows of the desktop when a request comes: the cells back to front, the selected cell
- * ("this"), the types that can be spawned with their usual sizes, the variants each type declares, and the kind of
- * each prop a type declares with {@code @Prop} (type → prop → NUMBER, COLOR, FLAG or TEXT).
+ * ("this"), the types that can be spawned with their usual sizes, the variants each type declares, and the props
+ * each type declares with {@code @Prop} (type → prop → its kind, range and fallback).
  */
 public record Desktop(float width, float height, String theme, List<Cell> cells, String selected,
         Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes,
-        Map<String, Map<String, String>> propKinds) {
+        Map<String, Map<String, TypedProp>> propKinds) {
+
+    /** A declared prop as the engine needs it: NUMBER, COLOR, FLAG or TEXT, a number's range, its fallback. */
+    public record TypedProp(String kind, double min, double max, String fallback) {
+    }
 
     /** One cell as the engine sees it. */
     public record Cell(String id, String type, float x, float y, float width, float height,
@@ -38,8 +42,8 @@ public record Desktop(float width, float height, String theme, List<Cell> cells,
 
     /** The colour props {@code type} declares, in declaration order; empty when it declares none. */
     List<String> colorProps(String type) {
-        return propKinds.getOrDefault(type, Map.of()).entrySet().stream().filter(e -> e.getValue().equals("COLOR"))
-                .map(Map.Entry::getKey).toList();
+        return propKinds.getOrDefault(type, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().kind().equals("COLOR")).map(Map.Entry::getKey).toList();
     }
 
     Cell cell(String id) {

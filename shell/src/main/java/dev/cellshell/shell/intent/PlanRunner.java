@@ -67,10 +67,11 @@ public final class PlanRunner {
         } catch (IOException none) {
             // No workspace themes.
         }
-        Map<String, Map<String, String>> kinds = new LinkedHashMap<>();
+        Map<String, Map<String, Desktop.TypedProp>> kinds = new LinkedHashMap<>();
         tissue.declaredProps().join().forEach((type, props) -> {
-            Map<String, String> byName = new LinkedHashMap<>();
-            props.forEach((name, prop) -> byName.put(name, prop.kind().name()));
+            Map<String, Desktop.TypedProp> byName = new LinkedHashMap<>();
+            props.forEach((name, prop) -> byName.put(name, new Desktop.TypedProp(prop.kind().name(), prop.min(),
+                    prop.max(), prop.fallback())));
             kinds.put(type, byName);
         });
         return new Desktop(spec.width(), spec.height(), spec.theme(), cells, selected == null ? "" : selected, types,

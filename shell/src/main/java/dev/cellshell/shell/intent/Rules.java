@@ -478,6 +478,9 @@ final class Rules {
             if (cells.isEmpty()) {
                 return no(why[0]);
             }
+            if (has(t, "text", "font", "letters", "writing", "lettering")) {
+                return textSize(cells);
+            }
             boolean widthOnly = has(t, "wider", "narrower", "wide", "width");
             boolean heightOnly = has(t, "taller", "shorter", "higher", "tall", "high", "height");
             boolean bigger = intent == Intent.BIGGER;
@@ -636,6 +639,39 @@ final class Rules {
             }
             return ok("Made " + names(cells) + (part.isEmpty() ? "" : " " + part) + " " + t.get(at)
                     + (used[0] == 2 ? " " + t.get(at + 1) : "") + " (" + value + ")", ops);
+        }
+
+        /**
+         * "make the label's text bigger": the text size prop ({@code size}, a NUMBER) the cells' types declare, times
+         * the factor asked for or set to the number after "to", kept in its declared range.
+         */
+        Plan textSize(List<Desktop.Cell> cells) {
+            boolean bigger = intent == Intent.BIGGER;
+            double factor = has(t, "bit", "little", "slightly", "tad") ? (bigger ? 1.1 : 0.9)
+                    : has(t, "much", "lot", "way") ? (bigger ? 1.5 : 0.67) : has(t, "twice", "double") ? 2
+                    : t.contains("half") ? 0.5 : bigger ? 1.25 : 0.8;
+            Double absolute = t.contains("to") ? numberAfter("to") : null;
+            List<Op> ops = new ArrayList<>();
+            List<String> how = new ArrayList<>();
+            for (Desktop.Cell c : cells) {
+                Desktop.TypedProp size = desktop.propKinds().getOrDefault(c.type(), Map.of()).get("size");
+                if (size == null || !size.kind().equals("NUMBER")) {
+                    return no(c.id() + " (" + c.type() + ") declares no text size to change; resize the cell instead"
+                            + " (\"make " + c.id() + " bigger\")");
+                }
+                double current;
+                try {
+                    current = Double.parseDouble(c.props().getOrDefault("size", size.fallback()).trim());
+                } catch (NumberFormatException e) {
+                    current = size.min() > 0 ? size.min() : 14;
+                }
+                double next = Math.max(size.min(), Math.min(size.max(), absolute != null ? absolute
+                        : Math.round(current * factor)));
+                String value = next == Math.rint(next) ? Long.toString((long) next) : Double.toString(next);
+                ops.add(new Op.Set(c.id(), Map.of("size", value)));
+                how.add(c.id() + " " + (long) current + " → " + value);
+            }
+            return ok("Text size: " + String.join(", ", how), ops);
         }
 
         Plan text() {
