@@ -95,7 +95,12 @@ public final class XServer implements AutoCloseable {
             }
             if (p.isAlive() && Files.exists(socket)) {
                 XServer x = new XServer(p, ":" + n, dir);
-                x.startWindowManager();
+                try {
+                    x.startWindowManager();
+                } catch (Exception | AssertionError e) {
+                    x.close(); // not left running for the next test to trip over
+                    throw e;
+                }
                 return x;
             }
             p.destroyForcibly();
@@ -103,17 +108,37 @@ public final class XServer implements AutoCloseable {
         throw new AssertionError("could not start an X server on any display :140–:199");
     }
 
-    /** Starts openbox and waits until it manages the screen (it sets _NET_SUPPORTING_WM_CHECK on the root). */
+    /**
+     * Starts openbox and waits until it manages the screen (it sets _NET_SUPPORTING_WM_CHECK on the root). An openbox
+     * that exits before it does (seen under load: it can give up on a server that has only just opened its socket)
+     * is started again, up to three times; a failure says what openbox printed.
+     */
     private void startWindowManager() throws Exception {
-        spawn("openbox", "--sm-disable");
+        Path log = Files.createTempFile("openbox", ".log");
+        Process openbox = null;
+        int starts = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (output("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")) {
-                return;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (openbox == null || !openbox.isAlive() && starts < 3) {
+                    ProcessBuilder builder = new ProcessBuilder("openbox", "--sm-disable").redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    builder.environment().put("DISPLAY", display);
+                    openbox = builder.start();
+                    clients.add(openbox);
+                    starts++;
+                }
+                if (output("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id")) {
+                    return;
+                }
+                Thread.sleep(50);
             }
-            Thread.sleep(50);
+            throw new AssertionError("openbox did not take the screen of " + display + " within 30 s (started "
+                    + starts + " times, " + (openbox.isAlive() ? "still running" : "exited with "
+                    + openbox.exitValue()) + "); it printed: " + Files.readString(log).strip());
+        } finally {
+            Files.deleteIfExists(log);
         }
-        throw new AssertionError("openbox did not take the screen within 30 s");
     }
 
     public String display() {
