@@ -56,6 +56,21 @@ public final class Assets {
         return text("docs/CELLS.md");
     }
 
+    /**
+     * The SHA-256 (hex) of every earlier shipped version of the built-in cell {@code type}'s source: a workspace file
+     * with one of them was never edited, and may be replaced by {@link #cellSource} of this version.
+     */
+    public static java.util.Set<String> earlierCellSources(String type) {
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        for (String line : text("cells/earlier-versions.txt").split("\n")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 2 && !line.startsWith("#") && parts[0].equals(type)) {
+                hashes.add(parts[1]);
+            }
+        }
+        return hashes;
+    }
+
     /** The application icon (SVG), for desktop entries. */
     public static String icon() {
         return text("icons/cellshell.svg");

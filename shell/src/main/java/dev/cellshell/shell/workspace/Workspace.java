@@ -68,8 +68,38 @@ public final class Workspace {
         for (String type : Assets.BUILT_IN_CELL_TYPES) {
             if (!Files.exists(typeDirectory(type))) {
                 writeAtomically(typeDirectory(type).resolve(type + ".java"), Assets.cellSource(type));
+            } else {
+                upgradeIfUntouched(type);
             }
         }
+    }
+
+    /**
+     * Replaces a built-in cell's source that is exactly as an earlier CellShell wrote it (never edited: its hash is
+     * one of {@link Assets#earlierCellSources}) with this version's; a source anyone changed is left alone.
+     */
+    private void upgradeIfUntouched(String type) throws IOException {
+        Path file = typeDirectory(type).resolve(type + ".java");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (Assets.earlierCellSources(type).contains(hash)) {
+            writeAtomically(file, Assets.cellSource(type));
+            org.slf4j.LoggerFactory.getLogger(Workspace.class).info("{}: the built-in source of an earlier "
+                    + "CellShell, never edited: updated to this version's", workspaceRelative(file));
+        }
+    }
+
+    private String workspaceRelative(Path file) {
+        return root.relativize(file).toString();
     }
 
     /** Where the sockets of the running shell live (a private runtime folder); does not touch the disk. */
