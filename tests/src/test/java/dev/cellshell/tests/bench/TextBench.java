@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * <li>the encoded size of one call of each display-list operation;</li>
  * <li>a text grid of 25 rows × 40 columns (1,000 glyphs, a terminal screen's worth) in a monospace style: recording it
  * (the cell host), decoding and checking it ({@code DisplayList.of}, what the shell and the compositor do with every
- * list), and painting it with the damage-driven painter on Skia's CPU raster — the whole grid new, then one row
+ * list), publishing it (written into a slot of the shared scene region and read back, as the shell and the
+ * compositor do), and painting it with the damage-driven painter on Skia's CPU raster — the whole grid new, then one row
  * changed, so that the second is a fraction of the first.</li>
  * </ul>
  * Run: {@code ./cell textbench}.
@@ -146,7 +147,7 @@ public final class TextBench {
         };
     }
 
-    private static Map<String, Object> grid() {
+    private static Map<String, Object> grid() throws java.io.IOException {
         String[] rows = new String[ROWS];
         Random random = new Random(3);
         for (int r = 0; r < ROWS; r++) {
@@ -161,12 +162,19 @@ public final class TextBench {
         int runs = 60;
         double[] record = new double[runs];
         double[] decode = new double[runs];
+        double[] publish = new double[runs];
         double[] full = new double[runs];
         double[] oneRow = new double[runs];
         int bytes = 0;
         int fullDamage = 0;
         int rowDamage = 0;
-        try (RasterPainter painter = new RasterPainter(1280, 720, LayerSource.inline(), Painter.Mode.LAYERS)) {
+        java.nio.file.Path shm = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("/dev/shm"),
+                "textbench");
+        try (RasterPainter painter = new RasterPainter(1280, 720, LayerSource.inline(), Painter.Mode.LAYERS);
+                dev.cellshell.ipc.SceneRegion region = dev.cellshell.ipc.SceneRegion.create(shm.resolve("scene.shm"),
+                        4, 64 * 1024);
+                dev.cellshell.ipc.SceneRegion reader = dev.cellshell.ipc.SceneRegion.attach(
+                        shm.resolve("scene.shm"))) {
             long version = 1;
             for (int i = 0; i < runs; i++) {
                 String[] fresh = rows.clone();
@@ -181,6 +189,14 @@ public final class TextBench {
                 start = System.nanoTime();
                 DisplayList.of(list);
                 decode[i] = (System.nanoTime() - start) / 1e6;
+                // published as the shell does: into a slot of the shared scene region, read back by the compositor
+                start = System.nanoTime();
+                region.write(i % 4, i + 1, list);
+                byte[] read = reader.read(i % 4, i + 1).orElseThrow();
+                publish[i] = (System.nanoTime() - start) / 1e6;
+                if (read.length != list.length) {
+                    throw new IllegalStateException("the region gave back " + read.length + " bytes");
+                }
                 bytes = list.length;
                 Painter.Frame all = painter.paint(scene(version++, list, w, h));
                 full[i] = all.processCpuNanos() / 1e6;
@@ -194,12 +210,15 @@ public final class TextBench {
                 rowDamage = (int) row.damagePixels();
             }
         }
+        java.nio.file.Files.deleteIfExists(shm.resolve("scene.shm"));
+        java.nio.file.Files.deleteIfExists(shm);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rows", ROWS);
         result.put("columns", COLUMNS);
         result.put("display_list_bytes", bytes);
         result.put("record_ms_p50", median(record));
         result.put("decode_and_check_ms_p50", median(decode));
+        result.put("publish_through_shared_memory_ms_p50", median(publish));
         result.put("paint_all_rows_new_cpu_ms_p50", median(full));
         result.put("paint_one_row_changed_cpu_ms_p50", median(oneRow));
         result.put("one_row_over_all_rows", median(oneRow) / median(full));
