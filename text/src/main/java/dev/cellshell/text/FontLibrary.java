@@ -137,8 +137,8 @@ public final class FontLibrary implements AutoCloseable {
         return emojiFirst.clone();
     }
 
-    /** The face that draws most of a style's text (the first family's closest match). */
-    Typeface primary(boolean monospace, io.github.humbleui.skija.FontStyle style) {
+    /** The face that draws most of a style's text (the first family's closest match); owned by this library. */
+    public Typeface primary(boolean monospace, io.github.humbleui.skija.FontStyle style) {
         Typeface[] found = collection.findTypefaces(new String[] {monospace ? MONO : SANS}, style);
         if (found.length == 0) {
             throw new IllegalStateException("no bundled face for " + style);

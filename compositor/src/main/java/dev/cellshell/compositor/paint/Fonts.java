@@ -1,20 +1,18 @@
 package dev.cellshell.compositor.paint;
 
 import dev.cellshell.text.FontLibrary;
-import dev.cellshell.text.NativeFiles;
 import dev.cellshell.text.SkiaText;
 import io.github.humbleui.skija.Font;
 import io.github.humbleui.skija.FontEdging;
 import io.github.humbleui.skija.FontHinting;
-import io.github.humbleui.skija.FontMgr;
 import io.github.humbleui.skija.Typeface;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A painter's text: cells' text through {@link SkiaText} (Skia's paragraph shaper over the bundled fonts, the same
- * code the cell host measures with), and plain DejaVu Sans fonts for the compositor's own decorations. The font
- * library is one per process; the caches are per painter. Not thread-safe.
+ * code the cell host measures with), and the library's DejaVu Sans at the sizes the compositor's own decorations use.
+ * The font library is one per process (never closed); the caches are per painter. Not thread-safe.
  */
 final class Fonts implements AutoCloseable {
 
@@ -24,7 +22,8 @@ final class Fonts implements AutoCloseable {
 
     Fonts() {
         text = new SkiaText(FontLibrary.shared());
-        typeface = FontMgr.getDefault().makeFromFile(NativeFiles.prepare().resolve("DejaVuSans.ttf").toString());
+        // the library's own DejaVu Sans, not a second copy of the face
+        typeface = FontLibrary.shared().primary(false, io.github.humbleui.skija.FontStyle.NORMAL);
     }
 
     /** Cells' text, shaped as the cell host measured it. */
@@ -47,7 +46,6 @@ final class Fonts implements AutoCloseable {
     public void close() {
         bySize.values().forEach(Font::close);
         bySize.clear();
-        typeface.close();
         text.close();
     }
 }

@@ -84,7 +84,7 @@ final class CellServices {
                     return picture;
                 }
                 byte[] bytes = java.nio.file.Files.readAllBytes(path);
-                int[] wh = size(name);
+                int[] wh = dimensions(name, new java.io.ByteArrayInputStream(bytes)); // the bytes in hand
                 byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
                 long key = java.nio.ByteBuffer.wrap(digest).getLong();
                 dev.cellshell.widgets.Picture picture = new dev.cellshell.widgets.Picture(name, key, wh[0], wh[1]);
@@ -112,9 +112,14 @@ final class CellServices {
 
         @Override
         public int[] size(String name) {
-            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
-                    file(name).toFile())) {
-                var readers = javax.imageio.ImageIO.getImageReaders(in);
+            return dimensions(name, file(name).toFile());
+        }
+
+        /** {width, height} of the picture {@code source} (a file or the bytes of one) holds. */
+        private int[] dimensions(String name, Object source) {
+            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(source)) {
+                var readers = in == null ? java.util.Collections.<javax.imageio.ImageReader>emptyIterator()
+                        : javax.imageio.ImageIO.getImageReaders(in);
                 if (!readers.hasNext()) {
                     throw new IllegalArgumentException("images/" + name + " is not a PNG or JPEG picture");
                 }

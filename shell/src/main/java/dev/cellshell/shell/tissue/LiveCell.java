@@ -15,6 +15,10 @@ final class LiveCell {
     float width;
     float height;
     PropValues props;
+    /** {@link #props} with the declared fallbacks of {@link #fallbacksOf}'s props (Tissue.withFallbacks). */
+    PropValues fallbacksFor;
+    Generation fallbacksOf;
+    java.util.Map<String, String> withFallbacks;
     /** The cell's instance in its host (0: none), and that host. */
     long instance;
     dev.cellshell.shell.host.CellHost host;

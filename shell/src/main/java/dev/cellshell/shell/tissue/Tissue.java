@@ -491,6 +491,17 @@ public final class Tissue implements AutoCloseable {
         if (running == null || running.props().isEmpty()) {
             return props;
         }
+        // every call of every cell needs it: made again only when the props or the running generation change
+        if (cell.fallbacksFor == cell.props && cell.fallbacksOf == running) {
+            return cell.withFallbacks;
+        }
+        cell.fallbacksFor = cell.props;
+        cell.fallbacksOf = running;
+        cell.withFallbacks = merged(running, props);
+        return cell.withFallbacks;
+    }
+
+    private static Map<String, String> merged(Generation running, Map<String, String> props) {
         Map<String, String> merged = null;
         for (DeclaredProp prop : running.props().values()) {
             if (!prop.fallback().isEmpty() && !props.containsKey(prop.name())) {
@@ -500,7 +511,7 @@ public final class Tissue implements AutoCloseable {
                 merged.put(prop.name(), prop.fallback());
             }
         }
-        return merged == null ? props : merged;
+        return merged == null ? props : Map.copyOf(merged);
     }
 
     /**
