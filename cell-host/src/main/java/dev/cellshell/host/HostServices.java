@@ -23,7 +23,7 @@ public final class HostServices {
     /** The services a cell may declare. */
     public static final Set<Class<? extends Service>> KNOWN = Set.of(Storage.class, SystemStats.class,
             Spawner.class, Notifier.class, Clipboard.class, Images.class, dev.cellshell.widgets.Workspaces.class,
-            dev.cellshell.widgets.Notifications.class);
+            dev.cellshell.widgets.Notifications.class, dev.cellshell.widgets.Pty.class);
 
     /** How a service call reaches the shell and comes back. */
     public interface Channel {
@@ -73,6 +73,9 @@ public final class HostServices {
                     Long.parseLong(String.valueOf(picture.get("key"))),
                     Integer.parseInt(String.valueOf(picture.get("width"))),
                     Integer.parseInt(String.valueOf(picture.get("height"))));
+        }
+        if (returns == dev.cellshell.widgets.TerminalScreen.class && result instanceof int[] screen) {
+            return dev.cellshell.runtime.TerminalScreens.decode(screen);
         }
         if (result == null && returns.isPrimitive()) {
             throw new IllegalArgumentException(type.getSimpleName() + "." + method.getName() + " answered nothing");

@@ -78,6 +78,8 @@ final class ControlCodec implements Codec<ControlMessage> {
                 out.i32(c.props().size());
                 new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
                 out.str(c.health()).str(c.lastError()).str(c.isolation());
+                out.i32(c.terminal().size());
+                new java.util.TreeMap<>(c.terminal()).forEach((key, v) -> out.str(key).str(v));
             }
             tag = STATUS_REPLY;
         } else if (message instanceof ClickRequest c) {
@@ -190,8 +192,16 @@ final class ControlCodec implements Codec<ControlMessage> {
                     for (int p = 0; p < propCount; p++) {
                         props.put(in.str(), in.str());
                     }
-                    cells.add(new CellStatus(id, type, generation, x, y, w, h, state, props, in.str(), in.str(),
-                            in.str()));
+                    String health = in.str();
+                    String lastError = in.str();
+                    String isolation = in.str();
+                    int terminalCount = in.count(8);
+                    java.util.Map<String, String> terminal = new java.util.LinkedHashMap<>();
+                    for (int t = 0; t < terminalCount; t++) {
+                        terminal.put(in.str(), in.str());
+                    }
+                    cells.add(new CellStatus(id, type, generation, x, y, w, h, state, props, health, lastError,
+                            isolation, terminal));
                 }
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }

@@ -114,11 +114,21 @@ public sealed interface ControlMessage {
      * @param health {@code ok}, or why not (slow renders)
      * @param lastError the last fault, rollback or quarantine, empty when none
      */
+    /** @param terminal what a terminal cell's program shows (screen text, cursor, title, …); empty for other cells */
     record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height,
-            String state, java.util.Map<String, String> props, String health, String lastError, String isolation) {
+            String state, java.util.Map<String, String> props, String health, String lastError, String isolation,
+            java.util.Map<String, String> terminal) {
         public CellStatus {
             props = java.util.Map.copyOf(props);
             isolation = isolation == null || isolation.isEmpty() ? "shared" : isolation;
+            terminal = terminal == null ? java.util.Map.of() : java.util.Map.copyOf(terminal);
+        }
+
+        public CellStatus(String cellId, String cellType, long generation, float x, float y, float width,
+                float height, String state, java.util.Map<String, String> props, String health, String lastError,
+                String isolation) {
+            this(cellId, cellType, generation, x, y, width, height, state, props, health, lastError, isolation,
+                    java.util.Map.of());
         }
 
         public CellStatus(String cellId, String cellType, long generation, float x, float y, float width,

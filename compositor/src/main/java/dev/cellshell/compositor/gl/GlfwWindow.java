@@ -138,9 +138,8 @@ public final class GlfwWindow implements AutoCloseable {
         glfwSetKeyCallback(handle, (w, key, scancode, action, mods) -> {
             modifiers = key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT
                     ? (action == GLFW_RELEASE ? mods & ~GLFW_MOD_ALT : mods | GLFW_MOD_ALT) : mods;
-            if (action != GLFW_REPEAT) {
-                input.accept(new KeyInput(action == GLFW_PRESS, key, "", modifiers));
-            }
+            // a held key repeats as presses (Backspace and the arrows in a text field, a terminal)
+            input.accept(new KeyInput(action != GLFW_RELEASE, key, "", modifiers));
         });
         glfwSetCharModsCallback(handle, (w, codepoint, mods) ->
                 input.accept(new KeyInput(true, 0, new String(Character.toChars(codepoint)), mods)));

@@ -40,6 +40,7 @@ public final class CellCommand implements Runnable {
             Map.entry("move", MoveCommand.class),
             Map.entry("theme", ThemeCommand.class),
             Map.entry("click", ClickCommand.class),
+            Map.entry("type", TypeCommand.class),
             Map.entry("log", LogCommand.class),
             Map.entry("audit", AuditCommand.class),
             Map.entry("undo", UndoCommand.class),

@@ -3,6 +3,7 @@ package dev.cellshell.shell.cli;
 import dev.cellshell.ipc.ControlMessage;
 import dev.cellshell.ipc.ControlMessage.CellStatus;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,6 +58,15 @@ final class ShowCommand implements Callable<Integer> {
                 : "shared (the cell host of the built-in and your own cells)");
         if (!c.lastError().isEmpty()) {
             workspace.out().printf("  last     %s%n", c.lastError());
+        }
+        if (!c.terminal().isEmpty()) {
+            Map<String, String> t = c.terminal();
+            workspace.out().printf("  terminal %s, %s, cursor at row,column %s%s%n",
+                    "true".equals(t.get("running")) ? "running (pid " + t.get("pid") + ")"
+                            : "exited" + (t.getOrDefault("exitCode", "").isEmpty() ? "" : " with code "
+                                    + t.get("exitCode")), t.getOrDefault("size", "?"), t.getOrDefault("cursor", "?"),
+                    t.getOrDefault("title", "").isEmpty() ? "" : ", title '" + t.get("title") + "'");
+            t.getOrDefault("screen", "").lines().forEach(line -> workspace.out().println("  | " + line));
         }
         return 0;
     }

@@ -138,6 +138,8 @@ public final class ControlServer implements AutoCloseable {
                     case "theme" -> tissue.setTheme(c.type(), "cli");
                     case "arrange" -> tissue.arrange("cli");
                     case "broadcast" -> tissue.broadcast(c.type(), c.props().getOrDefault("value", ""), "cli");
+                    case "type" -> tissue.type(c.cellId(), Keystrokes.parse(c.props().getOrDefault("text", ""),
+                            c.props().getOrDefault("keys", "").lines().filter(k -> !k.isBlank()).toList()), "cli");
                     default -> java.util.concurrent.CompletableFuture.failedFuture(
                             new IllegalArgumentException("unknown tissue change " + c.verb()));
                 };
@@ -173,7 +175,7 @@ public final class ControlServer implements AutoCloseable {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
                         scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
                                 c.generation(), c.x(), c.y(), c.width(), c.height(), c.state(), c.props(),
-                                c.health(), c.lastError(), c.isolation())).toList());
+                                c.health(), c.lastError(), c.isolation(), tissue.terminalOf(c.id()))).toList());
             }
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {

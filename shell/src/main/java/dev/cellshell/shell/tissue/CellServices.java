@@ -136,11 +136,16 @@ final class CellServices {
         }
     };
 
-    CellServices(Workspace workspace, Tissue tissue, BiConsumer<String, String> notified) {
+    CellServices(Workspace workspace, Tissue tissue, BiConsumer<String, String> notified,
+            dev.cellshell.shell.terminal.Terminals terminals) {
         this.workspace = workspace;
         this.tissue = tissue;
         this.notified = notified;
+        this.terminals = terminals;
     }
+
+    /** The programs of the cells that use {@link dev.cellshell.widgets.Pty}. */
+    private final dev.cellshell.shell.terminal.Terminals terminals;
 
     void useSystemStats(SystemStats source) {
         stats = source;
@@ -196,6 +201,14 @@ final class CellServices {
                         + " takes text and whole-number arguments");
             }
         }
+        if (type == dev.cellshell.widgets.Pty.class && call.method().equals("screen")) {
+            if (call.args().contains(null)) {
+                throw new IllegalArgumentException("Pty.screen takes three whole numbers");
+            }
+            // the screen crosses as ints (TerminalScreens) and becomes a TerminalScreen again in HostServices
+            return terminals.encoded(cellId, (Integer) call.args().get(0), (Integer) call.args().get(1),
+                    (Integer) call.args().get(2));
+        }
         try {
             Object answer = method.invoke(service, call.args().toArray());
             // a Picture crosses to the host as text, and becomes a Picture again in HostServices
@@ -208,6 +221,19 @@ final class CellServices {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Tells the person {@code text} from {@code cellId}: the log, the notices cells read, the tissue's listeners. */
+    synchronized void notice(String cellId, String text) {
+        String capped = text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
+        LOG.info("cell '{}' says: {}", cellId, capped);
+        notices.addFirst(cellId + ": " + capped);
+        while (notices.size() > MAX_NOTICES) {
+            notices.removeLast();
+        }
+        unread = Math.min(MAX_NOTICES, unread + 1);
+        notified.accept(cellId, capped);
+        noticesChanged.run();
     }
 
     /** @throws IllegalStateException when the cell's generation does not declare {@code type} in its {@link Uses} */
@@ -238,18 +264,9 @@ final class CellServices {
                                 error != null ? error.toString() : change.message()));
             };
         } else if (type == Notifier.class) {
-            service = (Notifier) message -> {
-                String text = String.valueOf(message);
-                String capped = text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
-                LOG.info("cell '{}' says: {}", cellId, capped);
-                notices.addFirst(cellId + ": " + capped);
-                while (notices.size() > MAX_NOTICES) {
-                    notices.removeLast();
-                }
-                unread = Math.min(MAX_NOTICES, unread + 1);
-                notified.accept(cellId, capped);
-                noticesChanged.run();
-            };
+            service = (Notifier) message -> notice(cellId, String.valueOf(message));
+        } else if (type == dev.cellshell.widgets.Pty.class) {
+            service = terminals.forCell(cellId);
         } else if (type == dev.cellshell.widgets.Notifications.class) {
             service = new dev.cellshell.widgets.Notifications() {
                 @Override

@@ -15,6 +15,8 @@ final class LiveCell {
     float width;
     float height;
     PropValues props;
+    /** When its terminal's output was last drawn, or is to be ({@link System#nanoTime()}). Tissue thread. */
+    long lastTerminalFrame;
     /** {@link #props} with the declared fallbacks of {@link #fallbacksOf}'s props (Tissue.withFallbacks). */
     PropValues fallbacksFor;
     Generation fallbacksOf;

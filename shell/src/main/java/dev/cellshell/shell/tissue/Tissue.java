@@ -108,6 +108,14 @@ public final class Tissue implements AutoCloseable {
     private long nextGeneration = 1;
     private long sceneVersion;
     private LiveCell focused;
+    /** The programs of terminal cells: they outlive generations and end when their cell leaves. */
+    private final dev.cellshell.shell.terminal.Terminals terminals;
+    /** Cells whose terminal changed and that wait for their redraw (coalesces a flood of output). */
+    private final java.util.Set<String> terminalsChanged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** When each cell last rang its terminal's bell (at most one notice every 5 s). Tissue thread. */
+    private final Map<String, Long> bells = new HashMap<>();
+    /** Terminal output is drawn at most once per this (a frame). */
+    static final long TERMINAL_FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
     private volatile java.util.function.BiConsumer<Long, Long> inputPublished = (arrived, version) -> { };
 
     /**
@@ -153,8 +161,25 @@ public final class Tissue implements AutoCloseable {
         this.clock = clock;
         this.timeFrozen = timeFrozen;
         this.sink = sink;
+        this.terminals = new dev.cellshell.shell.terminal.Terminals(new dev.cellshell.shell.terminal.Terminals.Owner() {
+            @Override
+            public void changed(String cellId) {
+                terminalChanged(cellId);
+            }
+
+            @Override
+            public void bell(String cellId) {
+                bell(cellId);
+            }
+
+            @Override
+            public String command(String cellId) {
+                return views.stream().filter(v -> v.id().equals(cellId)).findFirst()
+                        .map(v -> v.props().getOrDefault("command", "")).orElse("");
+            }
+        }, terminalFolder(), dev.cellshell.terminal.Screen.DEFAULT_SCROLLBACK);
         this.services = new CellServices(workspace, this, (cellId, message) ->
-                listeners.forEach(l -> l.notified(cellId, message)));
+                listeners.forEach(l -> l.notified(cellId, message)), terminals);
         services.onNoticesChanged(() -> redrawUsers("Notifications"));
         services.sendPicturesTo(sink::picture);
         this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls,
@@ -184,6 +209,100 @@ public final class Tissue implements AutoCloseable {
     /** The workspaces changed: every cell whose class uses {@code Workspaces} is drawn again. */
     public void workspacesChanged() {
         redrawUsers("Workspaces");
+    }
+
+    /**
+     * A cell's terminal changed: it is drawn again, at most once a frame however much output comes (the first change
+     * after a quiet frame at once, so a keystroke's echo is not held back).
+     */
+    private void terminalChanged(String cellId) {
+        if (!terminalsChanged.add(cellId)) {
+            return;
+        }
+        try {
+            tissueThread.execute(() -> {
+                terminalsChanged.remove(cellId);
+                LiveCell cell = cells.get(cellId);
+                if (cell == null) {
+                    return;
+                }
+                if (timeFrozen) {
+                    render(cell);
+                    publish();
+                    return;
+                }
+                long since = System.nanoTime() - cell.lastTerminalFrame;
+                long wait = since >= TERMINAL_FRAME_NANOS ? 0 : TERMINAL_FRAME_NANOS - since;
+                cell.lastTerminalFrame = System.nanoTime() + wait;
+                scheduleRender(cell, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            terminalsChanged.remove(cellId);
+        }
+    }
+
+    /** Where terminals start: the person's home ({@code $HOME}, else the JVM's idea of it). */
+    private static java.nio.file.Path terminalFolder() {
+        String home = System.getenv("HOME");
+        return home != null && !home.isBlank() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(home))
+                ? java.nio.file.Path.of(home) : java.nio.file.Path.of(System.getProperty("user.home"));
+    }
+
+    /** A cell's terminal rang its bell: a notice (at most one every 5 s per cell). */
+    private void bell(String cellId) {
+        try {
+            tissueThread.execute(() -> {
+                long now = System.nanoTime();
+                Long last = bells.get(cellId);
+                if (last == null || now - last > TimeUnit.SECONDS.toNanos(5)) {
+                    bells.put(cellId, now);
+                    services.notice(cellId, "bell");
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the tissue closes
+        }
+    }
+
+    /**
+     * What {@code cell show} says of a cell's terminal: its screen text, cursor, title, size, whether its program
+     * runs; empty for a cell without one. Safe from any thread.
+     */
+    public Map<String, String> terminalOf(String cellId) {
+        return terminals.describe(cellId);
+    }
+
+    /**
+     * Types into a cell as the keyboard would: it gets the keyboard focus, then each event in order (typed text and
+     * key presses and releases). Completes once the cell handled them all.
+     */
+    public CompletableFuture<Change> type(String cellId, List<InputEvent> events, String actor) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                return CompletableFuture.completedFuture(unknown(cellId));
+            }
+            if (cell.instance == 0) {
+                return CompletableFuture.completedFuture(new Change(false, cellId, "cell '" + cellId
+                        + "' is not running (" + (cell.lastError.isEmpty() ? "no instance" : cell.lastError) + ")",
+                        -1));
+            }
+            long arrived = System.nanoTime();
+            List<CompletableFuture<Void>> handled = new ArrayList<>();
+            if (focused != cell) {
+                LiveCell losing = focused;
+                focused = cell;
+                if (losing != null && cells.get(losing.id) == losing) {
+                    handled.add(deliver(losing, new InputEvent.Focus(false), arrived));
+                }
+                handled.add(deliver(cell, new InputEvent.Focus(true), arrived));
+            }
+            for (InputEvent event : events) {
+                handled.add(deliver(cell, event, arrived));
+            }
+            return CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).thenApply(done ->
+                    new Change(true, cellId, "typed " + events.size() + " events into " + cellId, sceneVersion));
+        }, tissueThread).thenCompose(answer -> answer);
     }
 
     /** Draws again (on the tissue thread, later) every cell whose class declares {@code service} in its {@code @Uses}. */
@@ -1068,6 +1187,7 @@ public final class Tissue implements AutoCloseable {
                 if (leaving != null) {
                     closeQuietly(leaving, leaving.host, leaving.instance);
                 }
+                terminals.close(id);
             }
             saveSpec(spec.withCells(spec.cells().stream().filter(c -> !gone.contains(c.id())).toList()));
             long version = publish();
@@ -1291,6 +1411,7 @@ public final class Tissue implements AutoCloseable {
             if (!kept.contains(cell.id) || !wanted.type().equals(cell.type)) {
                 closeQuietly(cell, cell.host, cell.instance);
                 cells.remove(cell.id);
+                terminals.close(cell.id);
                 summary.add("removed " + cell.id);
             }
         }
@@ -2064,6 +2185,7 @@ public final class Tissue implements AutoCloseable {
             cells.values().forEach(cell -> closeQuietly(cell, cell.host, cell.instance));
             membrane.close();
         }, tissueThread).orTimeout(3, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        terminals.close();
         tissueThread.shutdownNow();
         compilerThread.shutdownNow();
     }
