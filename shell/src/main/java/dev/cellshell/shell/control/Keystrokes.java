@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What {@code cell type} sends, as keyboard events: text with C escapes ({@code \n} Enter, {@code \t} Tab,
  * {@code \e} Escape, {@code \b} Backspace, {@code \\}) and named keys in braces ({@code \{ctrl+c}}, {@code \{up}},
- * {@code \{f5}}), then {@code --key} names. Printable text goes as typed text, the rest as key presses and releases.
+ * {@code \{f5}}), then {@code --key} names; any other backslash is typed as it is ({@code printf '\033[1m'}).
+ * Printable text goes as typed text, the rest as key presses and releases.
  */
 public final class Keystrokes {
 
@@ -65,8 +66,7 @@ public final class Keystrokes {
                         key(events, typed, text.substring(i, end));
                         i = end + 1;
                     }
-                    default -> throw new IllegalArgumentException("unknown escape '\\" + next + "' (use \\n \\t \\e "
-                            + "\\b \\\\ or \\{key})");
+                    default -> typed.append('\\').append(next); // "\\033" in a printf stays as typed
                 }
                 continue;
             }

@@ -174,8 +174,18 @@ public final class Tissue implements AutoCloseable {
 
             @Override
             public String command(String cellId) {
-                return views.stream().filter(v -> v.id().equals(cellId)).findFirst()
-                        .map(v -> v.props().getOrDefault("command", "")).orElse("");
+                // asked on a terminal's starting thread, never on a host's lane: waiting for the tissue is safe
+                try {
+                    return CompletableFuture.supplyAsync(() -> {
+                        LiveCell cell = cells.get(cellId);
+                        return cell == null ? "" : cell.props.string("command", "");
+                    }, tissueThread).get(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the command of " + cellId);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("the command of " + cellId + " cannot be read: " + e);
+                }
             }
         }, terminalFolder(), dev.cellshell.terminal.Screen.DEFAULT_SCROLLBACK);
         this.services = new CellServices(workspace, this, (cellId, message) ->
