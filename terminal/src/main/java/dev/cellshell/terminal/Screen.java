@@ -639,8 +639,8 @@ public final class Screen {
             }
         }
         columns = newColumns;
-        normal = resizeRows(normal, newRows, !onAlternate || true, true);
-        alternate = resizeRows(alternate, newRows, false, false);
+        normal = resizeRows(normal, newRows, true);
+        alternate = resizeRows(alternate, newRows, false);
         lines = onAlternate ? alternate : normal;
         rows = newRows;
         row = Math.max(0, Math.min(rows - 1, row));
@@ -653,7 +653,8 @@ public final class Screen {
         touchAll();
     }
 
-    private Line[] resizeRows(Line[] old, int newRows, boolean moveCursor, boolean withHistory) {
+    /** {@code old} with {@code newRows} rows; {@code withHistory}: lines cut go to (and come back from) the scrollback. */
+    private Line[] resizeRows(Line[] old, int newRows, boolean withHistory) {
         int oldRows = old.length;
         Line[] made = new Line[newRows];
         boolean cursorHere = (old == normal) != onAlternate;

@@ -426,6 +426,29 @@ class EmulatorTest {
         }
     }
 
+    /** What a hostile file printed with cat could try: make the terminal type for it, or grow without end. */
+    @Nested
+    class HostileOutput {
+        @Test
+        void nothingEchoesTextBackAsInput() {
+            // xterm's title report (CSI 21 t), DECRQSS, a colour query with a payload, OSC 52 clipboard writes
+            term.feed("\u001b]2;rm -rf ~\r\u0007\u001b[21t\u001b[20t\u001bP$qm\u001b\\\u001b]52;c;cm0gLXJmIH4K\u0007"
+                    + "\u001b]4;1;?\u0007\u001b[>q");
+            assertThat(replies()).isEmpty();
+        }
+
+        @Test
+        void hugeNumbersAndEndlessStringsStayBounded() {
+            term.feed("\u001b[99999999999999999999;99999999999999999999H\u001b[999999999@\u001b[999999999L"
+                    + "\u001b[999999999b\u001b[" + "1;".repeat(10_000) + "m");
+            assertThat(term.screen().cursorRow()).isEqualTo(3);
+            term.feed("\u001b]2;" + "x".repeat(1_000_000) + "\u0007");
+            assertThat(term.title()).hasSize(256);
+            term.feed("\u001bP" + "y".repeat(1_000_000) + "\u001b\\ok");
+            assertThat(row(3)).endsWith("ok");
+        }
+    }
+
     @Test
     void damageNamesTheRowsThatChanged() {
         term.screen().takeDamage();

@@ -237,8 +237,8 @@ public final class Terminals implements AutoCloseable {
                     });
             LOG.info("terminal of cell '{}': {} started (pid {})", cellId, String.join(" ", launch.command()),
                     session.pid());
-            if (closed || !entries.containsKey(cellId)) {
-                session.close(); // the cell left (or the shell closes) while it started
+            if (closed) {
+                session.close(); // the shell closes while it started (a cell that left closes it as it completes)
             }
             return session;
         } catch (IOException e) {
@@ -375,6 +375,8 @@ public final class Terminals implements AutoCloseable {
             TerminalSession session = entry == null ? null : entry.now();
             if (session != null) {
                 session.close();
+            } else if (entry != null) {
+                entry.session.thenAccept(TerminalSession::close); // still starting
             }
         }
         starter.shutdownNow();
