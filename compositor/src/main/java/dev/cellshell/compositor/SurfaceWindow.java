@@ -56,6 +56,9 @@ final class SurfaceWindow implements AutoCloseable {
                 surface.y(), surface.width(), surface.height(), ordinary, handle -> roles.apply(handle, surface)),
                 raw -> router.accept(toUnits(raw)));
         window = drawable.window();
+        if (!ordinary) {
+            window.whenPressedUnfocused(() -> roles.takeFocus(window.x11Window()));
+        }
         newPainter();
     }
 

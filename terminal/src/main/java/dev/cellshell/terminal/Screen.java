@@ -11,7 +11,10 @@ import java.util.BitSet;
  */
 public final class Screen {
 
-    /** One row: code points (0 = empty) and styles, and whether the text ran on into the next row (autowrap). */
+    /**
+     * One row: code points (0 = empty) and styles, and whether the text ran on into the next row (autowrap). A line
+     * kept in the scrollback whose cells all have the default style keeps no styles ({@code null}): most are.
+     */
     public static final class Line {
         int[] chars;
         long[] styles;
@@ -41,7 +44,7 @@ public final class Screen {
         }
 
         public long styleAt(int column) {
-            return column < styles.length ? styles[column] : 0;
+            return styles != null && column < styles.length ? styles[column] : 0;
         }
 
         public boolean wrapped() {
@@ -52,7 +55,7 @@ public final class Screen {
         public String text() {
             StringBuilder text = new StringBuilder(chars.length);
             for (int i = 0; i < chars.length; i++) {
-                if ((Style.attributes(styles[i]) & Style.SPACER) != 0) {
+                if ((Style.attributes(styleAt(i)) & Style.SPACER) != 0) {
                     continue;
                 }
                 text.appendCodePoint(chars[i] == 0 ? ' ' : chars[i]);
@@ -67,7 +70,7 @@ public final class Screen {
         void resize(int columns, long blank) {
             int old = chars.length;
             chars = Arrays.copyOf(chars, columns);
-            styles = Arrays.copyOf(styles, columns);
+            styles = styles == null ? new long[columns] : Arrays.copyOf(styles, columns);
             if (columns > old && blank != 0) {
                 Arrays.fill(styles, old, columns, blank);
             }
@@ -83,7 +86,11 @@ public final class Screen {
             while (end > 0 && chars[end - 1] == 0 && styles[end - 1] == 0) {
                 end--;
             }
-            return new Line(Arrays.copyOf(chars, end), Arrays.copyOf(styles, end), wrapped);
+            boolean plain = true;
+            for (int i = 0; i < end && plain; i++) {
+                plain = styles[i] == 0;
+            }
+            return new Line(Arrays.copyOf(chars, end), plain ? null : Arrays.copyOf(styles, end), wrapped);
         }
 
         void clear(int from, int to, long blank) {

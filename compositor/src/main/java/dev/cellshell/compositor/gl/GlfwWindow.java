@@ -126,6 +126,15 @@ public final class GlfwWindow implements AutoCloseable {
         });
         glfwSetMouseButtonCallback(handle, (w, button, action, mods) -> {
             modifiers = mods;
+            if (action == GLFW_PRESS && glfwGetWindowAttrib(w, GLFW_FOCUSED) == GLFW_FALSE) {
+                // A window manager does not give the desktop layer (or a panel) the keyboard on a click, as it does
+                // an application's window: take it, so a click on a terminal or a text field lets you type.
+                if (pressedUnfocused != null) {
+                    pressedUnfocused.run();
+                } else {
+                    glfwFocusWindow(w);
+                }
+            }
             input.accept(pointer(action == GLFW_PRESS ? PointerKind.PRESS : PointerKind.RELEASE, button + 1, 0, 0));
         });
         glfwSetScrollCallback(handle, (w, dx, dy) -> input.accept(pointer(PointerKind.SCROLL, 0, (float) dx,
@@ -154,6 +163,14 @@ public final class GlfwWindow implements AutoCloseable {
      */
     public static GlfwWindow create(Options options, Api api, Consumer<SceneMessage> input) {
         return new GlfwWindow(options, api, input);
+    }
+
+    /** What a press on the window does when it has not the keyboard (by default GLFW asks the window manager). */
+    private Runnable pressedUnfocused;
+
+    /** Sets what a press does when the window has not the keyboard (main thread). */
+    public void whenPressedUnfocused(Runnable takeFocus) {
+        pressedUnfocused = takeFocus;
     }
 
     /** Places the window where its options say, lets {@code beforeShow} type it, and maps it. */

@@ -16,6 +16,13 @@ public interface WindowRoles {
     /** For an overlay: the window exists (is drawn and takes input) only inside these {x, y, w, h} rectangles. */
     void shape(long window, List<float[]> rectangles);
 
+    /**
+     * Gives {@code window} the keyboard after a click on it: window managers give it to an application's window on a
+     * click, but not to the desktop layer or a panel, where a terminal or a text field cell may be.
+     */
+    default void takeFocus(long window) {
+    }
+
     /** Ordinary windows for everything: the window manager decides. */
     WindowRoles NONE = new WindowRoles() {
         @Override

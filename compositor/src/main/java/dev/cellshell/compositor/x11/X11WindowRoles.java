@@ -34,6 +34,15 @@ public final class X11WindowRoles implements WindowRoles {
                 X11.XRectangle[] rectangles, int count, int op, int ordering);
     }
 
+    /** The focus call JNA's X11 binding lacks. */
+    interface Focus extends Library {
+        Focus LIB = Native.load("X11", Focus.class);
+
+        int XSetInputFocus(X11.Display display, X11.Window window, int revertTo, NativeLong time);
+    }
+
+    private static final int REVERT_TO_PARENT = 2;
+
     private final X11 x = X11.INSTANCE;
     private final X11.Display display;
     /** The X screen's size, for strut arithmetic (struts count from the screen's edges). */
@@ -46,6 +55,12 @@ public final class X11WindowRoles implements WindowRoles {
         this.display.setPointer(new Pointer(display));
         this.screenWidth = screenWidth;
         this.screenHeight = screenHeight;
+    }
+
+    @Override
+    public void takeFocus(long window) {
+        Focus.LIB.XSetInputFocus(display, new X11.Window(window), REVERT_TO_PARENT, new NativeLong(0));
+        x.XFlush(display);
     }
 
     @Override

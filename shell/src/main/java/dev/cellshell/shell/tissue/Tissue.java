@@ -114,8 +114,12 @@ public final class Tissue implements AutoCloseable {
     private final java.util.Set<String> terminalsChanged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** When each cell last rang its terminal's bell (at most one notice every 5 s). Tissue thread. */
     private final Map<String, Long> bells = new HashMap<>();
-    /** Terminal output is drawn at most once per this (a frame). */
+    /** Terminal output is drawn at most once per this (a frame)… */
     static final long TERMINAL_FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+    /** …and, while it keeps coming (a frame less than {@link #TERMINAL_QUIET_NANOS} after the last), once per this. */
+    static final long TERMINAL_FLOOD_FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong(
+            "cellshell.terminal.floodFrameMillis", 50));
+    static final long TERMINAL_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private volatile java.util.function.BiConsumer<Long, Long> inputPublished = (arrived, version) -> { };
 
     /**
@@ -241,9 +245,17 @@ public final class Tissue implements AutoCloseable {
                     publish();
                     return;
                 }
-                long since = System.nanoTime() - cell.lastTerminalFrame;
-                long wait = since >= TERMINAL_FRAME_NANOS ? 0 : TERMINAL_FRAME_NANOS - since;
-                cell.lastTerminalFrame = System.nanoTime() + wait;
+                if (cell.renderScheduled) {
+                    return; // the redraw on its way shows this change too
+                }
+                // After a quiet spell the change is drawn at once (a keystroke's echo); while output keeps coming,
+                // at most every FLOOD frame, so drawing does not take the processor the program's output needs.
+                // lastTerminalFrame is when the last redraw was to run: it has run, as none is scheduled.
+                long now = System.nanoTime();
+                long since = now - cell.lastTerminalFrame;
+                long frame = since < TERMINAL_QUIET_NANOS ? TERMINAL_FLOOD_FRAME_NANOS : TERMINAL_FRAME_NANOS;
+                long wait = since >= frame ? 0 : frame - since;
+                cell.lastTerminalFrame = now + wait;
                 scheduleRender(cell, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {

@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./cell termbench [MB] [SAMPLES]}: the Terminal cell side by side with Debian's xterm under the same private
+ * {@code ./cell termbench [MB] [SAMPLES] [--parts-only]}: the Terminal cell side by side with Debian's xterm under the same private
  * Xvfb, measured from outside as a person feels it. Throughput: {@code cat} of a text file (default 50 MB) timed by
  * the shell inside the terminal. Keystroke to pixel: a key pressed through XTest until the pixels of the terminal's
  * first rows change on the X server (read back with XGetImage), p50/p95. Idle CPU with a prompt open, over 10 s, of
@@ -156,12 +156,68 @@ public final class TerminalBench {
         Path login = dir.resolve("login-shell");
         Files.writeString(login, "#!/bin/sh\nexport PS1='$ '\nexec /bin/sh -i\n");
         Files.setPosixFilePermissions(login, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String parts = parts(text, login);
+        if (args.length > 2 && args[2].equals("--parts-only")) {
+            System.out.println("{\"file_mb\": " + megabytes + ", \"parts\": " + parts + "}");
+            return;
+        }
         try (XServer x = XServer.xvfb(1600, 900); Probe probe = new Probe(x.display())) {
-            String xterm = xterm(x, probe, text, login, samples);
+            String xterm = System.getenv("TERMBENCH_NO_XTERM") != null ? "null" : xterm(x, probe, text, login, samples);
             String cell = terminalCell(x, probe, dir, text, login, samples);
             System.out.println("{\"file_mb\": " + megabytes + ", \"xterm\": " + xterm + ", \"terminal_cell\": " + cell
-                    + "}");
+                    + ", \"parts\": " + parts + "}");
         }
+    }
+
+    /**
+     * The Terminal cell's path in parts, without a desktop: the emulator alone on the file's bytes (64 KB at a time,
+     * as the reader hands them over), and a {@code TerminalSession} (pty4j, reader thread, emulator) running the cat
+     * with nothing drawing.
+     */
+    private static String parts(Path text, Path login) throws Exception {
+        byte[] bytes = Files.readAllBytes(text);
+        List<Double> emulator = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            dev.cellshell.terminal.Emulator e = new dev.cellshell.terminal.Emulator(83, 23);
+            long start = System.nanoTime();
+            for (int at = 0; at < bytes.length; at += 65536) {
+                e.feed(bytes, at, Math.min(bytes.length, at + 65536));
+            }
+            emulator.add(bytes.length / 1e6 / ((System.nanoTime() - start) / 1e9));
+        }
+        List<Double> session = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            java.util.concurrent.CountDownLatch exited = new java.util.concurrent.CountDownLatch(1);
+            long start = System.nanoTime();
+            try (dev.cellshell.terminal.TerminalSession s = dev.cellshell.terminal.TerminalSession.start(
+                    new dev.cellshell.terminal.TerminalSession.Launch(List.of("cat", text.toString()),
+                            text.getParent(), Map.of()), 83, 23, 10_000, new dev.cellshell.terminal.TerminalSession.Events() {
+                                @Override
+                                public void changed() {
+                                }
+
+                                @Override
+                                public void exited(int code) {
+                                    exited.countDown();
+                                }
+                            })) {
+                exited.await(600, TimeUnit.SECONDS);
+                session.add(bytes.length / 1e6 / ((System.nanoTime() - start) / 1e9));
+            }
+        }
+        // Heap of one emulator whose 10,000-line scrollback is full of the file's lines (83 columns).
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        dev.cellshell.terminal.Emulator full = new dev.cellshell.terminal.Emulator(83, 23);
+        full.feed(bytes, 0, Math.min(bytes.length, 12_000 * 80));
+        int kept = full.screen().historySize();
+        System.gc();
+        long heldBytes = runtime.totalMemory() - runtime.freeMemory() - before;
+        java.lang.ref.Reference.reachabilityFence(full);
+        return String.format(Locale.ROOT, "{\"emulator_alone_mb_per_s\": %s, \"pty_session_no_drawing_mb_per_s\": %s, "
+                + "\"emulator_heap_mb_with_full_scrollback\": %.1f, \"scrollback_lines\": %d}",
+                stats(emulator), stats(session), heldBytes / 1e6, kept);
     }
 
     private static void writeText(Path file, int megabytes) throws IOException {
@@ -218,12 +274,15 @@ public final class TerminalBench {
 
     private static List<Double> keystrokes(Probe probe, int[] rect, int samples) throws InterruptedException {
         List<Double> typed = new ArrayList<>();
-        for (int i = 0; i < samples + 3; i++) {
+        for (int i = 0; i < samples + 5; i++) {
             double a = probe.keyToPixel("a", rect);
             Thread.sleep(60);
             double back = probe.keyToPixel("BackSpace", rect);
             Thread.sleep(60);
-            if (i >= 3) { // the first few warm up
+            if (System.getenv("TERMBENCH_TRACE") != null) {
+                System.err.printf(Locale.ROOT, "key a %.2f ms, BackSpace %.2f ms%n", a, back);
+            }
+            if (i >= 5) { // the first few warm up
                 typed.add(a);
                 typed.add(back);
             }
@@ -283,8 +342,20 @@ public final class TerminalBench {
             int[] cell = cellOnScreen(workspace, "terminal");
             probe.click(cell[0] + cell[2] / 2, cell[1] + cell[3] / 2);
             Thread.sleep(500);
-            int[] rect = {cell[0], cell[1] + 26, Math.min(600, cell[2]), 40};
+            if (System.getenv("TERMBENCH_TRACE") != null) {
+                System.err.println("termbench: cell at " + Arrays.toString(cell) + ", focus on "
+                        + x.output("xdotool", "getwindowfocus", "getwindowname").trim());
+            }
+            int[] rect = {cell[0] + 2, cell[1] + 28, cell[2] - 4, cell[3] - 30}; // the grid, below the header
             List<Double> typed = keystrokes(probe, rect, samples);
+            if (typed.stream().anyMatch(v -> v.isNaN())) {
+                System.err.println("termbench: keys that never reached the screen; the terminal shows:\n"
+                        + cli(workspace, "show", "terminal"));
+                if (System.getenv("TERMBENCH_TRACE") != null) {
+                    List<String> log = Files.readAllLines(dir.resolve("shell.log"));
+                    System.err.println(String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())));
+                }
+            }
 
             Thread.sleep(1000);
             long[] pids = family(shell.toHandle());
