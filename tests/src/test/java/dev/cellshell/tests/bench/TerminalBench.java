@@ -319,6 +319,7 @@ public final class TerminalBench {
             }
             Thread.sleep(2000);
             long[] before = family(shell.toHandle());
+            double idleWithout = idleCpuPercent(before);
             long pssBefore = pss(before);
             change(workspace, "spawn", "", Map.of(), "Terminal", "center");
             awaitScreen(workspace, "terminal", s -> s.startsWith("$"));
@@ -369,9 +370,10 @@ public final class TerminalBench {
             long pssFive = pss(family(shell.toHandle()));
             return String.format(Locale.ROOT, "{\"cat_mb_per_s\": %s, \"keystroke_to_pixel_ms\": %s, "
                     + "\"probe_look_ms\": %.2f, \"idle_cpu_percent_all_processes\": %.3f, "
+                    + "\"idle_cpu_percent_same_desktop_without_terminal\": %.3f, "
                     + "\"desktop_pss_mb_without_terminal\": %.1f, \"pss_mb_first_terminal\": %.1f, "
                     + "\"pss_mb_per_further_terminal\": %.1f, \"processes\": %d}",
-                    stats(rates), stats(typed), probe.pollMillis(rect), idle, pssBefore / 1024.0,
+                    stats(rates), stats(typed), probe.pollMillis(rect), idle, idleWithout, pssBefore / 1024.0,
                     (pssOne - pssBefore) / 1024.0, (pssFive - pssOne) / 4 / 1024.0, pids.length);
         } finally {
             shell.destroy();
