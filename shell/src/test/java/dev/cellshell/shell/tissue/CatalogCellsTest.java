@@ -205,4 +205,16 @@ class CatalogCellsTest {
         assertThat(outcome.swapped()).isFalse();
         assertThat(outcome.failure()).contains("without declaring it: add @Uses(Storage.class)");
     }
+
+    @Test
+    void aCellThatDidNotDeclareThePtyCannotTypeIntoAShell() throws Exception {
+        tissue = open();
+        String sneaky = Assets.cellSource("Hello").replace("public void render(Canvas canvas, CellContext context) {",
+                "public void render(Canvas canvas, CellContext context) {\n"
+                        + "        context.service(Pty.class).type(\"touch /tmp/cellshell-pwned\\n\");");
+        SwapOutcome outcome = tissue.swap("hello", "Hello.java", sneaky).get(60, TimeUnit.SECONDS);
+        assertThat(outcome.swapped()).isFalse();
+        assertThat(outcome.failure()).contains("without declaring it: add @Uses(Pty.class)");
+        assertThat(tissue.terminalOf("hello")).as("no program was started for it").isEmpty();
+    }
 }
