@@ -208,7 +208,8 @@ public final class Screen {
         return taken;
     }
 
-    long scrolledOff() {
+    /** Lines pushed into the scrollback since the screen was made (a view scrolled back moves by as many to stay). */
+    public long scrolledOff() {
         return scrolledOff;
     }
 

@@ -58,6 +58,9 @@ public final class Terminals implements AutoCloseable {
         final CompletableFuture<TerminalSession> session;
         volatile int columns;
         volatile int rows;
+        /** The scrolled-back offset last answered, and the scrollback's push count then (read under the session lock). */
+        int lastBack;
+        long lastOff;
 
         Entry(CompletableFuture<TerminalSession> session, int columns, int rows) {
             this.session = session;
@@ -157,7 +160,19 @@ public final class Terminals implements AutoCloseable {
         session.resize(columns, rows);
         boolean running = session.running();
         int exitCode = session.exitCode();
-        return session.read(emulator -> encode(emulator, scrolledBack, running, exitCode));
+        return session.read(emulator -> {
+            // A view scrolled back stays on the same lines while output pushes more into the scrollback (the cell
+            // asks again with the offset it was given; one it changed itself is taken as it is).
+            long off = emulator.screen().scrolledOff();
+            int back = scrolledBack;
+            if (back > 0 && back == entry.lastBack) {
+                back = (int) Math.min(Integer.MAX_VALUE, back + (off - entry.lastOff));
+            }
+            back = Math.max(0, Math.min(back, emulator.screen().historySize()));
+            entry.lastBack = back;
+            entry.lastOff = off;
+            return encode(emulator, back, running, exitCode);
+        });
     }
 
     private static int[] encode(Emulator emulator, int scrolledBack, boolean running, int exitCode) {
