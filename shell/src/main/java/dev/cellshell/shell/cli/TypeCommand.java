@@ -11,10 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "type", mixinStandardHelpOptions = true, description = {
-    "Type into CELL as the keyboard would: it gets the focus, then TEXT as typed text, with \\n (Enter), \\t (Tab),",
-    "\\e (Escape), \\b (Backspace), \\\\ and named keys in braces (\\{ctrl+c}, \\{up}, \\{f5}); then each --key.",
-    "  cell type term 'ls -l\\n'        cell type term 'ihello\\e:wq\\n'        cell type term --key ctrl+c",
-    "Returns once the cell handled every key; 'cell show CELL' then shows a terminal's screen."})
+    "Type into CELL as the keyboard would: it gets the focus, then TEXT as typed text, then each --key.",
+    "In TEXT: \\n Enter, \\t Tab, \\e Escape, \\b Backspace, \\\\ a backslash, \\{ctrl+c} or \\{up} a named key;",
+    "any other backslash is typed as it is. Returns once the cell handled every key.",
+    "  cell type term 'ls -l\\n'",
+    "  cell type term 'ihello\\e:wq\\n'",
+    "  cell type term --key ctrl+c",
+    "'cell show CELL' then shows a terminal's screen."})
 final class TypeCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,7 +26,7 @@ final class TypeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CELL")
     String cellId;
 
-    @Parameters(index = "1", paramLabel = "TEXT", defaultValue = "")
+    @Parameters(index = "1", paramLabel = "TEXT", arity = "0..1", defaultValue = "")
     String text;
 
     @Option(names = "--key", paramLabel = "KEY", description = "a named key after TEXT: enter, escape, up, "
