@@ -42,6 +42,9 @@ public final class Emulator implements Parser.Handler {
     private int cursorShape; // DECSCUSR: 0/1 blinking block, 2 block, 3/4 underline, 5/6 bar
     private MouseTracking mouse = MouseTracking.NONE;
     private String title = "";
+    /** The colours the terminal is drawn with (0xRRGGBB), told to programs that ask (OSC 10 and 11). */
+    private int defaultForeground = 0xc0c0c0;
+    private int defaultBackground = 0x000000;
     /** G0 and G1: true where the DEC special graphics set is designated; {@code shifted} selects G1. */
     private final boolean[] lineDrawing = new boolean[2];
     private boolean shifted;
@@ -84,6 +87,12 @@ public final class Emulator implements Parser.Handler {
 
     public String title() {
         return title;
+    }
+
+    /** The colours the terminal is drawn with (the theme's), for programs that ask: vim picks light or dark by them. */
+    public void useColors(int foreground, int background) {
+        defaultForeground = foreground & 0xffffff;
+        defaultBackground = background & 0xffffff;
     }
 
     public boolean cursorVisible() {
@@ -210,9 +219,10 @@ public final class Emulator implements Parser.Handler {
             }
             case "10", "11" -> {
                 if (argument.equals("?")) {
-                    // vim asks for the background to pick its colours; the answer is the kind of theme, not its value
-                    String rgb = command.equals("10") ? "c0c0/c0c0/c0c0" : "0000/0000/0000";
-                    respond("\u001b]" + command + ";rgb:" + rgb + "\u001b\\");
+                    // vim asks for the background to pick its colours (light or dark)
+                    int rgb = command.equals("10") ? defaultForeground : defaultBackground;
+                    respond("\u001b]" + command + ";rgb:" + channel(rgb >> 16) + "/" + channel(rgb >> 8) + "/"
+                            + channel(rgb) + "\u001b\\");
                 }
             }
             default -> { } // 1 icon name, 4 palette, 7 folder, 8 links, 52 clipboard (not from a program): ignored
@@ -529,6 +539,11 @@ public final class Emulator implements Parser.Handler {
         screen.eraseInDisplay(2, 0);
         screen.moveTo(0, 0);
         title = "";
+    }
+
+    /** One colour channel as xterm reports it: 16 bits, four hex digits. */
+    private static String channel(int value) {
+        return String.format(java.util.Locale.ROOT, "%02x%02x", value & 0xff, value & 0xff);
     }
 
     private void respond(String text) {

@@ -388,6 +388,13 @@ class EmulatorTest {
         }
 
         @Test
+        void colourQueriesAreAnsweredWithTheThemesColours() {
+            term.useColors(0xff2e3440, 0xfffbfbfc);
+            term.feed("\u001b]11;?\u0007\u001b]10;?\u001b\\");
+            assertThat(replies()).isEqualTo("\u001b]11;rgb:fbfb/fbfb/fcfc\u001b\\\u001b]10;rgb:2e2e/3434/4040\u001b\\");
+        }
+
+        @Test
         void aCancelledOscDoesNothing() {
             term.feed("\u001b]2;never\u0018after");
             assertThat(titles).isEmpty();

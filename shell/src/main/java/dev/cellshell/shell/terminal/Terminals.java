@@ -52,6 +52,24 @@ public final class Terminals implements AutoCloseable {
         return thread;
     });
     private volatile boolean closed;
+    /** The theme's terminal foreground and background (0xAARRGGBB), what a program asking for them is told. */
+    private volatile int foreground = 0xffd8dee9;
+    private volatile int background = 0xff21252e;
+
+    /** The theme changed: programs asking for the terminal's colours (OSC 10/11, as vim does) get these. */
+    public void useColors(int foreground, int background) {
+        this.foreground = foreground;
+        this.background = background;
+        for (Entry entry : entries.values()) {
+            TerminalSession session = entry.now();
+            if (session != null) {
+                session.read(e -> {
+                    e.useColors(foreground, background);
+                    return null;
+                });
+            }
+        }
+    }
 
     /** A cell's session: starting, running (or exited), or failed to start. */
     private static final class Entry {
@@ -250,6 +268,10 @@ public final class Terminals implements AutoCloseable {
                             owner.bell(cellId);
                         }
                     });
+            session.read(e -> {
+                e.useColors(foreground, background);
+                return null;
+            });
             LOG.info("terminal of cell '{}': {} started (pid {})", cellId, String.join(" ", launch.command()),
                     session.pid());
             if (closed) {

@@ -31,6 +31,7 @@ import dev.cellshell.widgets.InputEvent;
 import dev.cellshell.widgets.Props;
 import dev.cellshell.ipc.HostMessage.CallContext;
 import dev.cellshell.widgets.Theme;
+import dev.cellshell.widgets.Token;
 import dev.cellshell.assets.Assets;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -263,6 +264,11 @@ public final class Tissue implements AutoCloseable {
         }
     }
 
+    /** A terminal colour of the current theme, as the Terminal cell draws it (its token, else {@code fallback}'s). */
+    private int terminalColor(String token, Token fallback) {
+        return theme.color(token, theme.color(fallback));
+    }
+
     /** Where terminals start: the person's home ({@code $HOME}, else the JVM's idea of it). */
     private static java.nio.file.Path terminalFolder() {
         String home = System.getenv("HOME");
@@ -377,6 +383,8 @@ public final class Tissue implements AutoCloseable {
             spec = placed((TissueSpec) loaded[0]);
             try {
                 theme = loadTheme(spec.theme());
+                terminals.useColors(terminalColor("terminal.foreground", Token.ON_SURFACE),
+                        terminalColor("terminal.background", Token.SURFACE));
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; drawing without a theme", e.getMessage());
             }
@@ -1420,6 +1428,8 @@ public final class Tissue implements AutoCloseable {
         if (target.theme() != null && !target.theme().equals(theme.name())) {
             try {
                 theme = loadTheme(target.theme());
+                terminals.useColors(terminalColor("terminal.foreground", Token.ON_SURFACE),
+                        terminalColor("terminal.background", Token.SURFACE));
                 themeChanged = true;
                 summary.add("theme " + target.theme());
             } catch (IllegalArgumentException e) {
@@ -1637,6 +1647,8 @@ public final class Tissue implements AutoCloseable {
             String before = theme.name();
             String beforeJson = spec.toJson();
             theme = next;
+            terminals.useColors(terminalColor("terminal.foreground", Token.ON_SURFACE),
+                    terminalColor("terminal.background", Token.SURFACE));
             saveSpec(spec.withTheme(name, next.color("background", spec.background())));
             broadcast("theme", name, true);
             recordLayout(actor, "theme", "", "", 0, beforeJson, "theme " + before + " -> " + name);
