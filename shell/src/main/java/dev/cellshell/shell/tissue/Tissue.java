@@ -588,6 +588,12 @@ public final class Tissue implements AutoCloseable {
                 lost.add(cell);
             }
         }
+        if (calling != null && calling.instance == 0 && !lost.contains(calling)) {
+            // The host died while it was being given this cell (a restore's Define or Instantiate missed its
+            // deadline): the cell has no host to lose, but it needs restoring as much as the others, or it would
+            // stay without an instance (faults still count, and enough of them quarantine it).
+            lost.add(calling);
+        }
         LOG.error("{}; restoring {} cell(s) from their saved state: {}", why, lost.size(),
                 lost.stream().map(c -> c.id).toList());
         views = cells.values().stream().map(LiveCell::view).toList();
