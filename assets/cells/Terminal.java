@@ -238,7 +238,7 @@ public class Terminal implements Cell {
     private int[] cellAt(float x, float y) {
         float gx = x - PAD;
         float gy = y - HEADER - 4;
-        int column = Math.max(0, (int) Math.floor(gx / cellWidth + 0.5f * 0));
+        int column = Math.max(0, (int) Math.floor(gx / cellWidth));
         int row = Math.max(0, (int) Math.floor(gy / lineHeight));
         if (shown != null) {
             column = Math.min(shown.columns() - 1, column);

@@ -41,6 +41,7 @@ class StateStoreCrashTest {
                 assertThat(recovered).as("round %d: clicks after restart; shell log:%n%s", round, shell.log())
                         .isBetween(acknowledged, acknowledged + 1);
                 AtomicInteger acks = new AtomicInteger(recovered);
+                CompletableFuture<Void> firstAck = new CompletableFuture<>();
                 CompletableFuture<Void> clicking = CompletableFuture.runAsync(() -> {
                     try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace),
                             ControlMessage.CODEC)) {
@@ -48,12 +49,17 @@ class StateStoreCrashTest {
                             if (c.call(new ControlMessage.ClickRequest(100, 200))
                                     instanceof ControlMessage.ClickReply reply && reply.cellId().equals("button")) {
                                 acks.incrementAndGet();
+                                firstAck.complete(null);
                             }
                         }
                     } catch (Exception shellDied) {
                         // Expected: the shell is killed under the client.
                     }
                 });
+                // The kill comes at a random moment while clicks flow: counted from the first acknowledged click,
+                // not from the control socket's first answer (the cells may still be starting then; a 115 ms
+                // window from there failed on a loaded machine with no click made at all).
+                firstAck.get(60, java.util.concurrent.TimeUnit.SECONDS);
                 Thread.sleep(100 + random.nextInt(400));
                 shell.kill();
                 clicking.join();
