@@ -427,11 +427,15 @@ public final class Screen {
 
     /** Scrolls the region up {@code n} rows; lines leaving the top of the whole normal screen go to the scrollback. */
     void scrollUp(int n, long blank) {
+        scrollUp(n, blank, top == 0 && !onAlternate);
+    }
+
+    private void scrollUp(int n, long blank, boolean toScrollback) {
         n = Math.min(n, bottom - top + 1);
         if (n <= 0) {
             return;
         }
-        if (top == 0 && !onAlternate) {
+        if (toScrollback) {
             for (int i = 0; i < n; i++) {
                 keep(lines[i]);
             }
@@ -505,10 +509,7 @@ public final class Screen {
         }
         int savedTop = top;
         top = row;
-        boolean alternateBefore = onAlternate;
-        onAlternate = true; // lines deleted are not scrollback
-        scrollUp(n, blank);
-        onAlternate = alternateBefore;
+        scrollUp(n, blank, false); // lines deleted are not scrollback
         top = savedTop;
         moveTo(row, 0);
     }

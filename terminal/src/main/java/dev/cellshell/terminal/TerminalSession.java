@@ -67,7 +67,6 @@ public final class TerminalSession implements AutoCloseable {
     private volatile boolean running;
     private volatile int exitCode;
     private volatile boolean closed;
-    private long started;
     private final Thread writer;
 
     private TerminalSession(Launch launch, int columns, int rows, int scrollback, Events events) {
@@ -123,7 +122,6 @@ public final class TerminalSession implements AutoCloseable {
                 .setConsole(false)
                 .start();
         this.process = started;
-        this.started = System.nanoTime();
         running = true;
         Thread reader = new Thread(() -> readLoop(started), "terminal-reader-" + started.pid());
         reader.setDaemon(true);
@@ -320,9 +318,5 @@ public final class TerminalSession implements AutoCloseable {
         } catch (LinkageError e) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
-    }
-
-    long startedNanos() {
-        return started;
     }
 }

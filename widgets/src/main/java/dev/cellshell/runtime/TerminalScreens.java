@@ -19,13 +19,29 @@ public final class TerminalScreens {
     private TerminalScreens() {
     }
 
+    /** {@code screen} as ints, for {@link #decode}. */
+    public static int[] encode(TerminalScreen screen) {
+        Encoder out = new Encoder(screen.columns(), screen.rows(), screen.cursorColumn(), screen.cursorRow(),
+                screen.cursorVisible(), screen.cursorShape(), screen.title(), screen.running(), screen.exitCode(),
+                screen.scrollback(), screen.scrolledBack(), screen.mouseReporting());
+        for (List<TerminalScreen.Run> row : screen.lines()) {
+            out.row();
+            for (TerminalScreen.Run run : row) {
+                int[] codePoints = run.text().codePoints().toArray();
+                out.run(run.column(), run.width(), run.foreground(), run.background(), run.attributes(), codePoints,
+                        0, codePoints.length);
+            }
+        }
+        return out.toArray();
+    }
+
     /** Builds the encoded form row by row. */
-    public static final class Encoder {
+    private static final class Encoder {
         private int[] data = new int[1024];
         private int size;
         private int runCountAt = -1;
 
-        public Encoder(int columns, int rows, int cursorColumn, int cursorRow, boolean cursorVisible,
+        Encoder(int columns, int rows, int cursorColumn, int cursorRow, boolean cursorVisible,
                 int cursorShape, String title, boolean running, int exitCode, int scrollback, int scrolledBack,
                 boolean mouseReporting) {
             add(MAGIC);
@@ -46,14 +62,14 @@ public final class TerminalScreens {
         }
 
         /** Starts the next row. */
-        public Encoder row() {
+        Encoder row() {
             runCountAt = size;
             add(0);
             return this;
         }
 
         /** Adds a run to the current row: {@code codePoints[from, to)}. */
-        public Encoder run(int column, int width, int foreground, int background, int attributes, int[] codePoints,
+        Encoder run(int column, int width, int foreground, int background, int attributes, int[] codePoints,
                 int from, int to) {
             data[runCountAt]++;
             add(column);
@@ -68,7 +84,7 @@ public final class TerminalScreens {
             return this;
         }
 
-        public int[] toArray() {
+        int[] toArray() {
             return Arrays.copyOf(data, size);
         }
 

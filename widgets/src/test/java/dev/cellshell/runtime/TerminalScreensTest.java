@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cellshell.widgets.TerminalScreen;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -12,14 +13,10 @@ import org.junit.jupiter.api.Test;
 class TerminalScreensTest {
 
     private static int[] sample() {
-        TerminalScreens.Encoder out = new TerminalScreens.Encoder(10, 2, 3, 1, true, 5, "vim \u00e9", true, 0, 42, 0,
-                true);
-        int[] hello = "hello".codePoints().toArray();
-        int[] wide = {0x4e2d};
-        out.row().run(0, 5, 1, TerminalScreen.DEFAULT_COLOR, TerminalScreen.BOLD, hello, 0, 5)
-                .run(6, 2, TerminalScreen.RGB | 0x102030, 4, 0, wide, 0, 1);
-        out.row();
-        return out.toArray();
+        return TerminalScreens.encode(new TerminalScreen(10, 2, 3, 1, true, 5, "vim \u00e9", true, 0, 42, 0, true,
+                List.of(List.of(new TerminalScreen.Run(0, 5, "hello", 1, TerminalScreen.DEFAULT_COLOR,
+                        TerminalScreen.BOLD), new TerminalScreen.Run(6, 2, "\u4e2d", TerminalScreen.RGB | 0x102030, 4,
+                        0)), List.of())));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.cellshell.widgets.Pty;
 import dev.cellshell.widgets.TerminalScreen;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +75,12 @@ public final class Terminals implements AutoCloseable {
     /** A cell's session: starting, running (or exited), or failed to start. */
     private static final class Entry {
         final CompletableFuture<TerminalSession> session;
-        volatile int columns;
-        volatile int rows;
         /** The scrolled-back offset last answered, and the scrollback's push count then (read under the session lock). */
         int lastBack;
         long lastOff;
 
-        Entry(CompletableFuture<TerminalSession> session, int columns, int rows) {
+        Entry(CompletableFuture<TerminalSession> session) {
             this.session = session;
-            this.columns = columns;
-            this.rows = rows;
         }
 
         TerminalSession now() {
@@ -115,7 +112,7 @@ public final class Terminals implements AutoCloseable {
         return new Pty() {
             @Override
             public TerminalScreen screen(int columns, int rows, int scrolledBack) {
-                throw new UnsupportedOperationException("answered as encoded(…)");
+                return Terminals.this.screen(cellId, columns, rows, scrolledBack);
             }
 
             @Override
@@ -150,30 +147,27 @@ public final class Terminals implements AutoCloseable {
     }
 
     /**
-     * The screen of the cell's session as a {@link TerminalScreens} array, sized {@code columns} × {@code rows}
-     * (started on the first call, resized when the size differs).
+     * The screen of the cell's session, sized {@code columns} × {@code rows} (started on the first call, resized when
+     * the size differs), seen {@code scrolledBack} lines back.
      */
-    public int[] encoded(String cellId, int columns, int rows, int scrolledBack) {
+    private TerminalScreen screen(String cellId, int columns, int rows, int scrolledBack) {
         if (columns < 1 || rows < 1 || columns > TerminalScreens.MAX_COLUMNS || rows > TerminalScreens.MAX_ROWS) {
             throw new IllegalArgumentException("a terminal is 1–" + TerminalScreens.MAX_COLUMNS + " columns and 1–"
                     + TerminalScreens.MAX_ROWS + " rows, not " + columns + "×" + rows);
         }
         Entry entry = entry(cellId, columns, rows);
-        entry.columns = columns;
-        entry.rows = rows;
         TerminalSession session = entry.now();
         if (session == null) {
             String failure = entry.failure();
-            TerminalScreens.Encoder blank = new TerminalScreens.Encoder(columns, rows, 0, 0, failure == null, 0,
-                    failure == null ? "" : "cannot start", failure == null, failure == null ? 0 : -1, 0, 0, false);
+            List<List<TerminalScreen.Run>> lines = new ArrayList<>();
             for (int r = 0; r < rows; r++) {
-                blank.row();
-                if (r == 0 && failure != null) {
-                    int[] message = ("cannot start: " + failure).codePoints().limit(columns).toArray();
-                    blank.run(0, message.length, 1, TerminalScreen.DEFAULT_COLOR, 0, message, 0, message.length);
-                }
+                String message = "cannot start: " + failure;
+                lines.add(r == 0 && failure != null ? List.of(new TerminalScreen.Run(0, Math.min(columns,
+                        message.length()), message.substring(0, Math.min(columns, message.length())), 1,
+                        TerminalScreen.DEFAULT_COLOR, 0)) : List.of());
             }
-            return blank.toArray();
+            return new TerminalScreen(columns, rows, 0, 0, failure == null, 0, failure == null ? "" : "cannot start",
+                    failure == null, failure == null ? 0 : -1, 0, 0, false, lines);
         }
         session.resize(columns, rows);
         boolean running = session.running();
@@ -189,21 +183,18 @@ public final class Terminals implements AutoCloseable {
             back = Math.max(0, Math.min(back, emulator.screen().historySize()));
             entry.lastBack = back;
             entry.lastOff = off;
-            return encode(emulator, back, running, exitCode);
+            return snapshot(emulator, back, running, exitCode);
         });
     }
 
-    private static int[] encode(Emulator emulator, int scrolledBack, boolean running, int exitCode) {
+    /** The emulator's screen {@code back} lines back as runs of equally styled text (a wide character alone). */
+    private static TerminalScreen snapshot(Emulator emulator, int back, boolean running, int exitCode) {
         Screen screen = emulator.screen();
-        int back = Math.max(0, Math.min(scrolledBack, screen.historySize()));
-        TerminalScreens.Encoder out = new TerminalScreens.Encoder(screen.columns(), screen.rows(),
-                screen.cursorColumn(), screen.cursorRow(), emulator.cursorVisible() && back == 0,
-                emulator.cursorShape(), emulator.title(), running, exitCode, screen.historySize(), back,
-                emulator.mouseTracking() != Emulator.MouseTracking.NONE);
         int columns = screen.columns();
-        int[] codePoints = new int[columns];
+        List<List<TerminalScreen.Run>> lines = new ArrayList<>(screen.rows());
+        StringBuilder text = new StringBuilder(columns);
         for (int r = 0; r < screen.rows(); r++) {
-            out.row();
+            List<TerminalScreen.Run> runs = new ArrayList<>();
             Screen.Line line = screen.line(r, back);
             int end = Math.min(columns, line.length());
             while (end > 0 && line.charAt(end - 1) == 0 && line.styleAt(end - 1) == 0) {
@@ -220,23 +211,26 @@ public final class Terminals implements AutoCloseable {
                 int fg = Style.foreground(style);
                 int bg = Style.background(style);
                 int sgr = attributes & 0xff;
+                text.setLength(0);
                 if ((attributes & Style.WIDE) != 0) {
-                    codePoints[0] = line.charAt(c);
-                    out.run(c, Math.min(2, columns - c), fg, bg, sgr, codePoints, 0, 1);
+                    runs.add(new TerminalScreen.Run(c, Math.min(2, columns - c), text.appendCodePoint(line.charAt(c))
+                            .toString(), fg, bg, sgr));
                     c += 2;
                     continue;
                 }
                 int start = c;
-                int n = 0;
                 while (c < end && line.styleAt(c) == style) {
                     int cp = line.charAt(c);
-                    codePoints[n++] = cp == 0 ? ' ' : cp;
+                    text.appendCodePoint(cp == 0 ? ' ' : cp);
                     c++;
                 }
-                out.run(start, c - start, fg, bg, sgr, codePoints, 0, n);
+                runs.add(new TerminalScreen.Run(start, c - start, text.toString(), fg, bg, sgr));
             }
+            lines.add(runs);
         }
-        return out.toArray();
+        return new TerminalScreen(columns, screen.rows(), screen.cursorColumn(), screen.cursorRow(),
+                emulator.cursorVisible() && back == 0, emulator.cursorShape(), emulator.title(), running, exitCode,
+                screen.historySize(), back, emulator.mouseTracking() != Emulator.MouseTracking.NONE, lines);
     }
 
     private Entry entry(String cellId, int columns, int rows) {
@@ -247,7 +241,7 @@ public final class Terminals implements AutoCloseable {
             CompletableFuture<TerminalSession> future = CompletableFuture.supplyAsync(() -> start(id, columns, rows),
                     starter);
             future.whenComplete((s, e) -> owner.changed(id));
-            return new Entry(future, columns, rows);
+            return new Entry(future);
         });
     }
 

@@ -201,17 +201,12 @@ final class CellServices {
                         + " takes text and whole-number arguments");
             }
         }
-        if (type == dev.cellshell.widgets.Pty.class && call.method().equals("screen")) {
-            if (call.args().contains(null)) {
-                throw new IllegalArgumentException("Pty.screen takes three whole numbers");
-            }
-            // the screen crosses as ints (TerminalScreens) and becomes a TerminalScreen again in HostServices
-            return terminals.encoded(cellId, (Integer) call.args().get(0), (Integer) call.args().get(1),
-                    (Integer) call.args().get(2));
-        }
         try {
             Object answer = method.invoke(service, call.args().toArray());
-            // a Picture crosses to the host as text, and becomes a Picture again in HostServices
+            // a Picture crosses to the host as text and a TerminalScreen as checked ints; HostServices makes them again
+            if (answer instanceof dev.cellshell.widgets.TerminalScreen screen) {
+                return dev.cellshell.runtime.TerminalScreens.encode(screen);
+            }
             return answer instanceof dev.cellshell.widgets.Picture p ? Map.of("name", p.name(), "key",
                     Long.toString(p.key()), "width", Integer.toString(p.width()), "height",
                     Integer.toString(p.height())) : answer;

@@ -264,9 +264,10 @@ public final class Tissue implements AutoCloseable {
         }
     }
 
-    /** A terminal colour of the current theme, as the Terminal cell draws it (its token, else {@code fallback}'s). */
-    private int terminalColor(String token, Token fallback) {
-        return theme.color(token, theme.color(fallback));
+    /** Programs asking for the terminal's colours are told the theme's, as the Terminal cell draws them. */
+    private void tellTerminalsTheColors() {
+        terminals.useColors(theme.color("terminal.foreground", theme.color(Token.ON_SURFACE)),
+                theme.color("terminal.background", theme.color(Token.SURFACE)));
     }
 
     /** Where terminals start: the person's home ({@code $HOME}, else the JVM's idea of it). */
@@ -383,8 +384,7 @@ public final class Tissue implements AutoCloseable {
             spec = placed((TissueSpec) loaded[0]);
             try {
                 theme = loadTheme(spec.theme());
-                terminals.useColors(terminalColor("terminal.foreground", Token.ON_SURFACE),
-                        terminalColor("terminal.background", Token.SURFACE));
+                tellTerminalsTheColors();
             } catch (IllegalArgumentException e) {
                 LOG.error("{}; drawing without a theme", e.getMessage());
             }
@@ -1434,8 +1434,7 @@ public final class Tissue implements AutoCloseable {
         if (target.theme() != null && !target.theme().equals(theme.name())) {
             try {
                 theme = loadTheme(target.theme());
-                terminals.useColors(terminalColor("terminal.foreground", Token.ON_SURFACE),
-                        terminalColor("terminal.background", Token.SURFACE));
+                tellTerminalsTheColors();
                 themeChanged = true;
                 summary.add("theme " + target.theme());
             } catch (IllegalArgumentException e) {
@@ -1653,8 +1652,7 @@ public final class Tissue implements AutoCloseable {
             String before = theme.name();
             String beforeJson = spec.toJson();
             theme = next;
-            terminals.useColors(terminalColor("terminal.foreground", Token.ON_SURFACE),
-                    terminalColor("terminal.background", Token.SURFACE));
+            tellTerminalsTheColors();
             saveSpec(spec.withTheme(name, next.color("background", spec.background())));
             broadcast("theme", name, true);
             recordLayout(actor, "theme", "", "", 0, beforeJson, "theme " + before + " -> " + name);

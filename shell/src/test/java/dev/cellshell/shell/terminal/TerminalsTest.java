@@ -2,7 +2,6 @@ package dev.cellshell.shell.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cellshell.runtime.TerminalScreens;
 import dev.cellshell.widgets.TerminalScreen;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,13 +44,13 @@ class TerminalsTest {
 
     private TerminalScreen await(String what, int back, Predicate<TerminalScreen> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        TerminalScreen screen = TerminalScreens.decode(terminals.encoded("term", 12, 5, back));
+        TerminalScreen screen = terminals.forCell("term").screen(12, 5, back);
         while (!done.test(screen)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited 30 s for " + what + ": " + terminals.describe("term"));
             }
             Thread.sleep(20);
-            screen = TerminalScreens.decode(terminals.encoded("term", 12, 5, back));
+            screen = terminals.forCell("term").screen(12, 5, back);
         }
         return screen;
     }
@@ -70,7 +69,7 @@ class TerminalsTest {
             Thread.sleep(20);
         }
         // The cell asks again with the offset it was given: the same lines, further back now.
-        TerminalScreen stayed = TerminalScreens.decode(terminals.encoded("term", 12, 5, back.scrolledBack()));
+        TerminalScreen stayed = terminals.forCell("term").screen(12, 5, back.scrolledBack());
         assertThat(stayed.text(0)).isEqualTo(top);
         assertThat(stayed.scrolledBack()).isEqualTo(back.scrolledBack() + 101);
     }

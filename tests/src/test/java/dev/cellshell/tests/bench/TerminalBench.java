@@ -162,7 +162,7 @@ public final class TerminalBench {
             return;
         }
         try (XServer x = XServer.xvfb(1600, 900); Probe probe = new Probe(x.display())) {
-            String xterm = System.getenv("TERMBENCH_NO_XTERM") != null ? "null" : xterm(x, probe, text, login, samples);
+            String xterm = xterm(x, probe, text, login, samples);
             String cell = terminalCell(x, probe, dir, text, login, samples);
             System.out.println("{\"file_mb\": " + megabytes + ", \"xterm\": " + xterm + ", \"terminal_cell\": " + cell
                     + ", \"parts\": " + parts + "}");
@@ -279,9 +279,6 @@ public final class TerminalBench {
             Thread.sleep(60);
             double back = probe.keyToPixel("BackSpace", rect);
             Thread.sleep(60);
-            if (System.getenv("TERMBENCH_TRACE") != null) {
-                System.err.printf(Locale.ROOT, "key a %.2f ms, BackSpace %.2f ms%n", a, back);
-            }
             if (i >= 5) { // the first few warm up
                 typed.add(a);
                 typed.add(back);
@@ -343,19 +340,11 @@ public final class TerminalBench {
             int[] cell = cellOnScreen(workspace, "terminal");
             probe.click(cell[0] + cell[2] / 2, cell[1] + cell[3] / 2);
             Thread.sleep(500);
-            if (System.getenv("TERMBENCH_TRACE") != null) {
-                System.err.println("termbench: cell at " + Arrays.toString(cell) + ", focus on "
-                        + x.output("xdotool", "getwindowfocus", "getwindowname").trim());
-            }
             int[] rect = {cell[0] + 2, cell[1] + 28, cell[2] - 4, cell[3] - 30}; // the grid, below the header
             List<Double> typed = keystrokes(probe, rect, samples);
             if (typed.stream().anyMatch(v -> v.isNaN())) {
                 System.err.println("termbench: keys that never reached the screen; the terminal shows:\n"
                         + cli(workspace, "show", "terminal"));
-                if (System.getenv("TERMBENCH_TRACE") != null) {
-                    List<String> log = Files.readAllLines(dir.resolve("shell.log"));
-                    System.err.println(String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())));
-                }
             }
 
             Thread.sleep(1000);
