@@ -23,7 +23,9 @@ public final class HostServices {
     /** The services a cell may declare. */
     public static final Set<Class<? extends Service>> KNOWN = Set.of(Storage.class, SystemStats.class,
             Spawner.class, Notifier.class, Clipboard.class, Images.class, dev.cellshell.widgets.Workspaces.class,
-            dev.cellshell.widgets.Notifications.class, dev.cellshell.widgets.Pty.class);
+            dev.cellshell.widgets.Notifications.class, dev.cellshell.widgets.Pty.class,
+            dev.cellshell.widgets.Apps.class, dev.cellshell.widgets.Windows.class, dev.cellshell.widgets.Power.class,
+            dev.cellshell.widgets.Network.class, dev.cellshell.widgets.Media.class, dev.cellshell.widgets.Tray.class);
 
     /** How a service call reaches the shell and comes back. */
     public interface Channel {
@@ -76,6 +78,9 @@ public final class HostServices {
         }
         if (returns == dev.cellshell.widgets.TerminalScreen.class && result instanceof int[] screen) {
             return dev.cellshell.runtime.TerminalScreens.decode(screen);
+        }
+        if (dev.cellshell.runtime.ServiceValues.crossesAsBytes(returns) && result instanceof byte[] bytes) {
+            return dev.cellshell.runtime.ServiceValues.decode(bytes, method.getGenericReturnType());
         }
         if (result == null && returns.isPrimitive()) {
             throw new IllegalArgumentException(type.getSimpleName() + "." + method.getName() + " answered nothing");

@@ -207,6 +207,9 @@ final class CellServices {
             if (answer instanceof dev.cellshell.widgets.TerminalScreen screen) {
                 return dev.cellshell.runtime.TerminalScreens.encode(screen);
             }
+            if (answer != null && dev.cellshell.runtime.ServiceValues.crossesAsBytes(method.getReturnType())) {
+                return dev.cellshell.runtime.ServiceValues.encode(answer); // records of the API, lists of them
+            }
             return answer instanceof dev.cellshell.widgets.Picture p ? Map.of("name", p.name(), "key",
                     Long.toString(p.key()), "width", Integer.toString(p.width()), "height",
                     Integer.toString(p.height())) : answer;
