@@ -250,7 +250,8 @@ final class SkijaCanvas implements Canvas {
                 return;
             }
             try {
-                image = io.github.humbleui.skija.Image.makeDeferredFromEncodedBytes(encoded);
+                image = SvgPictures.isSvg(encoded) ? SvgPictures.rasterize(encoded, picture, box)
+                        : io.github.humbleui.skija.Image.makeDeferredFromEncodedBytes(encoded);
             } catch (RuntimeException e) {
                 image = null;
             }
