@@ -87,6 +87,8 @@ public final class Shell implements AutoCloseable {
     private static final long CDS_SETTLE_MILLIS = Long.getLong("cellshell.cds.settleMillis", 20_000);
     private final dev.cellshell.shell.intent.Engine intents = dev.cellshell.shell.intent.Engine.create();
     private volatile dev.cellshell.shell.intent.Asker asker;
+    /** The organelles (notifications, apps, windows, power, network, media, tray); they connect after start. */
+    private volatile dev.cellshell.shell.organelles.Organelles organelles;
 
     private Shell(Options options) throws IOException {
         workspace = Workspace.open(options.workspace(), options.template());
@@ -207,6 +209,8 @@ public final class Shell implements AutoCloseable {
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, stores(),
                 history);
         Tissue placedTissue = tissue;
+        organelles = dev.cellshell.shell.organelles.Organelles.ofEnvironment(System.getenv(), workspace.root());
+        tissue.useOrganelles(organelles);
         scene.onMonitors(placedTissue::monitorsChanged);
         tissue.useWorkspaces(scene::workspaces, scene::switchWorkspace);
         scene.onWorkspaces(w -> placedTissue.workspacesChanged());
@@ -233,6 +237,7 @@ public final class Shell implements AutoCloseable {
         control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), asker);
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
+        organelles.start(() -> { });
         watcher = new WorkspaceWatcher(workspace, tissue, WATCH_QUIET).start();
         // The compiler's JIT warm-up (so that the first swap is fast) waits for the first frame: its compiles and the
         // JIT threads they wake took ~0.9 s of CPU that the first frame competed for on two cores.
@@ -292,6 +297,9 @@ public final class Shell implements AutoCloseable {
         scene.close();
         if (tissue != null) {
             tissue.close();
+        }
+        if (organelles != null) {
+            organelles.close();
         }
         closeStores();
         if (audit != null) {

@@ -43,6 +43,11 @@ final class CellServices {
     static final int MAX_MESSAGE_CHARS = 1_000;
     static final int MAX_CLIPBOARD_CHARS = 1 << 20;
     private final Map<String, java.util.ArrayDeque<Long>> spawns = new HashMap<>();
+    /** The services the organelles answer. */
+    private static final java.util.Set<Class<?>> ORGANELLES = java.util.Set.of(
+            dev.cellshell.widgets.Notifications.class, dev.cellshell.widgets.Apps.class,
+            dev.cellshell.widgets.Windows.class, dev.cellshell.widgets.Power.class, dev.cellshell.widgets.Network.class,
+            dev.cellshell.widgets.Media.class, dev.cellshell.widgets.Tray.class);
     private volatile SystemStats stats = new HostStats();
     private volatile String clipboard = "";
     /** Where the bytes of a picture a cell asked for go (the compositor, before the scene that draws it). */
@@ -136,6 +141,47 @@ final class CellServices {
         }
     };
 
+    /**
+     * A picture of {@code bytes} (PNG, JPEG, or SVG with a size or a viewBox), its bytes sent to the compositor.
+     *
+     * @throws IllegalArgumentException when they are none of these
+     */
+    dev.cellshell.widgets.Picture pictureOf(String name, byte[] bytes) {
+        int[] wh = SvgSize.of(bytes);
+        if (wh == null) {
+            wh = imageSize(name, bytes);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            long key = java.nio.ByteBuffer.wrap(digest).getLong();
+            dev.cellshell.widgets.Picture picture = new dev.cellshell.widgets.Picture(name, key, wh[0], wh[1]);
+            pictures.accept(key, bytes);
+            return picture;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int[] imageSize(String name, byte[] bytes) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(bytes))) {
+            var readers = in == null ? java.util.Collections.<javax.imageio.ImageReader>emptyIterator()
+                    : javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IllegalArgumentException(name + " is not a PNG, JPEG or SVG picture");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     CellServices(Workspace workspace, Tissue tissue, BiConsumer<String, String> notified,
             dev.cellshell.shell.terminal.Terminals terminals) {
         this.workspace = workspace;
@@ -155,15 +201,12 @@ final class CellServices {
     private volatile java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> workspaces =
             () -> dev.cellshell.ipc.SceneMessage.Workspaces.NONE;
     private volatile java.util.function.IntConsumer switcher = index -> { };
-    /** What cells told the person, newest first, and how many of them are unread (answer() is synchronized). */
-    private final java.util.ArrayDeque<String> notices = new java.util.ArrayDeque<>();
-    private int unread;
-    static final int MAX_NOTICES = 100;
-    private volatile Runnable noticesChanged = () -> { };
+    /** The organelles: notifications, apps, windows, power, network, media, tray (none until the shell says). */
+    private volatile dev.cellshell.shell.organelles.Organelles organelles =
+            dev.cellshell.shell.organelles.Organelles.none();
 
-    /** Runs after a notice arrives or the notices are marked read (the tissue draws their indicators again). */
-    void onNoticesChanged(Runnable then) {
-        noticesChanged = then;
+    void useOrganelles(dev.cellshell.shell.organelles.Organelles organelles) {
+        this.organelles = organelles;
     }
 
     void useWorkspaces(java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> source,
@@ -221,17 +264,12 @@ final class CellServices {
         }
     }
 
-    /** Tells the person {@code text} from {@code cellId}: the log, the notices cells read, the tissue's listeners. */
+    /** Tells the person {@code text} from {@code cellId}: the log, a notification, the tissue's listeners. */
     synchronized void notice(String cellId, String text) {
         String capped = text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "…";
         LOG.info("cell '{}' says: {}", cellId, capped);
-        notices.addFirst(cellId + ": " + capped);
-        while (notices.size() > MAX_NOTICES) {
-            notices.removeLast();
-        }
-        unread = Math.min(MAX_NOTICES, unread + 1);
         notified.accept(cellId, capped);
-        noticesChanged.run();
+        organelles.notice(cellId, capped);
     }
 
     /** @throws IllegalStateException when the cell's generation does not declare {@code type} in its {@link Uses} */
@@ -265,27 +303,8 @@ final class CellServices {
             service = (Notifier) message -> notice(cellId, String.valueOf(message));
         } else if (type == dev.cellshell.widgets.Pty.class) {
             service = terminals.forCell(cellId);
-        } else if (type == dev.cellshell.widgets.Notifications.class) {
-            service = new dev.cellshell.widgets.Notifications() {
-                @Override
-                public int unread() {
-                    return unread;
-                }
-
-                @Override
-                public String latest() {
-                    String newest = notices.peekFirst();
-                    return newest == null ? "" : newest;
-                }
-
-                @Override
-                public void markRead() {
-                    if (unread > 0) {
-                        unread = 0;
-                        noticesChanged.run();
-                    }
-                }
-            };
+        } else if (ORGANELLES.contains(type)) {
+            service = organelles.service(cellId, type, this::pictureOf);
         } else if (type == dev.cellshell.widgets.Workspaces.class) {
             service = new dev.cellshell.widgets.Workspaces() {
                 @Override

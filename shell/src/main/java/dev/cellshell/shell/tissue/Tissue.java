@@ -195,7 +195,6 @@ public final class Tissue implements AutoCloseable {
         }, terminalFolder(), dev.cellshell.terminal.Screen.DEFAULT_SCROLLBACK);
         this.services = new CellServices(workspace, this, (cellId, message) ->
                 listeners.forEach(l -> l.notified(cellId, message)), terminals);
-        services.onNoticesChanged(() -> redrawUsers("Notifications"));
         services.sendPicturesTo(sink::picture);
         this.membrane = new Membrane(hostFactory, services, this::hostLost, this::hostDiedBetweenCalls,
                 command -> {
@@ -205,6 +204,15 @@ public final class Tissue implements AutoCloseable {
                         // The tissue has closed: an answer that comes after that has nobody to go to.
                     }
                 });
+    }
+
+    /**
+     * The organelles cells' services come from (notifications, apps, windows, power, network, media, tray); before
+     * start. Whenever one changes, the cells that use its service are drawn again.
+     */
+    public void useOrganelles(dev.cellshell.shell.organelles.Organelles organelles) {
+        services.useOrganelles(organelles);
+        organelles.onChange(this::redrawUsers);
     }
 
     /** Where {@link dev.cellshell.widgets.SystemStats} reads from (tests and golden images fix it); before start. */
