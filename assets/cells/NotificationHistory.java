@@ -41,21 +41,23 @@ public class NotificationHistory implements Cell {
                     Align.LEFT, 2), note.x(), note.y());
         }
         List<Notification> history = notifications.history(30);
+        Rect list = column.rest();
         if (history.isEmpty()) {
-            Labels.draw(canvas, text, "Nothing yet", small, column.rest(), Align.CENTER);
+            Labels.draw(canvas, text, "Nothing yet", small, list.top(40), Align.CENTER);
             return;
         }
         TextStyle summary = TextStyle.of(theme.number(Token.TEXT_SIZE)).bold().withColor(theme.color(Token.ON_SURFACE));
         TextStyle body = TextStyle.of(theme.number(Token.SMALL_TEXT_SIZE)).withColor(theme.color(Token.ON_SURFACE));
         float line = text.metrics(small).lineHeight();
+        float top = list.y();
         for (Notification n : history) {
-            Rect rest = column.rest();
-            Paragraph bodyText = n.body().isEmpty() ? null : text.layout(n.body(), body, rest.w() - 16, Align.LEFT, 2);
+            Paragraph bodyText = n.body().isEmpty() ? null : text.layout(n.body(), body, list.w() - 16, Align.LEFT, 2);
             float h = 8 + line + 2 + text.metrics(summary).lineHeight() + (bodyText == null ? 0 : 2 + bodyText.height()) + 8;
-            if (h > rest.h()) {
+            if (top + h > list.bottom()) {
                 break;
             }
-            Rect row = column.next(h);
+            Rect row = Rect.of(list.x(), top, list.w(), h);
+            top += h + 8;
             canvas.fillRoundRect(row, 8, Fill.solid(theme.color(Token.SURFACE_ALT)));
             if (n.open()) {
                 canvas.fillCircle(row.right() - 10, row.y() + 10, 3, theme.color(Token.PRIMARY));

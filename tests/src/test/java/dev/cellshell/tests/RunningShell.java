@@ -80,6 +80,11 @@ final class RunningShell implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("CELLSHELL_NO_BUILD", "1");
         builder.environment().remove("DISPLAY");
+        // Never the person's buses: a test shell would own their notifications and tray. A test that wants the
+        // organelles gives its own bus (and CELLSHELL_ORGANELLES=system).
+        builder.environment().remove("DBUS_SESSION_BUS_ADDRESS");
+        builder.environment().remove("DBUS_SYSTEM_BUS_ADDRESS");
+        builder.environment().put("CELLSHELL_ORGANELLES", "none");
         builder.environment().putAll(environment);
         return new RunningShell(workspace, builder.start(), log);
     }

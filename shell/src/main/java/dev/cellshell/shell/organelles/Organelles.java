@@ -46,6 +46,8 @@ public final class Organelles implements AutoCloseable {
     private final Runnable connect;
     private final Buses buses;
     private final java.util.concurrent.ExecutorService requests;
+    /** The fixed sample organelles: there is no bus, and none is missed. */
+    private boolean sample;
 
     /** The windows organelle may connect later (it needs the display): the current one. */
     static final class WindowSource {
@@ -81,11 +83,16 @@ public final class Organelles implements AutoCloseable {
 
     /**
      * The organelles of the environment {@code env}: its session and system buses, its XDG folders, its display.
-     * With {@code CELLSHELL_ORGANELLES=sample} the fixed sample ones instead (golden images, screenshots).
+     * With {@code CELLSHELL_ORGANELLES=sample} the fixed sample ones instead (golden images, screenshots), with
+     * {@code none} none at all (tests that must not touch the machine's buses).
      */
     public static Organelles ofEnvironment(Map<String, String> env, Path workspaceRoot) {
-        if ("sample".equals(env.get("CELLSHELL_ORGANELLES"))) {
+        String which = env.getOrDefault("CELLSHELL_ORGANELLES", "system");
+        if (which.equals("sample")) {
             return sample(env, workspaceRoot);
+        }
+        if (which.equals("none")) {
+            return none();
         }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "notifications"));
         NotificationCenter center = new NotificationCenter(timer, System::currentTimeMillis);
@@ -124,6 +131,7 @@ public final class Organelles implements AutoCloseable {
                     apps.scan();
                     SampleOrganelles.notify(center);
                 });
+        made.sample = true;
         return made;
     }
 
@@ -180,7 +188,7 @@ public final class Organelles implements AutoCloseable {
     /** Why each service is unavailable, by simple name; empty when it works. */
     public Map<String, String> status() {
         Map<String, String> status = new java.util.TreeMap<>();
-        status.put("Notifications", server.unavailable());
+        status.put("Notifications", sample ? "" : server.unavailable());
         status.put("Apps", apps.unavailable());
         status.put("Windows", windows.desk.unavailable());
         status.put("Power", power.status().unavailable());

@@ -30,8 +30,8 @@ import java.util.Locale;
  */
 final class SampleOrganelles {
 
-    /** 2026-01-15 09:30 UTC. */
-    static final long NOW = 1_768_469_400_000L;
+    /** When the sample notifications came: 2026-11-29 10:04:30 UTC, five minutes before the tests' frozen clock. */
+    static final long NOW = 1795946670000L;
 
     private SampleOrganelles() {
     }
