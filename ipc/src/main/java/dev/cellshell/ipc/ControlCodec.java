@@ -101,10 +101,11 @@ final class ControlCodec implements Codec<ControlMessage> {
             out.str(c.cellId());
             tag = CLICK_REPLY;
         } else if (message instanceof ControlMessage.AskRequest a) {
-            out.str(a.request()).bool(a.dryRun()).bool(a.useModel());
+            out.str(a.request()).bool(a.dryRun()).bool(a.useModel()).bool(a.confirmed());
             tag = ASK;
         } else if (message instanceof ControlMessage.AskReply a) {
-            out.bool(a.understood()).bool(a.applied()).str(a.message()).str(a.planJson()).i64(a.editToPixelNanos());
+            out.bool(a.understood()).bool(a.applied()).str(a.message()).str(a.planJson()).i64(a.editToPixelNanos())
+                    .bool(a.needsConfirmation());
             tag = ASK_REPLY;
         } else if (message instanceof ControlMessage.StatsRequest s) {
             tag = STATS;
@@ -215,8 +216,8 @@ final class ControlCodec implements Codec<ControlMessage> {
                 yield new ControlMessage.CommandRequest(args, in.str());
             }
             case COMMAND_REPLY -> new ControlMessage.CommandReply(in.i32(), in.str(), in.str());
-            case ASK -> new ControlMessage.AskRequest(in.str(), in.bool(), in.bool());
-            case ASK_REPLY -> new ControlMessage.AskReply(in.bool(), in.bool(), in.str(), in.str(), in.i64());
+            case ASK -> new ControlMessage.AskRequest(in.str(), in.bool(), in.bool(), in.bool());
+            case ASK_REPLY -> new ControlMessage.AskReply(in.bool(), in.bool(), in.str(), in.str(), in.i64(), in.bool());
             case STATS -> new ControlMessage.StatsRequest();
             case STATS_REPLY -> new ControlMessage.StatsReply(in.str(), SceneCodec.readStats(in),
                     Double.longBitsToDouble(in.i64()), Double.longBitsToDouble(in.i64()), in.i32());

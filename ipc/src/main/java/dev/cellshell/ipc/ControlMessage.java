@@ -149,9 +149,13 @@ public sealed interface ControlMessage {
      * A plain-language request; with {@code dryRun} the plan is only returned; with {@code useModel} it goes to the
      * configured language model, which writes cell code.
      */
-    record AskRequest(String request, boolean dryRun, boolean useModel) implements ControlMessage {
+    record AskRequest(String request, boolean dryRun, boolean useModel, boolean confirmed) implements ControlMessage {
         public AskRequest(String request, boolean dryRun) {
-            this(request, dryRun, false);
+            this(request, dryRun, false, false);
+        }
+
+        public AskRequest(String request, boolean dryRun, boolean useModel) {
+            this(request, dryRun, useModel, false);
         }
     }
 
@@ -160,9 +164,13 @@ public sealed interface ControlMessage {
      * @param applied the plan was carried out (never with a dry run)
      * @param planJson the plan, as {@code cell ask --json} prints it
      * @param editToPixelNanos request received → the frame showing the change presented; -1 when nothing changed
+     * @param needsConfirmation the plan would remove more than one cell: nothing changed, ask again confirmed
      */
-    record AskReply(boolean understood, boolean applied, String message, String planJson, long editToPixelNanos)
-            implements ControlMessage {
+    record AskReply(boolean understood, boolean applied, String message, String planJson, long editToPixelNanos,
+            boolean needsConfirmation) implements ControlMessage {
+        public AskReply(boolean understood, boolean applied, String message, String planJson, long editToPixelNanos) {
+            this(understood, applied, message, planJson, editToPixelNanos, false);
+        }
     }
 
     /** Ask for the compositor's frame statistics. */

@@ -232,7 +232,9 @@ public final class Shell implements AutoCloseable {
             LOG.error("language model not configured: {}; plain language stays offline", e.getMessage());
         }
         asker = new dev.cellshell.shell.intent.Asker(intents,
-                new dev.cellshell.shell.intent.PlanRunner(tissue, history, workspace.root()), coder);
+                new dev.cellshell.shell.intent.PlanRunner(tissue, history, workspace.root()).use(
+                        new dev.cellshell.shell.organelles.OrganelleActions(organelles,
+                                () -> scene.workspaces().count(), scene::switchWorkspace)), coder);
         scene.onSelection(asker::focus);
         control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), asker);
         tissue.start().get(120, TimeUnit.SECONDS);

@@ -20,6 +20,10 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only say what would change.")
     boolean dryRun;
 
+    @Option(names = "--yes", description = "Confirm a request that removes more than one cell (without it such a "
+            + "request changes nothing and says what it would remove).")
+    boolean yes;
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
@@ -34,7 +38,7 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ShellClient.Answer<ControlMessage.AskReply> answer = ShellClient.ask("ask", workspace,
-                new ControlMessage.AskRequest(String.join(" ", words), dryRun, llm), ControlMessage.AskReply.class);
+                new ControlMessage.AskRequest(String.join(" ", words), dryRun, llm, yes), ControlMessage.AskReply.class);
         if (answer.reply() == null) {
             return answer.exit();
         }

@@ -200,9 +200,11 @@ public final class ControlServer implements AutoCloseable {
         if (request.useModel()) {
             return write(request, received);
         }
-        dev.cellshell.shell.intent.Asker.Answer answer = asker.ask(request.request(), request.dryRun());
+        dev.cellshell.shell.intent.Asker.Answer answer = asker.ask(request.request(), request.dryRun(),
+                request.confirmed());
         return new ControlMessage.AskReply(answer.plan().understood(), answer.applied(), answer.message(),
-                answer.plan().toJson(), answer.applied() ? waitForFrame(answer.sceneVersion(), received) : -1);
+                answer.plan().toJson(), answer.applied() ? waitForFrame(answer.sceneVersion(), received) : -1,
+                answer.needsConfirmation());
     }
 
     /** Nanoseconds from {@code received} to the frame showing {@code sceneVersion}; -1 when none shows in time. */

@@ -18,8 +18,14 @@ public final class Asker {
     /**
      * @param sceneVersion the scene that shows the change, -1 when nothing changed
      */
-    public record Answer(Plan plan, boolean applied, String message, long sceneVersion) {
+    public record Answer(Plan plan, boolean applied, String message, long sceneVersion, boolean needsConfirmation) {
+        public Answer(Plan plan, boolean applied, String message, long sceneVersion) {
+            this(plan, applied, message, sceneVersion, false);
+        }
     }
+
+    /** A plan that removes more than this many cells is applied only when confirmed. */
+    static final int REMOVALS_WITHOUT_CONFIRMATION = 1;
 
     private final Engine engine;
     private final PlanRunner plans;
@@ -43,8 +49,17 @@ public final class Asker {
         return coder;
     }
 
-    /** Plans {@code request}; unless {@code dryRun}, applies it when understood. */
+    /** Plans {@code request}; unless {@code dryRun}, applies it when understood and not in need of confirmation. */
     public Answer ask(String request, boolean dryRun) throws java.util.concurrent.ExecutionException,
+            java.util.concurrent.TimeoutException, InterruptedException {
+        return ask(request, dryRun, false);
+    }
+
+    /**
+     * Plans {@code request}; unless {@code dryRun}, applies it when understood. A plan that would remove more than
+     * one cell changes nothing unless {@code confirmed}: the answer says what it would remove and asks.
+     */
+    public Answer ask(String request, boolean dryRun, boolean confirmed) throws java.util.concurrent.ExecutionException,
             java.util.concurrent.TimeoutException, InterruptedException {
         Plan plan = engine.plan(request, plans.desktop(focus));
         if (!plan.understood() && coder != null) {
@@ -56,6 +71,14 @@ public final class Asker {
                 String.format(java.util.Locale.ROOT, "%.2f", plan.confidence()));
         if (dryRun || !plan.understood()) {
             return new Answer(plan, false, plan.message(), -1);
+        }
+        java.util.List<String> removed = plan.changes().stream().filter(op -> op instanceof Op.Rm)
+                .map(op -> ((Op.Rm) op).cell()).toList();
+        if (removed.size() > REMOVALS_WITHOUT_CONFIRMATION && !confirmed) {
+            String message = "This would remove " + removed.size() + " cells (" + String.join(", ", removed)
+                    + "). Nothing was changed: confirm to do it (cell ask --yes, or Confirm in the prompt bar).";
+            LOG.info("ask '{}': waits for confirmation ({} removals)", request, removed.size());
+            return new Answer(plan, false, message, -1, true);
         }
         Change change = plans.apply(plan).get(60, TimeUnit.SECONDS);
         if (change.done()) {

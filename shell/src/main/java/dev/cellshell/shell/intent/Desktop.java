@@ -10,7 +10,27 @@ import java.util.Map;
  */
 public record Desktop(float width, float height, String theme, List<Cell> cells, String selected,
         Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes,
-        Map<String, Map<String, TypedProp>> propKinds) {
+        Map<String, Map<String, TypedProp>> propKinds, System system) {
+
+    /**
+     * What the engine knows of the system around the desktop: the installed applications, how many workspaces the
+     * window manager has, and the panels (surface name → the edge it is on).
+     */
+    public record System(List<dev.cellshell.widgets.App> apps, int workspaces, Map<String, String> panels) {
+        public static final System NONE = new System(List.of(), 0, Map.of());
+
+        public System {
+            apps = List.copyOf(apps);
+            panels = Map.copyOf(panels);
+        }
+    }
+
+    /** A desktop that knows nothing of the system around it. */
+    public Desktop(float width, float height, String theme, List<Cell> cells, String selected,
+            Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes,
+            Map<String, Map<String, TypedProp>> propKinds) {
+        this(width, height, theme, cells, selected, types, variants, themes, propKinds, System.NONE);
+    }
 
     /** A declared prop as the engine needs it: NUMBER, COLOR, FLAG or TEXT, a number's range, its fallback. */
     public record TypedProp(String kind, double min, double max, String fallback) {
@@ -37,7 +57,7 @@ public record Desktop(float width, float height, String theme, List<Cell> cells,
     /** A desktop whose types declare no typed props (what the engine knew before {@code @Prop}). */
     public Desktop(float width, float height, String theme, List<Cell> cells, String selected,
             Map<String, float[]> types, Map<String, Map<String, List<String>>> variants, List<String> themes) {
-        this(width, height, theme, cells, selected, types, variants, themes, Map.of());
+        this(width, height, theme, cells, selected, types, variants, themes, Map.of(), System.NONE);
     }
 
     /** The colour props {@code type} declares, in declaration order; empty when it declares none. */

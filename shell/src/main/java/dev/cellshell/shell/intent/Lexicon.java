@@ -84,7 +84,14 @@ final class Lexicon {
             "sure", "okay", "yes", "news", "note", "notes", "list", "files", "file", "word", "words", "joke",
             "sandwich", "computer", "browser", "flight", "book", "french", "english", "translate", "down", "shut",
             "weather", "fix", "oops", "plz", "pls", "lights", "colours", "colors", "evenly", "nicely", "blow",
-            "scale", "order", "mistake", "small", "large", "looks", "seems", "hard", "position", "bring"));
+            "scale", "order", "mistake", "small", "large", "looks", "seems", "hard", "position", "bring",
+            // The system around the desktop (the organelles): known, so never mended into a command word.
+            "launch", "start", "run", "app", "apps", "application", "applications", "program", "programs",
+            "terminal", "notifications", "notification", "disturb", "quiet", "silence", "pause", "resume", "skip",
+            "previous", "song", "songs", "track", "tracks", "media", "player", "workspace", "workspaces", "battery",
+            "network", "wifi", "tray", "taskbar", "bar", "minutes", "minute", "folder", "folders", "documents",
+            "photos", "pictures", "downloads", "disk", "drive", "laptop", "machine", "system", "reboot", "restart",
+            "erase", "wipe", "destroy", "trash", "uninstall", "data", "emails", "home"));
 
     private Lexicon() {
     }

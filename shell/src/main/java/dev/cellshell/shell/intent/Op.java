@@ -5,10 +5,17 @@ import java.util.Map;
 /** One step of a {@link Plan}: the same operations the {@code cell} CLI has. */
 public sealed interface Op {
 
-    /** A new cell of {@code type} with id {@code cell}, pinned at anchor {@code at}, or placed at {@code bounds}. */
-    record Spawn(String cell, String type, String at, Map<String, String> props) implements Op {
+    /**
+     * A new cell of {@code type} with id {@code cell}, pinned at anchor {@code at} ({@code right@440}: with that
+     * margin), on {@code surface} (empty: the first).
+     */
+    record Spawn(String cell, String type, String at, Map<String, String> props, String surface) implements Op {
         public Spawn {
             props = Map.copyOf(props);
+        }
+
+        public Spawn(String cell, String type, String at, Map<String, String> props) {
+            this(cell, type, at, props, "");
         }
     }
 
@@ -37,5 +44,24 @@ public sealed interface Op {
 
     /** New source for the cell's type (from a language model). */
     record Swap(String cell, String source) implements Op {
+    }
+
+    // The steps below act on the system through the organelles, not on the desktop's cells: they are not audited
+    // tissue changes, and cell undo does not take them back.
+
+    /** Starts the installed application {@code appId} (its desktop entry), called {@code name}. */
+    record Launch(String appId, String name) implements Op {
+    }
+
+    /** Do-not-disturb on for {@code minutes} (-1: until turned off) or off (0). */
+    record DoNotDisturb(int minutes) implements Op {
+    }
+
+    /** {@code play}, {@code pause}, {@code next} or {@code previous} on the media player that plays (or played). */
+    record Media(String command) implements Op {
+    }
+
+    /** Shows workspace {@code index} (0-based). */
+    record Workspace(int index) implements Op {
     }
 }

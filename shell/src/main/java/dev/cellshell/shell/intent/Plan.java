@@ -37,7 +37,8 @@ public record Plan(String request, boolean understood, double confidence, String
     private static String json(Op op) {
         if (op instanceof Op.Spawn s) {
             return "{\"op\": \"spawn\", \"cell\": " + string(s.cell()) + ", \"type\": " + string(s.type())
-                    + ", \"at\": " + string(s.at()) + ", \"props\": " + object(s.props()) + "}";
+                    + ", \"at\": " + string(s.at()) + (s.surface().isEmpty() ? "" : ", \"surface\": "
+                    + string(s.surface())) + ", \"props\": " + object(s.props()) + "}";
         } else if (op instanceof Op.Set s) {
             return "{\"op\": \"set\", \"cell\": " + string(s.cell()) + ", \"props\": " + object(s.props()) + "}";
         } else if (op instanceof Op.Move m) {
@@ -52,6 +53,14 @@ public record Plan(String request, boolean understood, double confidence, String
             return "{\"op\": \"undo\"}";
         } else if (op instanceof Op.Swap s) {
             return "{\"op\": \"swap\", \"cell\": " + string(s.cell()) + ", \"source\": " + string(s.source()) + "}";
+        } else if (op instanceof Op.Launch l) {
+            return "{\"op\": \"launch\", \"app\": " + string(l.appId()) + ", \"name\": " + string(l.name()) + "}";
+        } else if (op instanceof Op.DoNotDisturb d) {
+            return "{\"op\": \"do-not-disturb\", \"minutes\": " + d.minutes() + "}";
+        } else if (op instanceof Op.Media m) {
+            return "{\"op\": \"media\", \"command\": " + string(m.command()) + "}";
+        } else if (op instanceof Op.Workspace w) {
+            return "{\"op\": \"workspace\", \"index\": " + w.index() + "}";
         }
         throw new IllegalArgumentException("unknown op " + op);
     }

@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class PlanRunner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanRunner.class);
+
     /** Sizes a new cell of a built-in type gets when no cell of its type runs yet. */
     private static final Map<String, float[]> USUAL_SIZES = Map.of("Label", new float[] {440, 96}, "Button",
             new float[] {240, 64}, "Clock", new float[] {256, 96}, "Panel", new float[] {480, 160});
@@ -36,11 +38,33 @@ public final class PlanRunner {
     private final Tissue tissue;
     private final History history;
     private final Path workspace;
+    private volatile SystemActions system = SystemActions.NONE;
 
     public PlanRunner(Tissue tissue, History history, Path workspace) {
         this.tissue = tissue;
         this.history = history;
         this.workspace = workspace;
+    }
+
+    /** Where plans that act on the system around the desktop go (applications, notifications, media, workspaces). */
+    public PlanRunner use(SystemActions actions) {
+        this.system = actions;
+        return this;
+    }
+
+    /** The size each type declares with {@code @Size} (none for types that declare none). */
+    private Map<String, float[]> declaredSizes() {
+        Map<String, float[]> declared = new LinkedHashMap<>();
+        try {
+            for (Catalog.Entry entry : Catalog.of(workspace)) {
+                if (!entry.size().equals(dev.cellshell.shell.workspace.TypeSize.UNDECLARED)) {
+                    declared.put(entry.type(), new float[] {entry.size().width(), entry.size().height()});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the usual sizes then
+        }
+        return declared;
     }
 
     /** What the engine sees now; {@code selected} is the cell picked on screen or in the workbench. */
@@ -53,9 +77,11 @@ public final class PlanRunner {
             sizes.putIfAbsent(c.type(), new float[] {c.width(), c.height()});
         }
         Map<String, float[]> types = new LinkedHashMap<>();
+        Map<String, float[]> declared = declaredSizes();
         try {
             for (String type : Catalog.types(workspace)) {
-                types.put(type, sizes.getOrDefault(type, USUAL_SIZES.getOrDefault(type, DEFAULT_SIZE)));
+                types.put(type, sizes.getOrDefault(type, USUAL_SIZES.getOrDefault(type,
+                        declared.getOrDefault(type, DEFAULT_SIZE))));
             }
         } catch (IOException e) {
             sizes.forEach(types::put);
@@ -74,8 +100,13 @@ public final class PlanRunner {
                     prop.max(), prop.fallback())));
             kinds.put(type, byName);
         });
+        Desktop.System around = system.now();
+        Map<String, String> panels = new LinkedHashMap<>();
+        spec.surfaces().stream().filter(s -> s.role() == dev.cellshell.ipc.SceneMessage.Role.PANEL)
+                .forEach(s -> panels.put(s.name(), s.edge().name().toLowerCase(java.util.Locale.ROOT)));
         return new Desktop(spec.width(), spec.height(), spec.theme(), cells, selected == null ? "" : selected, types,
-                tissue.variants().join(), List.copyOf(themes), kinds);
+                tissue.variants().join(), List.copyOf(themes), kinds, new Desktop.System(around.apps(),
+                        around.workspaces(), panels));
     }
 
     /** Applies an understood plan; completes with what changed (or why nothing did). */
@@ -89,9 +120,21 @@ public final class PlanRunner {
                     : new Change(outcome.swapped(), outcome.cellId(), outcome.swapped() ? plan.message()
                             : outcome.failure(), outcome.sceneVersion()));
         }
+        if (!plan.changes().isEmpty() && plan.changes().stream().allMatch(PlanRunner::onTheSystem)) {
+            try {
+                String said = plan.message();
+                for (Op op : plan.changes()) {
+                    said = act(op, said);
+                }
+                LOG.info("ask {}: {}", Plan.string(plan.request()), said);
+                return CompletableFuture.completedFuture(new Change(true, "", said));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return CompletableFuture.completedFuture(new Change(false, "", e.getMessage()));
+            }
+        }
         TissueSpec target;
         try {
-            target = target(tissue.spec(), plan);
+            target = target(tissue.spec(), plan, declaredSizes());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Change(false, "", e.getMessage()));
         }
@@ -99,6 +142,26 @@ public final class PlanRunner {
                 java.util.Locale.ROOT, " %.2f", plan.confidence()) + ")";
         return tissue.reshape(target, "ask", "ask", note).thenApply(change -> change.done()
                 ? new Change(true, change.cellId(), plan.message(), change.sceneVersion()) : change);
+    }
+
+    /** Whether {@code op} acts on the system around the desktop (not an audited tissue change). */
+    static boolean onTheSystem(Op op) {
+        return op instanceof Op.Launch || op instanceof Op.DoNotDisturb || op instanceof Op.Media
+                || op instanceof Op.Workspace;
+    }
+
+    /** Carries out one system step; returns what to say. */
+    private String act(Op op, String said) {
+        if (op instanceof Op.Launch l) {
+            system.launch(l.appId());
+        } else if (op instanceof Op.DoNotDisturb d) {
+            system.doNotDisturb(d.minutes());
+        } else if (op instanceof Op.Media m) {
+            return system.media(m.command());
+        } else if (op instanceof Op.Workspace w) {
+            system.switchWorkspace(w.index());
+        }
+        return said;
     }
 
     /** The ids of the cells a plan adds or changes (not those it removes). */
@@ -120,14 +183,19 @@ public final class PlanRunner {
 
     /** The tissue definition after the plan's operations, in order. */
     static TissueSpec target(TissueSpec spec, Plan plan) {
+        return target(spec, plan, Map.of());
+    }
+
+    /** As {@link #target(TissueSpec, Plan)}, new cells of a type nobody runs yet at its {@code declared} size. */
+    static TissueSpec target(TissueSpec spec, Plan plan, Map<String, float[]> declared) {
         TissueSpec next = spec;
         for (Op op : plan.changes()) {
-            next = apply(next, op);
+            next = apply(next, op, declared);
         }
         return next.laidOut();
     }
 
-    private static TissueSpec apply(TissueSpec spec, Op op) {
+    private static TissueSpec apply(TissueSpec spec, Op op, Map<String, float[]> declared) {
         List<CellSpec> cells = new ArrayList<>(spec.cells());
         if (op instanceof Op.Theme t) {
             return spec.withTheme(t.name(), spec.background());
@@ -141,10 +209,14 @@ public final class PlanRunner {
             float[] size = w != null && h != null ? new float[] {Float.parseFloat(w), Float.parseFloat(h)}
                     : cells.stream().filter(c -> c.type().equals(s.type())).findFirst()
                             .map(c -> new float[] {c.width(), c.height()})
-                            .orElse(USUAL_SIZES.getOrDefault(s.type(), DEFAULT_SIZE));
+                            .orElse(USUAL_SIZES.getOrDefault(s.type(), declared.getOrDefault(s.type(),
+                                    DEFAULT_SIZE)));
             Map<String, String> props = new LinkedHashMap<>(s.props());
             props.remove("width");
             props.remove("height");
+            if (!s.surface().isEmpty()) {
+                return spec.withCells(onPanel(cells, s, size, props, spec));
+            }
             CellSpec cell = CellSpec.at(s.cell(), s.type(), 0, 0, size[0], size[1], props);
             cells.add(placed(cell, s.at(), spec));
             return spec.withCells(cells);
@@ -183,6 +255,30 @@ public final class PlanRunner {
         }
         cells.set(index, resized);
         return spec.withCells(cells);
+    }
+
+    /**
+     * The cells with a new one on the panel {@code s.surface()}: pinned on the right, left of the cells already
+     * pinned there (its margin past the widest margin + width), as tall as the panel allows.
+     */
+    private static List<CellSpec> onPanel(List<CellSpec> cells, Op.Spawn s, float[] size, Map<String, String> props,
+            TissueSpec spec) {
+        dev.cellshell.shell.workspace.SurfaceSpec panel = spec.surfaces().stream()
+                .filter(x -> x.name().equals(s.surface())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("there is no surface '" + s.surface() + "'"));
+        float margin = 4;
+        for (CellSpec c : cells) {
+            if (s.surface().equals(c.surface()) && c.anchor() == Anchor.RIGHT) {
+                margin = Math.max(margin, c.margin() + c.width() + 8);
+            }
+        }
+        float height = Math.min(size[1], Math.max(8, panel.thickness() - 8));
+        float width = size[0] * height / size[1];
+        CellSpec cell = new CellSpec(s.cell(), s.type(), Anchor.RIGHT, margin, 0, 0, width, height, props, null, null,
+                CellSpec.SHARED, s.surface());
+        List<CellSpec> next = new ArrayList<>(cells);
+        next.add(cell);
+        return next;
     }
 
     /** {@code cell} pinned at anchor {@code at} (with the usual margin), or at absolute {@code x,y}. */

@@ -18,11 +18,22 @@ import java.util.Set;
 final class Rules {
 
     /** What a request asks for; the embedding fallback may force one when no verb rule matched. */
-    enum Intent { UNDO, THEME_DARK, THEME_LIGHT, ARRANGE, ADD, REMOVE, TEXT, VARIANT, BIGGER, SMALLER, COLOR, MOVE }
+    enum Intent { UNDO, THEME_DARK, THEME_LIGHT, ARRANGE, ADD, REMOVE, TEXT, VARIANT, BIGGER, SMALLER, COLOR, MOVE,
+        LAUNCH, QUIET, MEDIA, WORKSPACE }
 
     private static final Map<String, String> TYPE_WORDS = Map.ofEntries(Map.entry("title", "Label"),
             Map.entry("heading", "Label"), Map.entry("caption", "Label"), Map.entry("time", "Clock"),
-            Map.entry("watch", "Clock"), Map.entry("dock", "Panel"), Map.entry("card", "Panel"));
+            Map.entry("watch", "Clock"), Map.entry("dock", "Panel"), Map.entry("card", "Panel"),
+            Map.entry("notification", "NotificationHistory"), Map.entry("popup", "NotificationPopups"),
+            Map.entry("tray", "TrayIcons"), Map.entry("music", "NowPlaying"), Map.entry("player", "NowPlaying"),
+            Map.entry("wifi", "NetworkIndicator"), Map.entry("network", "NetworkIndicator"),
+            Map.entry("app", "AppGrid"), Map.entry("application", "AppGrid"), Map.entry("window", "Taskbar"));
+    /** Verbs that destroy, and things that are not on the desktop: together, a request outside what it changes. */
+    private static final Set<String> DESTROY = Set.of("delete", "remove", "erase", "wipe", "format", "destroy",
+            "trash", "uninstall", "kill", "clear", "empty");
+    private static final Set<String> OUTSIDE = Set.of("file", "files", "folder", "folders", "directory",
+            "directories", "disk", "drive", "computer", "laptop", "pc", "machine", "system", "documents", "photos",
+            "pictures", "downloads", "data", "emails", "home", "partition", "os");
     private static final Set<String> PRONOUNS = Set.of("it", "this", "that", "selected", "selection", "them");
     private static final Set<String> ALL = Set.of("everything", "all", "every");
 
@@ -50,7 +61,15 @@ final class Rules {
         });
         desktop.types().keySet().forEach(t -> extra.add(t.toLowerCase(Locale.ROOT)));
         desktop.variants().values().forEach(v -> v.values().forEach(extra::addAll));
+        desktop.system().apps().forEach(a -> {
+            extra.addAll(Lexicon.tokens(a.name()));
+            extra.add(a.id().toLowerCase(Locale.ROOT));
+        });
         int mended = Lexicon.mend(tokens, extra, mendVerbs);
+        String outside = outside(tokens, desktop);
+        if (outside != null) {
+            return new Plan(request, false, 1, outside, List.of(), "rules");
+        }
         Intent intent = forced != null ? forced : intent(tokens, desktop);
         if (intent == null) {
             return Plan.notUnderstood(request, UNKNOWN + Engine.REPERTOIRE);
@@ -73,18 +92,54 @@ final class Rules {
         return false;
     }
 
+    /**
+     * Why a request about things outside the desktop ("delete all my files", "shut down the computer") changes
+     * nothing; null when it is about the desktop. A request that names a cell is about the desktop.
+     */
+    private static String outside(List<String> t, Desktop desktop) {
+        boolean names = t.stream().anyMatch(w -> type(w, desktop) != null && !OUTSIDE.contains(w)
+                || desktop.cell(w) != null);
+        boolean power = has(t, "reboot", "shutdown", "poweroff") || (t.contains("shut") && t.contains("down"))
+                || (has(t, "restart", "reboot") && has(t, "computer", "laptop", "pc", "machine", "system"));
+        if (power) {
+            return "That is about the computer, not the desktop: I change only the desktop's cells (and start "
+                    + "applications), so nothing was changed.";
+        }
+        if (!names && has(t, DESTROY.toArray(String[]::new)) && has(t, OUTSIDE.toArray(String[]::new))) {
+            return "That is about your files or your computer, not the desktop: I change only the desktop's cells, "
+                    + "so nothing was changed (and no file was touched).";
+        }
+        return null;
+    }
+
     private static Intent intent(List<String> t, Desktop desktop) {
-        if (has(t, "undo", "revert", "mistake") || (t.contains("back") && has(t, "go", "take"))) {
-            return Intent.UNDO;
+        if (has(t, "workspace", "workspaces") && workspaceNumber(t) != null) {
+            return Intent.WORKSPACE;
         }
         boolean themeWord = has(t, "mode", "theme");
+        // Before undo: "go back to the light theme" switches the theme, it does not undo.
         if (themeWord || (t.size() <= 4 && has(t, "switch", "go") && has(t, "dark", "light", "night", "day"))) {
-            if (has(t, "dark", "night", "black")) {
-                return Intent.THEME_DARK;
-            }
             if (has(t, "light", "day", "white", "bright")) {
                 return Intent.THEME_LIGHT;
             }
+            if (has(t, "dark", "night", "black")) {
+                return Intent.THEME_DARK;
+            }
+        }
+        if (has(t, "undo", "revert", "mistake") || (t.contains("back") && has(t, "go", "take"))) {
+            return Intent.UNDO;
+        }
+        String spaced = " " + String.join(" ", t) + " ";
+        if (spaced.contains(" disturb ") || t.contains("dnd") || (has(t, "quiet", "silence", "mute")
+                && has(t, "notifications", "notification", "mode"))) {
+            return Intent.QUIET;
+        }
+        if (mediaCommand(t) != null) {
+            return Intent.MEDIA;
+        }
+        if (has(t, "launch", "start", "run", "open") && !has(t, "add", "new", "another")
+                && (t.contains("launch") || app(t, desktop) != null)) {
+            return Intent.LAUNCH;
         }
         if (has(t, "arrange", "tidy", "distribute", "organize", "organise", "layout")
                 || (t.contains("clean") && t.contains("up")) || (has(t, "spread", "lay") && t.contains("out"))
@@ -99,7 +154,8 @@ final class Rules {
             return Intent.REMOVE;
         }
         if (has(t, "add", "create", "spawn", "new", "another") || ((has(t, "put", "place", "open", "show")
-                && has(t, "a", "an")) && mentionsType(t, desktop))) {
+                && has(t, "a", "an")) && mentionsType(t, desktop)) || (has(t, "put", "place", "open", "show")
+                && absentType(t, desktop) != null)) {
             return Intent.ADD;
         }
         if (t.contains("rename") || (has(t, "say", "read") && has(t, "make", "should", "let", "will", "must",
@@ -140,6 +196,82 @@ final class Rules {
             return Intent.MOVE;
         }
         return null;
+    }
+
+    /** A type the request names of which no cell runs yet ("show my notifications", "put the battery …"). */
+    static String absentType(List<String> t, Desktop desktop) {
+        for (String word : t) {
+            String type = type(word, desktop);
+            if (type != null && desktop.cells().stream().noneMatch(c -> c.type().equals(type))) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The workspace a request names, 0-based ("workspace 2", "the second workspace"), or null. */
+    static Integer workspaceNumber(List<String> t) {
+        for (int i = 0; i < t.size(); i++) {
+            Double n = Lexicon.number(t.get(i));
+            if (n != null && n >= 1 && n <= 64 && n == Math.rint(n)) {
+                return n.intValue() - 1;
+            }
+            int ordinal = List.of("first", "second", "third", "fourth", "fifth").indexOf(t.get(i));
+            if (ordinal >= 0) {
+                return ordinal;
+            }
+        }
+        return null;
+    }
+
+    /** "pause the music" → pause, "next song" → next; null when the request is not about the media player. */
+    static String mediaCommand(List<String> t) {
+        boolean about = has(t, "music", "song", "songs", "track", "tracks", "media", "player", "playback", "audio",
+                "tune", "podcast", "video");
+        String first = t.isEmpty() ? "" : t.get(0);
+        if (has(t, "pause", "stop") && (about || first.equals("pause"))) {
+            return "pause";
+        }
+        if (has(t, "resume", "unpause") || (t.contains("play") && (about || t.size() == 1))) {
+            return "play";
+        }
+        if ((has(t, "next", "skip") && about) || first.equals("skip")) {
+            return "next";
+        }
+        if (has(t, "previous", "prev") && about || (t.contains("last") && has(t, "song", "track"))) {
+            return "previous";
+        }
+        return null;
+    }
+
+    /** Words that are not the application's name in "open the firefox app for me". */
+    private static final Set<String> NOT_A_NAME = Set.of("launch", "start", "run", "open", "up", "fire", "the", "a",
+            "an", "my", "app", "application", "program", "please", "for", "me", "new", "window", "of", "some");
+
+    /** The installed application a request names (by name, id, generic name or category), or null. */
+    static dev.cellshell.widgets.App app(List<String> t, Desktop desktop) {
+        List<String> words = t.stream().filter(w -> !NOT_A_NAME.contains(w)).toList();
+        if (words.isEmpty()) {
+            return null;
+        }
+        String query = String.join(" ", words);
+        dev.cellshell.widgets.App best = null;
+        int bestScore = 0;
+        for (dev.cellshell.widgets.App app : desktop.system().apps()) {
+            String name = app.name().toLowerCase(Locale.ROOT);
+            String id = app.id().toLowerCase(Locale.ROOT);
+            String lastPart = id.substring(id.lastIndexOf('.') + 1);
+            int score = name.equals(query) || lastPart.equals(query) || id.equals(query) ? 100
+                    : name.startsWith(query) ? 80
+                    : app.genericName().toLowerCase(Locale.ROOT).equals(query) ? 60
+                    : app.genericName().toLowerCase(Locale.ROOT).contains(query) ? 40
+                    : app.categories().stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(query)) ? 30 : 0;
+            if (score > bestScore) {
+                best = app;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     /** "the label is too small", "it looks huge": a complaint, which asks for the opposite. */
@@ -313,7 +445,92 @@ final class Rules {
                 case BIGGER, SMALLER -> resize();
                 case COLOR -> color();
                 case MOVE -> move();
+                case LAUNCH -> launch();
+                case QUIET -> quiet();
+                case MEDIA -> media();
+                case WORKSPACE -> workspace();
             };
+        }
+
+        /** The panel "in the top bar" names (in {@code after}, the words after the type), or null. */
+        private String panel(List<String> after) {
+            if (!has(after, "bar", "panel", "dock") || !has(after, "in", "on", "to", "into", "onto")
+                    || desktop.system().panels().isEmpty()) {
+                return null;
+            }
+            for (var e : desktop.system().panels().entrySet()) {
+                if (after.contains(e.getValue()) || after.contains(e.getKey())) {
+                    return e.getKey();
+                }
+            }
+            return desktop.system().panels().size() == 1 ? desktop.system().panels().keySet().iterator().next()
+                    : null;
+        }
+
+        Plan launch() {
+            dev.cellshell.widgets.App app = app(t, desktop);
+            if (app == null) {
+                List<String> words = t.stream().filter(w -> !NOT_A_NAME.contains(w)).toList();
+                return no(words.isEmpty() ? "which application? (e.g. \"open firefox\")"
+                        : "no installed application is called \"" + String.join(" ", words) + "\""
+                        + (desktop.system().apps().isEmpty() ? " (none are known here)" : ""));
+            }
+            return ok("Started " + app.name(), List.of(new Op.Launch(app.id(), app.name())));
+        }
+
+        Plan quiet() {
+            boolean off = has(t, "off", "stop", "end", "disable", "cancel", "unmute") || t.contains("no")
+                    && !t.contains("not");
+            if (off) {
+                return ok("Do not disturb is off: notifications pop up again", List.of(new Op.DoNotDisturb(0)));
+            }
+            int minutes = -1;
+            int at = t.indexOf("for");
+            if (at >= 0) {
+                double amount = 1;
+                String unit = "";
+                for (int i = at + 1; i < t.size(); i++) {
+                    Double n = Lexicon.number(t.get(i));
+                    if (n != null) {
+                        amount = n;
+                    } else if (t.get(i).equals("half")) {
+                        amount = 0.5;
+                    } else if (t.get(i).startsWith("hour") || t.get(i).startsWith("minute")) {
+                        unit = t.get(i);
+                        break;
+                    }
+                }
+                if (unit.startsWith("hour")) {
+                    minutes = (int) Math.round(amount * 60);
+                } else if (unit.startsWith("minute")) {
+                    minutes = (int) Math.round(amount);
+                }
+            }
+            if (minutes == 0 || minutes > 7 * 24 * 60) {
+                return no("for how long? (e.g. \"do not disturb for an hour\")");
+            }
+            return ok(minutes < 0 ? "Do not disturb until you turn it off: popups wait in the history"
+                    : "Do not disturb for " + (minutes % 60 == 0 ? minutes / 60 + (minutes == 60 ? " hour" : " hours")
+                    : minutes + " minutes") + ": popups wait in the history", List.of(new Op.DoNotDisturb(minutes)));
+        }
+
+        Plan media() {
+            String command = mediaCommand(t);
+            return ok(switch (command) {
+                case "pause" -> "Paused the music";
+                case "play" -> "Playing";
+                case "next" -> "Skipped to the next track";
+                default -> "Back to the previous track";
+            }, List.of(new Op.Media(command)));
+        }
+
+        Plan workspace() {
+            int index = workspaceNumber(t);
+            int count = desktop.system().workspaces();
+            if (count > 0 && index >= count) {
+                return no("there are " + count + " workspaces; there is no workspace " + (index + 1));
+            }
+            return ok("Switched to workspace " + (index + 1), List.of(new Op.Workspace(index)));
         }
 
         Plan theme(String name) {
@@ -874,6 +1091,11 @@ final class Rules {
             if (pv != null && desktop.variants().getOrDefault(type, Map.of()).getOrDefault(pv[0], List.of())
                     .contains(pv[1])) {
                 props.put(pv[0], pv[1]);
+            }
+            String panel = panel(t.subList(typeAt + 1, t.size()));
+            if (panel != null) {
+                return ok("Added " + id + " (a " + type.toLowerCase(Locale.ROOT) + ") to the panel '" + panel + "'",
+                        List.of(new Op.Spawn(id, type, "right", props, panel)));
             }
             return ok("Added " + id + " (a " + type.toLowerCase(Locale.ROOT) + ") " + where,
                     List.of(new Op.Spawn(id, type, at, props)));

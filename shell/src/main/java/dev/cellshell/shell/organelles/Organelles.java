@@ -215,7 +215,7 @@ public final class Organelles implements AutoCloseable {
     }
 
     /** Runs {@code request} on the organelles' own thread (what a cell asked for, never waited for). */
-    void later(Runnable request) {
+    public void later(Runnable request) {
         requests.execute(() -> {
             try {
                 request.run();

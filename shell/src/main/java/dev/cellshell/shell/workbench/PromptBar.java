@@ -36,6 +36,9 @@ final class PromptBar extends VBox {
     private final Button ask = new Button("Ask");
     private final Button preview = new Button("Preview");
     private final Button undo = new Button("Undo");
+    /** Shown while a request that removes more than one cell waits for a yes. */
+    private final Button confirm = new Button("Confirm");
+    private volatile String waiting = "";
     private final Label answer = new Label();
     private final Label plan = new Label();
 
@@ -47,6 +50,11 @@ final class PromptBar extends VBox {
         ask.setId("ask");
         preview.setId("preview");
         undo.setId("undo-ask");
+        confirm.setId("confirm-ask");
+        confirm.getStyleClass().add("danger");
+        confirm.setVisible(false);
+        confirm.setManaged(false);
+        confirm.setTooltip(new Tooltip("Do what the request asked, removing the cells it named"));
         answer.setId("answer");
         plan.setId("plan");
         plan.getStyleClass().add("text-muted");
@@ -69,17 +77,26 @@ final class PromptBar extends VBox {
                 changed.run();
             }));
         });
-        HBox bar = new HBox(8, prompt, preview, ask, undo);
+        confirm.setOnAction(e -> {
+            if (!waiting.isEmpty()) {
+                send(asker, waiting, false, true, changed);
+            }
+        });
+        HBox bar = new HBox(8, prompt, preview, ask, confirm, undo);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, new HBox(12, answer, plan));
         setPadding(new Insets(6, 8, 6, 8));
     }
 
     private void send(Asker asker, boolean dryRun, Runnable changed) {
-        String request = prompt.getText().trim();
+        send(asker, prompt.getText().trim(), dryRun, false, changed);
+    }
+
+    private void send(Asker asker, String request, boolean dryRun, boolean confirmed, Runnable changed) {
         if (request.isEmpty()) {
             return;
         }
+        showConfirm("");
         ask.setDisable(true);
         preview.setDisable(true);
         answer.setText("Thinking about \"" + request + "\"…");
@@ -88,12 +105,14 @@ final class PromptBar extends VBox {
             String said;
             String planned = "";
             boolean applied = false;
+            boolean asks = false;
             try {
-                Asker.Answer result = asker.ask(request, dryRun);
+                Asker.Answer result = asker.ask(request, dryRun, confirmed);
                 applied = result.applied();
+                asks = result.needsConfirmation();
                 Plan p = result.plan();
                 said = (dryRun && p.understood() ? "Preview (not applied): " : applied ? "Done: " : "Nothing changed: ")
-                        + result.message() + (p.understood() ? String.format(" (%s, %.2f)", p.backend(),
+                        + result.message() + (p.understood() ? String.format(java.util.Locale.ROOT, " (%s, %.2f)", p.backend(),
                                 p.confidence()) : "");
                 planned = p.changes().isEmpty() ? "" : "plan: " + p.changes().stream().map(PromptBar::describe)
                         .collect(Collectors.joining("; "));
@@ -103,8 +122,10 @@ final class PromptBar extends VBox {
             String text = said;
             String steps = planned;
             boolean done = applied;
+            boolean confirmNow = asks;
             Platform.runLater(() -> {
                 answer.setText(text);
+                showConfirm(confirmNow ? request : "");
                 plan.setText(steps);
                 ask.setDisable(false);
                 preview.setDisable(false);
@@ -117,6 +138,20 @@ final class PromptBar extends VBox {
                 }
             });
         });
+    }
+
+    /** Shows the Confirm button for {@code request}, or hides it (empty). */
+    private void showConfirm(String request) {
+        waiting = request;
+        Runnable show = () -> {
+            confirm.setVisible(!request.isEmpty());
+            confirm.setManaged(!request.isEmpty());
+        };
+        if (Platform.isFxApplicationThread()) {
+            show.run();
+        } else {
+            Platform.runLater(show);
+        }
     }
 
     /** One planned step in a few words. */
@@ -138,6 +173,14 @@ final class PromptBar extends VBox {
             return "undo";
         } else if (op instanceof Op.Swap s) {
             return "new code for " + s.cell();
+        } else if (op instanceof Op.Launch l) {
+            return "start " + l.name();
+        } else if (op instanceof Op.DoNotDisturb d) {
+            return "do not disturb " + (d.minutes() == 0 ? "off" : d.minutes() < 0 ? "on" : d.minutes() + " min");
+        } else if (op instanceof Op.Media m) {
+            return "media " + m.command();
+        } else if (op instanceof Op.Workspace w) {
+            return "workspace " + (w.index() + 1);
         }
         return op.toString();
     }

@@ -28,12 +28,24 @@ class IntentTableTest {
                 new Desktop.Cell("cancel", "Button", 180, 170, 120, 40, Map.of("text", "Cancel")),
                 new Desktop.Cell("clock", "Clock", 1000, 24, 256, 96, Map.of()));
         Map<String, float[]> types = Map.of("Label", new float[] {440, 96}, "Button", new float[] {120, 40},
-                "Clock", new float[] {256, 96}, "Panel", new float[] {480, 160});
+                "Clock", new float[] {256, 96}, "Panel", new float[] {480, 160}, "Battery", new float[] {130, 28},
+                "NotificationHistory", new float[] {340, 380}, "NowPlaying", new float[] {340, 96},
+                "AppGrid", new float[] {380, 320});
         Map<String, Map<String, List<String>>> variants = Map.of("Clock", Map.of("style", List.of("digital",
                 "analog"), "hours", List.of("24h", "12h"), "seconds", List.of("on", "off")), "Label", Map.of(),
                 "Button", Map.of());
-        return new Desktop(1280, 720, "dark", cells, selected, types, variants, List.of("dark", "light"));
+        return new Desktop(1280, 720, "dark", cells, selected, types, variants, List.of("dark", "light"), Map.of(),
+                SYSTEM);
     }
+
+    /** The system around the table's desktop: three installed applications, four workspaces, a top bar. */
+    static final Desktop.System SYSTEM = new Desktop.System(List.of(
+            new dev.cellshell.widgets.App("org.mozilla.firefox", "Firefox", "Web Browser", "Browse the Web",
+                    List.of("Network", "WebBrowser"), false),
+            new dev.cellshell.widgets.App("org.gnome.Calculator", "Calculator", "Calculator", "Do sums",
+                    List.of("Utility"), false),
+            new dev.cellshell.widgets.App("xterm", "XTerm", "Terminal", "standard terminal emulator",
+                    List.of("System", "TerminalEmulator"), false)), 4, Map.of("bar", "top"));
 
     record Row(int line, String request, String expected, String selected) {
     }
@@ -64,11 +76,20 @@ class IntentTableTest {
             } else if (op instanceof Op.Move m) {
                 return "move " + m.cell() + " " + m.at();
             } else if (op instanceof Op.Spawn s) {
-                return ("spawn " + s.cell() + " " + s.type() + " " + s.at() + " " + props(s.props())).trim();
+                return ("spawn " + s.cell() + " " + s.type() + " " + s.at() + (s.surface().isEmpty() ? ""
+                        : " on " + s.surface()) + " " + props(s.props())).trim();
             } else if (op instanceof Op.Rm r) {
                 return "rm " + r.cell();
             } else if (op instanceof Op.Theme t) {
                 return "theme " + t.name();
+            } else if (op instanceof Op.Launch l) {
+                return "launch " + l.appId();
+            } else if (op instanceof Op.DoNotDisturb d) {
+                return "quiet " + d.minutes();
+            } else if (op instanceof Op.Media m) {
+                return "media " + m.command();
+            } else if (op instanceof Op.Workspace w) {
+                return "workspace " + w.index();
             }
             return op instanceof Op.Arrange ? "arrange" : op instanceof Op.Undo ? "undo" : op.toString();
         }).collect(Collectors.joining("; "));
@@ -106,7 +127,7 @@ class IntentTableTest {
 
     @Test
     void aRequestThatIsNotUnderstoodChangesNothingAndSaysWhatCanBeAsked() {
-        Plan plan = engine.plan("play some music", desktop(""));
+        Plan plan = engine.plan("tell me a joke", desktop(""));
         assertThat(plan.understood()).isFalse();
         assertThat(plan.changes()).isEmpty();
         assertThat(plan.message()).contains("I can make a cell bigger");

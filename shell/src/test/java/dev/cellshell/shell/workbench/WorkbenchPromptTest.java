@@ -103,7 +103,7 @@ class WorkbenchPromptTest {
         assertThat(new float[] {button().width(), button().height()}).containsExactly(240, 64);
 
         robot.interact(() -> {
-            prompt.setText("play some music");
+            prompt.setText("tell me a joke");
             prompt.fireEvent(new ActionEvent());
         });
         waitForAnswer(answer, "Nothing changed: I don't know how to do that");
