@@ -111,6 +111,47 @@ class WorkbenchPromptTest {
     }
 
     @Test
+    void aRequestThatRemovesSeveralCellsWaitsForConfirmAndChangesNothingBefore(FxRobot robot) throws Exception {
+        TextField prompt = robot.from(view).lookup("#prompt").queryAs(TextField.class);
+        Label answer = robot.from(view).lookup("#answer").queryAs(Label.class);
+        Button confirm = robot.from(view).lookup("#confirm-ask").queryAs(Button.class);
+        int before = tissue.cells().size();
+        assertThat(before).isGreaterThan(1);
+        assertThat(confirm.isVisible()).isFalse();
+
+        robot.interact(() -> {
+            prompt.setText("delete everything");
+            prompt.fireEvent(new ActionEvent());
+        });
+        waitForAnswer(answer, "This would remove " + before + " cells");
+        assertThat(answer.getText()).contains("Nothing was changed");
+        assertThat(tissue.cells()).hasSize(before);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, confirm::isVisible);
+
+        robot.interact(() -> {
+            prompt.setText("delete all my files");
+            prompt.fireEvent(new ActionEvent());
+        });
+        waitForAnswer(answer, "not the desktop");
+        assertThat(tissue.cells()).hasSize(before);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !confirm.isVisible()); // another request: no Confirm
+
+        robot.interact(() -> {
+            prompt.setText("delete everything");
+            prompt.fireEvent(new ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, confirm::isVisible);
+        robot.clickOn(confirm);
+        waitForAnswer(answer, "Done: Removed");
+        assertThat(tissue.cells()).isEmpty();
+        Button undo = robot.from(view).lookup("#undo-ask").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !undo.isDisabled());
+        robot.clickOn(undo);
+        waitForAnswer(answer, "Undone.");
+        assertThat(tissue.cells()).hasSize(before);
+    }
+
+    @Test
     void theHistoryOfTheSelectedCellShowsEachChangeWithItsDiffAndRollsBackToAnEarlierOne(FxRobot robot)
             throws Exception {
         Cells.click(robot, view, "label");
