@@ -25,9 +25,11 @@ class FreshSpawnGoldenTest {
     @Test
     void everyCatalogTypeSpawnsFromTheCliWithoutASizeAndLooksRight(@TempDir Path dir) throws Exception {
         Path workspace = dir.resolve("fresh");
-        // The Terminal runs the login shell $SHELL names: a real sh told a fixed prompt (a person's prompt names them).
-        try (RunningShell shell = RunningShell.start(workspace, TerminalEndToEndTest.plainShell(dir), "--headless",
-                "--template", "desktop")) {
+        // The Terminal runs the login shell $SHELL names: a real sh told a fixed prompt (a person's prompt names them);
+        // the cells of the system (apps, windows, notifications, media, power, network, tray) see the sample organelles.
+        Map<String, String> environment = new java.util.HashMap<>(TerminalEndToEndTest.plainShell(dir));
+        environment.put("CELLSHELL_ORGANELLES", "sample");
+        try (RunningShell shell = RunningShell.start(workspace, environment, "--headless", "--template", "desktop")) {
             int[] origin = origin(shell, "desktop");
             for (String line : shell.cli("ls", "--json").out().split("\n")) {
                 if (!line.isBlank()) {
