@@ -91,7 +91,7 @@ class OrganelleCellsGoldenTest {
         }
     }
 
-    private static boolean differs(BufferedImage a, BufferedImage b) {
+    static boolean differs(BufferedImage a, BufferedImage b) {
         for (int y = 0; y < a.getHeight(); y++) {
             for (int x = 0; x < a.getWidth(); x++) {
                 if (a.getRGB(x, y) != b.getRGB(x, y)) {

@@ -95,12 +95,20 @@ public record DesktopEntry(String id, Path file, String type, String name, Strin
     public static Locale messagesLocale(Map<String, String> env) {
         for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
             String value = env.get(name);
-            if (value != null && !value.isBlank() && !value.equals("C") && !value.equals("POSIX")) {
-                String modifier = value.contains("@") ? value.substring(value.indexOf('@') + 1) : "";
-                String base = value.replaceAll("[.@].*$", "");
-                String[] parts = base.split("_", 2);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String modifier = value.contains("@") ? value.substring(value.indexOf('@') + 1) : "";
+            String base = value.replaceAll("[.@].*$", "");
+            if (base.equals("C") || base.equals("POSIX")) {
+                return Locale.ROOT;
+            }
+            String[] parts = base.split("_", 2);
+            try {
                 return new Locale.Builder().setLanguage(parts[0]).setRegion(parts.length > 1 ? parts[1] : "")
                         .setVariant(modifier.matches("[A-Za-z0-9]{5,8}") ? modifier : "").build();
+            } catch (java.util.IllformedLocaleException e) {
+                return Locale.ROOT; // a locale name Java cannot read: the entries' untranslated names
             }
         }
         return Locale.ROOT;

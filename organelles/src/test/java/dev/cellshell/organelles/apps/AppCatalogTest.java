@@ -109,8 +109,11 @@ class AppCatalogTest {
         assertThat(catalog(new Locale("de", "CH"), (a, w) -> { }).entry("org.example.Editor").orElseThrow().name())
                 .isEqualTo("Texteditor (Schweiz)");
         assertThat(DesktopEntry.messagesLocale(Map.of("LANG", "de_CH.UTF-8@euro")).getCountry()).isEqualTo("CH");
-        assertThat(DesktopEntry.messagesLocale(Map.of("LC_ALL", "C", "LANG", "fr_FR.UTF-8")).getLanguage())
+        assertThat(DesktopEntry.messagesLocale(Map.of("LC_ALL", "", "LANG", "fr_FR.UTF-8")).getLanguage())
                 .isEqualTo("fr");
+        assertThat(DesktopEntry.messagesLocale(Map.of("LANG", "C.UTF-8"))).isEqualTo(Locale.ROOT);
+        assertThat(DesktopEntry.messagesLocale(Map.of("LC_ALL", "POSIX", "LANG", "de_DE"))).isEqualTo(Locale.ROOT);
+        assertThat(DesktopEntry.messagesLocale(Map.of("LANG", "x_1!.UTF-8"))).isEqualTo(Locale.ROOT);
     }
 
     @Test
