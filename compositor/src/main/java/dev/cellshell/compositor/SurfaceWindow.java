@@ -37,6 +37,33 @@ final class SurfaceWindow implements AutoCloseable {
     private List<Layer> shown = List.of();
     private Decorations decorations = Decorations.NONE;
     private List<float[]> shape;
+
+    /**
+     * The part of an overlay a cell covers (and takes clicks in): the hit regions it declares, else its rectangle;
+     * nothing when it draws nothing (the notification popups with nothing to show neither cover the windows under
+     * them nor take their clicks). A cell whose bytes cannot be read now keeps its rectangle for the frame.
+     */
+    private List<float[]> shapeOf(dev.cellshell.ipc.SceneMessage.Layer layer) {
+        float[] whole = {layer.x() * scale, layer.y() * scale, layer.width() * scale, layer.height() * scale};
+        byte[] bytes = source.bytes(layer);
+        if (bytes == null) {
+            return List.of(whole);
+        }
+        if (bytes.length <= 1) {
+            return List.of();
+        }
+        try {
+            List<dev.cellshell.runtime.DisplayList.HitRegion> regions =
+                    dev.cellshell.runtime.DisplayList.of(bytes).hitRegions();
+            if (regions.isEmpty()) {
+                return List.of(whole);
+            }
+            return regions.stream().map(r -> new float[] {(layer.x() + r.x()) * scale, (layer.y() + r.y()) * scale,
+                    r.w() * scale, r.h() * scale}).toList();
+        } catch (IllegalArgumentException e) {
+            return List.of(whole);
+        }
+    }
     private boolean stale = true;
 
     /**
@@ -149,8 +176,7 @@ final class SurfaceWindow implements AutoCloseable {
             return null;
         }
         if (surface.role() == Role.OVERLAY) {
-            List<float[]> rects = mine.stream().map(l -> new float[] {l.x() * scale, l.y() * scale, l.width() * scale,
-                    l.height() * scale}).toList();
+            List<float[]> rects = mine.stream().flatMap(l -> shapeOf(l).stream()).toList();
             if (shape == null || !sameRects(rects, shape)) {
                 roles.shape(window.x11Window(), rects);
                 shape = rects;
