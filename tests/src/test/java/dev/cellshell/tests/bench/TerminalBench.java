@@ -389,7 +389,7 @@ public final class TerminalBench {
             bounds.get(3).asInt()};
     }
 
-    private static String cli(Path workspace, String... args) throws Exception {
+    static String cli(Path workspace, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--workspace", workspace.toString()));
@@ -417,7 +417,7 @@ public final class TerminalBench {
         throw new IllegalStateException("terminal " + id + " never showed what was awaited");
     }
 
-    private static ControlMessage call(Path workspace, ControlMessage request) throws IOException {
+    static ControlMessage call(Path workspace, ControlMessage request) throws IOException {
         try (Connection<ControlMessage> c = Connection.open(Workspace.controlSocket(workspace), ControlMessage.CODEC)) {
             return c.call(request);
         }
@@ -436,7 +436,7 @@ public final class TerminalBench {
     }
 
     /** A process and everything under it. */
-    private static long[] family(ProcessHandle top) {
+    static long[] family(ProcessHandle top) {
         List<Long> pids = new ArrayList<>();
         pids.add(top.pid());
         top.descendants().forEach(p -> pids.add(p.pid()));
@@ -468,7 +468,7 @@ public final class TerminalBench {
     }
 
     /** Proportional set size in KB, summed (shared pages counted once across the processes). */
-    private static long pss(long[] pids) {
+    static long pss(long[] pids) {
         return rollup(pids, "Pss:");
     }
 
@@ -492,7 +492,7 @@ public final class TerminalBench {
         return total;
     }
 
-    private static String stats(List<Double> values) {
+    static String stats(List<Double> values) {
         double[] sorted = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).sorted().toArray();
         long missed = values.stream().filter(v -> v.isNaN()).count();
         if (sorted.length == 0) {
