@@ -75,11 +75,10 @@ final class ControlCodec implements Codec<ControlMessage> {
             for (CellStatus c : s.cells()) {
                 out.str(c.cellId()).str(c.cellType()).i64(c.generation())
                         .f32(c.x()).f32(c.y()).f32(c.width()).f32(c.height()).str(c.state());
-                out.i32(c.props().size());
-                new java.util.TreeMap<>(c.props()).forEach((k, v) -> out.str(k).str(v));
+                writeMap(out, c.props());
                 out.str(c.health()).str(c.lastError()).str(c.isolation());
-                out.i32(c.terminal().size());
-                new java.util.TreeMap<>(c.terminal()).forEach((key, v) -> out.str(key).str(v));
+                writeMap(out, c.terminal());
+                writeMap(out, c.services());
             }
             tag = STATUS_REPLY;
         } else if (message instanceof ClickRequest c) {
@@ -189,20 +188,14 @@ final class ControlCodec implements Codec<ControlMessage> {
                     float h = in.f32();
                     String state = in.str();
                     int propCount = in.count(8);
-                    java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
-                    for (int p = 0; p < propCount; p++) {
-                        props.put(in.str(), in.str());
-                    }
+                    java.util.Map<String, String> props = readMap(in, propCount);
                     String health = in.str();
                     String lastError = in.str();
                     String isolation = in.str();
-                    int terminalCount = in.count(8);
-                    java.util.Map<String, String> terminal = new java.util.LinkedHashMap<>();
-                    for (int t = 0; t < terminalCount; t++) {
-                        terminal.put(in.str(), in.str());
-                    }
+                    java.util.Map<String, String> terminal = readMap(in, in.count(8));
+                    java.util.Map<String, String> services = readMap(in, in.count(8));
                     cells.add(new CellStatus(id, type, generation, x, y, w, h, state, props, health, lastError,
-                            isolation, terminal));
+                            isolation, terminal, services));
                 }
                 yield new StatusReply(pid, workspace, presented, renderer, cells);
             }
@@ -247,5 +240,19 @@ final class ControlCodec implements Codec<ControlMessage> {
         };
         in.end();
         return message;
+    }
+
+    /** A string map: its size, then each key and value, sorted by key. */
+    private static void writeMap(WireOut out, java.util.Map<String, String> map) {
+        out.i32(map.size());
+        new java.util.TreeMap<>(map).forEach((k, v) -> out.str(k).str(v));
+    }
+
+    private static java.util.Map<String, String> readMap(WireIn in, int count) throws ProtocolException {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            map.put(in.str(), in.str());
+        }
+        return map;
     }
 }

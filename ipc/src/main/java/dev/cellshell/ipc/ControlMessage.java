@@ -117,11 +117,20 @@ public sealed interface ControlMessage {
     /** @param terminal what a terminal cell's program shows (screen text, cursor, title, …); empty for other cells */
     record CellStatus(String cellId, String cellType, long generation, float x, float y, float width, float height,
             String state, java.util.Map<String, String> props, String health, String lastError, String isolation,
-            java.util.Map<String, String> terminal) {
+            java.util.Map<String, String> terminal, java.util.Map<String, String> services) {
         public CellStatus {
             props = java.util.Map.copyOf(props);
             isolation = isolation == null || isolation.isEmpty() ? "shared" : isolation;
             terminal = terminal == null ? java.util.Map.of() : java.util.Map.copyOf(terminal);
+            services = services == null ? java.util.Map.of() : java.util.Map.copyOf(services);
+        }
+
+        /** Without the services it declares (service name → empty when it works, else why not). */
+        public CellStatus(String cellId, String cellType, long generation, float x, float y, float width,
+                float height, String state, java.util.Map<String, String> props, String health, String lastError,
+                String isolation, java.util.Map<String, String> terminal) {
+            this(cellId, cellType, generation, x, y, width, height, state, props, health, lastError, isolation,
+                    terminal, java.util.Map.of());
         }
 
         public CellStatus(String cellId, String cellType, long generation, float x, float y, float width,

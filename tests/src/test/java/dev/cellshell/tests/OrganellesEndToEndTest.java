@@ -62,7 +62,13 @@ class OrganellesEndToEndTest {
             assertThat(shell.cli("spawn", "NotificationPopups", "--id", "popups", "--at", "top-right").exit()).isZero();
             assertThat(shell.cli("spawn", "NotificationHistory", "--id", "history", "--at", "top-left").exit())
                     .isZero();
+            assertThat(shell.cli("spawn", "Battery", "--id", "battery", "--at", "bottom-left").exit()).isZero();
             BufferedImage empty = OrganelleCellsGoldenTest.cell(shell, dir, "popups");
+            // cell show says which services a cell uses and why one does not work
+            awaitTrue("cell show names the services", () -> shell.cli("show", "history").out()
+                    .contains("services Notifications (ok)"));
+            assertThat(shell.cli("show", "battery").out()).contains("services Power (unavailable: UPower is not "
+                    + "running (nobody has org.freedesktop.UPower on the system bus))");
             awaitTrue("CellShell owns org.freedesktop.Notifications", () -> run(bus, "gdbus", "call", "--session",
                     "--dest", "org.freedesktop.Notifications", "--object-path", "/org/freedesktop/Notifications",
                     "--method", "org.freedesktop.Notifications.GetServerInformation").contains("CellShell"));

@@ -34,9 +34,10 @@ final class Json {
     static String cell(CellStatus c, String sourceFolder) {
         return String.format(java.util.Locale.ROOT, "{\"id\":%s,\"type\":%s,\"generation\":%d,"
                 + "\"bounds\":[%.1f,%.1f,%.1f,%.1f],\"source\":%s,\"props\":%s,\"state\":%s,\"health\":%s,"
-                + "\"lastError\":%s,\"isolation\":%s%s}", string(c.cellId()), string(c.cellType()), c.generation(),
+                + "\"lastError\":%s,\"isolation\":%s%s%s}", string(c.cellId()), string(c.cellType()), c.generation(),
                 c.x(), c.y(), c.width(), c.height(), string(sourceFolder), object(c.props()), string(c.state()),
                 string(c.health()), string(c.lastError()), string(c.isolation()),
-                c.terminal().isEmpty() ? "" : ",\"terminal\":" + object(c.terminal()));
+                c.terminal().isEmpty() ? "" : ",\"terminal\":" + object(c.terminal()),
+                c.services().isEmpty() ? "" : ",\"services\":" + object(c.services()));
     }
 }

@@ -59,6 +59,11 @@ final class ShowCommand implements Callable<Integer> {
         if (!c.lastError().isEmpty()) {
             workspace.out().printf("  last     %s%n", c.lastError());
         }
+        if (!c.services().isEmpty()) {
+            workspace.out().printf("  services %s%n", String.join(", ", c.services().entrySet().stream()
+                    .map(e -> e.getKey() + (e.getValue().isEmpty() ? " (ok)" : " (unavailable: " + e.getValue() + ")"))
+                    .toList()));
+        }
         if (!c.terminal().isEmpty()) {
             Map<String, String> t = c.terminal();
             workspace.out().printf("  terminal %s, %s, cursor at row,column %s%s%n",

@@ -175,7 +175,8 @@ public final class ControlServer implements AutoCloseable {
                 return new StatusReply(ProcessHandle.current().pid(), workspace.toString(), scene.presentedScene(),
                         scene.renderer(), tissue.cells().stream().map(c -> new CellStatus(c.id(), c.type(),
                                 c.generation(), c.x(), c.y(), c.width(), c.height(), c.state(), c.props(),
-                                c.health(), c.lastError(), c.isolation(), tissue.terminalOf(c.id()))).toList());
+                                c.health(), c.lastError(), c.isolation(), tissue.terminalOf(c.id()),
+                                tissue.servicesOf(c.id()))).toList());
             }
             return new Failure("the shell does not answer " + request.getClass().getSimpleName() + " requests");
         } catch (ExecutionException e) {

@@ -209,6 +209,18 @@ final class CellServices {
         this.organelles = organelles;
     }
 
+    /** Why the service {@code simpleName} does not work now; empty when it does (those of the shell always do). */
+    String unavailable(String simpleName) {
+        String why = organelles.status().get(simpleName);
+        if (why != null) {
+            return why;
+        }
+        if (simpleName.equals("Workspaces") && workspaces.get().count() == 0) {
+            return "the window manager has no workspaces (or there is none)";
+        }
+        return "";
+    }
+
     void useWorkspaces(java.util.function.Supplier<dev.cellshell.ipc.SceneMessage.Workspaces> source,
             java.util.function.IntConsumer switchTo) {
         workspaces = source;

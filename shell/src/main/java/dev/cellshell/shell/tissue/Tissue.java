@@ -101,6 +101,8 @@ public final class Tissue implements AutoCloseable {
     private final Map<String, PendingSwap> pending = new HashMap<>();
     private final Map<String, List<SourceFile>> requested = new HashMap<>();
     private volatile List<CellView> views = List.of();
+    /** The services each cell's running generation declares, as of the last change (read off the tissue thread). */
+    private volatile Map<String, java.util.Set<String>> uses = Map.of();
     private volatile TissueSpec spec;
     /** The monitors the compositor reported (none yet: the tissue's desktop size stands in). Tissue thread. */
     private List<SceneMessage.Monitor> monitors = List.of();
@@ -307,6 +309,18 @@ public final class Tissue implements AutoCloseable {
      */
     public Map<String, String> terminalOf(String cellId) {
         return terminals.describe(cellId);
+    }
+
+    /**
+     * The services the cell's running generation declares, each with why it does not work now (empty when it
+     * does): for {@code cell show} and the workbench.
+     */
+    public Map<String, String> servicesOf(String cellId) {
+        Map<String, String> status = new java.util.TreeMap<>();
+        for (String service : uses.getOrDefault(cellId, java.util.Set.of())) {
+            status.put(service, services.unavailable(service));
+        }
+        return status;
     }
 
     /**
@@ -605,6 +619,7 @@ public final class Tissue implements AutoCloseable {
         LOG.error("{}; restoring {} cell(s) from their saved state: {}", why, lost.size(),
                 lost.stream().map(c -> c.id).toList());
         views = cells.values().stream().map(LiveCell::view).toList();
+        uses = usesOfCells();
         tissueThread.execute(() -> restore(lost));
     }
 
@@ -2187,6 +2202,7 @@ public final class Tissue implements AutoCloseable {
                     cell.height, -1, cell.displayList.bytes(), home));
         }
         views = cells.values().stream().map(LiveCell::view).toList();
+        uses = usesOfCells();
         sink.publish(new PublishScene(++sceneVersion, spec.background(), layers, where == null ? List.of()
                 : where.surfaces().stream().map(this::painted).toList()));
         return sceneVersion;
@@ -2195,6 +2211,16 @@ public final class Tissue implements AutoCloseable {
     /** The cells as of the last published scene, back to front. Safe from any thread. */
     public List<CellView> cells() {
         return views;
+    }
+
+    private Map<String, java.util.Set<String>> usesOfCells() {
+        Map<String, java.util.Set<String>> all = new java.util.HashMap<>();
+        cells.forEach((id, cell) -> {
+            if (cell.generation != null && !cell.generation.uses().isEmpty()) {
+                all.put(id, java.util.Set.copyOf(cell.generation.uses()));
+            }
+        });
+        return Map.copyOf(all);
     }
 
     /** The source files of the generation a cell runs (or of its type on disk when none runs). */

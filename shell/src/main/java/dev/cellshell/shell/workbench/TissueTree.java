@@ -24,6 +24,8 @@ final class TissueTree extends TreeView<CellView> {
     private final TreeItem<CellView> root = new TreeItem<>();
     private Consumer<CellView> onSelected = cell -> { };
     private boolean refreshing;
+    /** The services a cell declares, each with why it does not work now (empty when it does). */
+    private java.util.function.Function<String, java.util.Map<String, String>> services = id -> java.util.Map.of();
 
     TissueTree() {
         setId("cells");
@@ -42,11 +44,20 @@ final class TissueTree extends TreeView<CellView> {
                 dot.getStyleClass().addAll("health", "health-" + health(cell));
                 Label name = new Label(cell.id());
                 name.getStyleClass().add("cell-id");
+                java.util.Map<String, String> uses = services.apply(cell.id());
+                java.util.List<String> missing = uses.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                        .map(java.util.Map.Entry::getKey).toList();
                 Label detail = new Label(cell.type() + " · gen " + cell.generation()
                         + ("solo".equals(cell.isolation()) ? " · solo host" : "")
                         + (health(cell).equals("ok") ? "" : " · " + cell.health()
-                                + (cell.lastError().isEmpty() ? "" : ": " + firstLine(cell.lastError()))));
+                                + (cell.lastError().isEmpty() ? "" : ": " + firstLine(cell.lastError())))
+                        + (missing.isEmpty() ? "" : " · no " + String.join(", ", missing)));
                 detail.getStyleClass().add("cell-detail");
+                if (!uses.isEmpty()) {
+                    detail.setTooltip(new javafx.scene.control.Tooltip("Services: " + String.join("\n", uses
+                            .entrySet().stream().map(e -> e.getKey() + (e.getValue().isEmpty() ? ": ok"
+                                    : ": unavailable — " + e.getValue())).toList())));
+                }
                 setText(null);
                 setGraphic(new HBox(6, dot, name, detail));
                 setAccessibleText(cell.id() + ", " + cell.type() + " generation " + cell.generation() + ", "
@@ -75,6 +86,11 @@ final class TissueTree extends TreeView<CellView> {
         int end = text.indexOf('\n');
         String line = end < 0 ? text : text.substring(0, end);
         return line.length() > 80 ? line.substring(0, 79) + "…" : line;
+    }
+
+    /** Where the tree reads the services each cell declares and whether they work. */
+    void useServices(java.util.function.Function<String, java.util.Map<String, String>> source) {
+        services = source;
     }
 
     void onSelected(Consumer<CellView> listener) {

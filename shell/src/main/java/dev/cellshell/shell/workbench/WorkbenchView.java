@@ -96,6 +96,7 @@ public final class WorkbenchView extends BorderPane {
         this.history = history == null ? null : new HistoryPanel(history, tissue, this::load, status::say);
 
         tree.onSelected(cell -> selected(Optional.ofNullable(cell)));
+        tree.useServices(tissue::servicesOf);
         desktop.onSelection(id -> Platform.runLater(() -> {
             if (!id.isEmpty() && !tree.selected().map(CellView::id).orElse("").equals(id)) {
                 select(id); // picked on the desktop; one made here comes back as well and is left alone
