@@ -14,6 +14,15 @@ import java.util.List;
 @Size(width = 720, height = 440, minWidth = 240, minHeight = 120)
 public class Terminal implements Cell {
 
+    /** Pointer buttons as cells get them: 1 left, 2 right, 3 middle (GLFW's order, counted from 1). */
+    private static final int MIDDLE = 3;
+
+    /** A pointer button in the X order the program is told (1 left, 2 middle, 3 right). */
+    private static int xButton(int button) {
+        return button == 2 ? 3 : button == 3 ? 2 : button;
+    }
+
+
     private static final float PAD = 8;
     private static final float HEADER = 26;
 
@@ -312,11 +321,11 @@ public class Terminal implements Cell {
                     && (p.modifiers() & InputEvent.SHIFT) == 0;
             switch (p.kind()) {
                 case PRESS -> {
-                    if (p.button() == 2) {
+                    if (p.button() == MIDDLE) {
                         pty.paste(context.service(Clipboard.class).text());
                         return follow();
                     }
-                    if (program && pty.mouse("press", at[1], at[0], p.button(), p.modifiers())) {
+                    if (program && pty.mouse("press", at[1], at[0], xButton(p.button()), p.modifiers())) {
                         dragging = false;
                         return false;
                     }
@@ -352,7 +361,7 @@ public class Terminal implements Cell {
                         return true;
                     }
                     if (program) {
-                        pty.mouse("release", at[1], at[0], p.button(), p.modifiers());
+                        pty.mouse("release", at[1], at[0], xButton(p.button()), p.modifiers());
                     }
                     return false;
                 }
