@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * UPower, NetworkManager and an MPRIS player, each a small fake service on a private bus (standing in for the
  * system bus and the session bus), read by the real readers; changes signalled as the real services do.
  */
+@org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a hung bus or program fails, never stalls the build
 class SystemReadersTest {
 
     private PrivateBus bus;

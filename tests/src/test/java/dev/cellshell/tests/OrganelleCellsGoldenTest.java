@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * network and tray items), each spawned from the CLI at its declared size, golden in the dark and the light theme;
  * and what a click on them does to those organelles.
  */
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a hung bus or program fails, never stalls the build
 class OrganelleCellsGoldenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real X client that outlives the shell; and under Xvfb with openbox, real xterms in the taskbar are activated,
  * moved to another workspace and closed by real clicks, while plain language switches the workspace.
  */
+@org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a hung bus or program fails, never stalls the build
 class OrganellesEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** libnotify's {@code notify-send} and {@code gdbus} against CellShell's server on a private session bus. */
+@org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a hung bus or program fails, never stalls the build
 class NotificationServerTest {
 
     private PrivateBus bus;
@@ -48,8 +50,9 @@ class NotificationServerTest {
         bus.close();
     }
 
+    /** notify-send with its output line-buffered (a pipe would hold its printed id until it exits). */
     private Process notifySend(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("notify-send"));
+        List<String> command = new java.util.ArrayList<>(List.of("stdbuf", "-oL", "notify-send"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DBUS_SESSION_BUS_ADDRESS", bus.address());
@@ -60,8 +63,10 @@ class NotificationServerTest {
     void notifySendShowsANotificationAndHearsTheActionThePersonChose() throws Exception {
         Process send = notifySend("-p", "-a", "Mail", "-u", "critical", "-A", "open=Open", "-A", "later=Later",
                 "New mail", "<b>Ada</b> wrote &amp; asked <i>twice</i>");
-        BufferedReader out = new BufferedReader(new InputStreamReader(send.getInputStream(), StandardCharsets.UTF_8));
-        int id = Integer.parseInt(out.readLine().trim());
+        BlockingQueue<String> printed = lines(send);
+        String first = printed.poll(30, TimeUnit.SECONDS);
+        assertThat(first).as("notify-send's id").isNotNull();
+        int id = Integer.parseInt(first.trim());
 
         Notification shown = center.find(id);
         assertThat(shown.app()).isEqualTo("Mail");
@@ -73,12 +78,30 @@ class NotificationServerTest {
         assertThat(center.showing()).extracting(Notification::id).containsExactly(id);
 
         center.invoke(id, "open");
-        assertThat(out.readLine()).isEqualTo("open"); // libnotify printed the action it was told of
+        assertThat(printed.poll(30, TimeUnit.SECONDS)).isEqualTo("open"); // libnotify printed the action it was told of
         assertThat(send.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(center.showing()).isEmpty();
         assertThat(center.history(10)).extracting(Notification::id).containsExactly(id); // kept, closed
         assertThat(center.history(10).get(0).open()).isFalse();
         assertThatThrownBy(() -> center.invoke(id, "open")).hasMessageContaining("no open action");
+    }
+
+    /** What {@code process} prints, line by line, read on a thread of its own (a test never blocks on it). */
+    private static BlockingQueue<String> lines(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("(read failed: " + e + ")");
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
     }
 
     @Test
