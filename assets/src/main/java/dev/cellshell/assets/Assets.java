@@ -12,7 +12,7 @@ public final class Assets {
     /** Cell types that ship with CellShell; each is {@code cells/<Type>.java}. */
     public static final List<String> BUILT_IN_CELL_TYPES = List.of("Label", "Button", "Clock", "Panel", "Notes",
             "Calendar", "SystemMonitor", "TextField", "Launcher", "Hello", "Image", "Meters", "WorkspaceSwitcher", "NoticeBell",
-            "Terminal", "AppGrid", "Taskbar", "NotificationPopups", "NotificationHistory", "TrayIcons", "NowPlaying",
+            "Terminal", "AppGrid", "AppDock", "Taskbar", "NotificationPopups", "NotificationHistory", "TrayIcons", "NowPlaying",
             "Battery", "NetworkIndicator");
 
     private static final String ROOT = "/dev/cellshell/assets/";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OrganelleCellsGoldenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> TYPES = List.of("AppGrid", "Taskbar", "NotificationPopups", "NotificationHistory",
+    static final List<String> TYPES = List.of("AppGrid", "AppDock", "Taskbar", "NotificationPopups", "NotificationHistory",
             "TrayIcons", "NowPlaying", "Battery", "NetworkIndicator");
 
     @Test

@@ -21,7 +21,7 @@ class CatalogTest {
         assertThatThrownBy(() -> Catalog.resolve(workspace, "Calender")).hasMessageContaining("did you mean Calendar?")
                 .hasMessageContaining("WeatherCard");
         assertThatThrownBy(() -> Catalog.resolve(workspace, "Spreadsheet")).hasMessageNotContaining("did you mean")
-                .hasMessageContaining("Types: AppGrid, Battery, Button, Calendar");
+                .hasMessageContaining("Types: AppDock, AppGrid, Battery, Button, Calendar");
     }
 
     @Test
