@@ -107,9 +107,13 @@ class AskEndToEndTest {
             assertThat(cell(shell, ok.cellId()).width()).as("a dry run changes nothing").isEqualTo(grown.width());
 
             BufferedImage before = shot(shell, "before-music");
+            // understood now (the media organelle), but there is no player here: it says so and changes nothing
             RunningShell.Result music = ask(shell, "play some music");
             assertThat(music.exit()).isEqualTo(1);
-            assertThat(music.err()).contains("I don't know how to do that").contains("I can make a cell bigger");
+            assertThat(music.err()).contains("no media player is running");
+            RunningShell.Result joke = ask(shell, "tell me a joke");
+            assertThat(joke.exit()).isEqualTo(1);
+            assertThat(joke.err()).contains("I don't know how to do that").contains("I can make a cell bigger");
             assertThat(changed(before, shot(shell, "after-music"), 0, 0, 0, 0)[1]).isZero();
 
             assertThat(shell.cli("log").out()).contains("ask \"make the OK button bigger\" (rules")
