@@ -186,7 +186,13 @@ final class SurfaceWindow implements AutoCloseable {
         decorations = wanted;
         shown = mine;
         painter.decorate(wanted);
-        return painter.paint(new PublishScene(scene.sceneVersion(), surface.background(), mine));
+        Painter.Frame frame = painter.paint(new PublishScene(scene.sceneVersion(), surface.background(), mine));
+        if (exposed) {
+            // The painter put only what changed; what the window system exposed in the same frame (an overlay's
+            // shape shrinking above it, a window moved away) needs all of the frame again.
+            drawable.present();
+        }
+        return frame;
     }
 
     private static boolean same(List<Layer> a, List<Layer> b) {

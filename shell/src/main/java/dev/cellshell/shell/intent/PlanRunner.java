@@ -259,7 +259,7 @@ public final class PlanRunner {
 
     /**
      * The cells with a new one on the panel {@code s.surface()}: pinned on the right, left of the cells already
-     * pinned there (its margin past the widest margin + width), as tall as the panel allows.
+     * pinned there, as tall as the panel allows; refused with why when it would cover another cell of the panel.
      */
     private static List<CellSpec> onPanel(List<CellSpec> cells, Op.Spawn s, float[] size, Map<String, String> props,
             TissueSpec spec) {
@@ -274,8 +274,15 @@ public final class PlanRunner {
         }
         float height = Math.min(size[1], Math.max(8, panel.thickness() - 8));
         float width = size[0] * height / size[1];
-        CellSpec cell = new CellSpec(s.cell(), s.type(), Anchor.RIGHT, margin, 0, 0, width, height, props, null, null,
-                CellSpec.SHARED, s.surface());
+        CellSpec cell = spec.pin(new CellSpec(s.cell(), s.type(), Anchor.RIGHT, margin, 0, 0, width, height, props,
+                null, null, CellSpec.SHARED, s.surface()), Anchor.RIGHT, margin);
+        for (CellSpec c : cells) {
+            if (s.surface().equals(c.surface()) && c.x() < cell.x() + cell.width() && cell.x() < c.x() + c.width()) {
+                throw new IllegalArgumentException("the panel '" + s.surface() + "' has no room left for a "
+                        + s.type() + " (" + Math.round(width) + " wide) beside " + c.id() + ": remove or move "
+                        + "something there first");
+            }
+        }
         List<CellSpec> next = new ArrayList<>(cells);
         next.add(cell);
         return next;
