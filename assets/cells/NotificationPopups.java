@@ -42,7 +42,7 @@ public class NotificationPopups implements Cell {
             if (n.urgency() == 2) {
                 canvas.fillRoundRect(Rect.of(card.x() + 2, card.y() + 2, 4, card.h() - 4), 2, Fill.solid(0xFFBF616A));
             }
-            canvas.hitRegion("card:" + n.id(), card, radius);
+            canvas.hitRegion("card:" + n.id(), card.inset(2), radius); // what is drawn: an overlay is shaped to it
             float x = card.x() + pad;
             float top = card.y() + pad;
             Labels.draw(canvas, text, n.app(), small, Rect.of(x, top, inner - 24, appLine), Align.LEFT);

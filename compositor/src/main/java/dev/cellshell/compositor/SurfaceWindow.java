@@ -58,8 +58,12 @@ final class SurfaceWindow implements AutoCloseable {
             if (regions.isEmpty()) {
                 return List.of(whole);
             }
-            return regions.stream().map(r -> new float[] {(layer.x() + r.x()) * scale, (layer.y() + r.y()) * scale,
-                    r.w() * scale, r.h() * scale}).toList();
+            List<float[]> rects = new java.util.ArrayList<>();
+            for (dev.cellshell.runtime.DisplayList.HitRegion r : regions) {
+                rounded(rects, (layer.x() + r.x()) * scale, (layer.y() + r.y()) * scale, r.w() * scale,
+                        r.h() * scale, r.radius() * scale);
+            }
+            return rects;
         } catch (IllegalArgumentException e) {
             return List.of(whole);
         }
@@ -193,6 +197,25 @@ final class SurfaceWindow implements AutoCloseable {
             drawable.present();
         }
         return frame;
+    }
+
+    /**
+     * A rounded rectangle as the rectangles an X shape takes: the middle, and one row of pixels for each line of
+     * the corners (so a popup's rounded card shows no square corners where nothing composites the window).
+     */
+    static void rounded(List<float[]> rects, float x, float y, float w, float h, float radius) {
+        int r = (int) Math.min(Math.floor(radius), Math.floor(Math.min(w, h) / 2));
+        if (r < 2) {
+            rects.add(new float[] {x, y, w, h});
+            return;
+        }
+        rects.add(new float[] {x, y + r, w, h - 2 * r});
+        for (int i = 0; i < r; i++) {
+            double dy = r - i - 0.5;
+            float dx = (float) Math.ceil(r - Math.sqrt((double) r * r - dy * dy));
+            rects.add(new float[] {x + dx, y + i, w - 2 * dx, 1});
+            rects.add(new float[] {x + dx, y + h - 1 - i, w - 2 * dx, 1});
+        }
     }
 
     private static boolean same(List<Layer> a, List<Layer> b) {
