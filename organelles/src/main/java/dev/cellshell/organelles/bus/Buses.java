@@ -1,6 +1,5 @@
 package dev.cellshell.organelles.bus;
 
-import java.util.Optional;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -19,9 +18,6 @@ public final class Buses implements AutoCloseable {
 
     /** A bus, or why there is none. */
     public record Link(DBusConnection connection, String unavailable) {
-        public Optional<DBusConnection> get() {
-            return Optional.ofNullable(connection);
-        }
     }
 
     private final String sessionAddress;

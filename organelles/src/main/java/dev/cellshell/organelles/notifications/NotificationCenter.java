@@ -190,11 +190,6 @@ public final class NotificationCenter {
         return quietUntil != 0 && clock.getAsLong() < quietUntil;
     }
 
-    /** Epoch ms when do-not-disturb ends: 0 when off, {@link Long#MAX_VALUE} when until turned off. */
-    public synchronized long doNotDisturbUntil() {
-        return doNotDisturb() ? quietUntil : 0;
-    }
-
     /** @param minutes -1: until turned off, 0: off, else for that many minutes */
     public void setDoNotDisturb(int minutes) {
         if (minutes < -1) {

@@ -403,9 +403,4 @@ public final class SniTray extends BusReader implements TrayDesk, StatusNotifier
             }
         });
     }
-
-    @Override
-    public void close() {
-        super.close();
-    }
 }

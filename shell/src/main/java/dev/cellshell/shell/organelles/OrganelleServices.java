@@ -64,7 +64,7 @@ final class OrganelleServices {
             if (Files.size(file) > MAX_ICON_BYTES) {
                 return null;
             }
-            return pictures.of(name, Files.readAllBytes(file));
+            return pictures.ofFile(name, file);
         } catch (IOException | IllegalArgumentException e) {
             LOG.debug("{} ({}) is not a picture: {}", name, file, e.toString());
             return null;

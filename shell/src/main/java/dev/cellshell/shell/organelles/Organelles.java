@@ -230,9 +230,13 @@ public final class Organelles implements AutoCloseable {
         return OrganelleServices.forCell(this, cellId, type, pictures);
     }
 
-    /** Turns bytes of an image (PNG, JPEG, SVG) into a picture the compositor is sent. */
+    /** Turns an image (PNG, JPEG, SVG) into a picture the compositor is sent. */
     public interface Pictures {
+        /** @throws IllegalArgumentException when the bytes are not an image */
         dev.cellshell.widgets.Picture of(String name, byte[] bytes);
+
+        /** The image in {@code file}, read again only when it changed. @throws IllegalArgumentException as above */
+        dev.cellshell.widgets.Picture ofFile(String name, java.nio.file.Path file);
     }
 
     @Override

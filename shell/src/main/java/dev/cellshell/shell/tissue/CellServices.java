@@ -73,37 +73,9 @@ final class CellServices {
             return path;
         }
 
-        /** Pictures asked for, by name, with the file's time and size when read (read again when either changes). */
-        private final Map<String, Object[]> known = new HashMap<>();
-
         @Override
         public dev.cellshell.widgets.Picture picture(String name) {
-            java.nio.file.Path path = file(name);
-            try {
-                long modified = java.nio.file.Files.getLastModifiedTime(path).toMillis();
-                long length = java.nio.file.Files.size(path);
-                Object[] seen = known.get(name);
-                if (seen != null && (long) seen[0] == modified && (long) seen[1] == length) {
-                    dev.cellshell.widgets.Picture picture = (dev.cellshell.widgets.Picture) seen[2];
-                    pictures.accept(picture.key(), (byte[]) seen[3]);
-                    return picture;
-                }
-                byte[] bytes = java.nio.file.Files.readAllBytes(path);
-                int[] wh = dimensions(name, new java.io.ByteArrayInputStream(bytes)); // the bytes in hand
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-                long key = java.nio.ByteBuffer.wrap(digest).getLong();
-                dev.cellshell.widgets.Picture picture = new dev.cellshell.widgets.Picture(name, key, wh[0], wh[1]);
-                if (known.size() > 256) {
-                    known.clear();
-                }
-                known.put(name, new Object[] {modified, length, picture, bytes});
-                pictures.accept(key, bytes);
-                return picture;
-            } catch (IOException e) {
-                throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return pictureOfFile(name, "images/" + name, file(name));
         }
 
         @Override
@@ -117,39 +89,20 @@ final class CellServices {
 
         @Override
         public int[] size(String name) {
-            return dimensions(name, file(name).toFile());
-        }
-
-        /** {width, height} of the picture {@code source} (a file or the bytes of one) holds. */
-        private int[] dimensions(String name, Object source) {
-            try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(source)) {
-                var readers = in == null ? java.util.Collections.<javax.imageio.ImageReader>emptyIterator()
-                        : javax.imageio.ImageIO.getImageReaders(in);
-                if (!readers.hasNext()) {
-                    throw new IllegalArgumentException("images/" + name + " is not a PNG or JPEG picture");
-                }
-                javax.imageio.ImageReader reader = readers.next();
-                try {
-                    reader.setInput(in);
-                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
-                } finally {
-                    reader.dispose();
-                }
-            } catch (IOException e) {
-                throw new IllegalArgumentException("images/" + name + " cannot be read: " + e.getMessage(), e);
-            }
+            return dimensions("images/" + name, file(name).toFile());
         }
     };
 
     /**
      * A picture of {@code bytes} (PNG, JPEG, or SVG with a size or a viewBox), its bytes sent to the compositor.
      *
+     * @param what names the picture in errors
      * @throws IllegalArgumentException when they are none of these
      */
-    dev.cellshell.widgets.Picture pictureOf(String name, byte[] bytes) {
+    dev.cellshell.widgets.Picture pictureOf(String name, String what, byte[] bytes) {
         int[] wh = SvgSize.of(bytes);
         if (wh == null) {
-            wh = imageSize(name, bytes);
+            wh = dimensions(what, new java.io.ByteArrayInputStream(bytes));
         }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -162,13 +115,43 @@ final class CellServices {
         }
     }
 
-    private static int[] imageSize(String name, byte[] bytes) {
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
-                new java.io.ByteArrayInputStream(bytes))) {
+    /** Pictures read from files, by path, with the file's time and size when read (read again when either changes). */
+    private final Map<java.nio.file.Path, Object[]> files = new HashMap<>();
+
+    /**
+     * The picture in {@code file}, read (and hashed) again only when its time or size changed: cells ask for their
+     * icons and pictures on every render.
+     */
+    synchronized dev.cellshell.widgets.Picture pictureOfFile(String name, String what, java.nio.file.Path file) {
+        try {
+            long modified = java.nio.file.Files.getLastModifiedTime(file).toMillis();
+            long length = java.nio.file.Files.size(file);
+            Object[] seen = files.get(file);
+            if (seen != null && (long) seen[0] == modified && (long) seen[1] == length
+                    && ((dev.cellshell.widgets.Picture) seen[2]).name().equals(name)) {
+                dev.cellshell.widgets.Picture picture = (dev.cellshell.widgets.Picture) seen[2];
+                pictures.accept(picture.key(), (byte[]) seen[3]);
+                return picture;
+            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            dev.cellshell.widgets.Picture picture = pictureOf(name, what, bytes);
+            if (files.size() > 256) {
+                files.clear();
+            }
+            files.put(file, new Object[] {modified, length, picture, bytes});
+            return picture;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** {width, height} of the picture {@code source} (a file or the bytes of one) holds. */
+    private static int[] dimensions(String what, Object source) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(source)) {
             var readers = in == null ? java.util.Collections.<javax.imageio.ImageReader>emptyIterator()
                     : javax.imageio.ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new IllegalArgumentException(name + " is not a PNG, JPEG or SVG picture");
+                throw new IllegalArgumentException(what + " is not a PNG or JPEG picture");
             }
             javax.imageio.ImageReader reader = readers.next();
             try {
@@ -178,9 +161,23 @@ final class CellServices {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(name + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(what + " cannot be read: " + e.getMessage(), e);
         }
     }
+
+    /** The organelles' icons and artwork, as pictures. */
+    private final dev.cellshell.shell.organelles.Organelles.Pictures organellePictures =
+            new dev.cellshell.shell.organelles.Organelles.Pictures() {
+                @Override
+                public dev.cellshell.widgets.Picture of(String name, byte[] bytes) {
+                    return pictureOf(name, name, bytes);
+                }
+
+                @Override
+                public dev.cellshell.widgets.Picture ofFile(String name, java.nio.file.Path file) {
+                    return pictureOfFile(name, name + " (" + file + ")", file);
+                }
+            };
 
     CellServices(Workspace workspace, Tissue tissue, BiConsumer<String, String> notified,
             dev.cellshell.shell.terminal.Terminals terminals) {
@@ -316,7 +313,7 @@ final class CellServices {
         } else if (type == dev.cellshell.widgets.Pty.class) {
             service = terminals.forCell(cellId);
         } else if (ORGANELLES.contains(type)) {
-            service = organelles.service(cellId, type, this::pictureOf);
+            service = organelles.service(cellId, type, organellePictures);
         } else if (type == dev.cellshell.widgets.Workspaces.class) {
             service = new dev.cellshell.widgets.Workspaces() {
                 @Override
