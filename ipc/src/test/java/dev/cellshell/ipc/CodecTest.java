@@ -128,6 +128,28 @@ class CodecTest {
                 new HostMessage.StateSnapshot(Map.of("clicks", 3), List.of()));
     }
 
+    static Stream<AxonMessage> axonMessages() {
+        return Stream.of(
+                new AxonMessage.PairRequest("laptop", new byte[] {1, 2, 3}),
+                new AxonMessage.PairReply(true, "buildbox", new byte[] {4, 5}, ""),
+                new AxonMessage.PairReply(false, "", new byte[0], "wrong code"),
+                new AxonMessage.Ping(123_456_789L),
+                new AxonMessage.Pong(123_456_789L, "buildbox", List.of("monitor", "log")),
+                new AxonMessage.Open("node-buildbox"),
+                new AxonMessage.Call(7, "monitor", new HostCodec().encode(new HostMessage.ReadState(9))),
+                new AxonMessage.DefineSource(8, 4, "Clock", Map.of("Clock.java", "class Clock {}")),
+                new AxonMessage.Reply(8, new HostCodec().encode(new HostMessage.Rendered(new byte[] {1, 0}, 1000)), 9,
+                        12, 40),
+                new AxonMessage.Gone("cell host of node buildbox died", true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("axonMessages")
+    void axonMessagesSurviveARoundTrip(AxonMessage message) throws Exception {
+        AxonCodec codec = new AxonCodec();
+        assertThat(codec.decode(codec.encode(message))).usingRecursiveComparison().isEqualTo(message);
+    }
+
     @ParameterizedTest
     @MethodSource("hostMessages")
     void hostMessagesSurviveARoundTrip(HostMessage message) throws Exception {

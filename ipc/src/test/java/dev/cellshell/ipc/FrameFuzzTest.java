@@ -28,12 +28,13 @@ class FrameFuzzTest {
     private static final long SEED = 0xCE11_5E11L;
     private static final int INPUTS = 1_000_000;
     private static final HostCodec HOST = new HostCodec();
+    private static final AxonCodec AXON = new AxonCodec();
 
     private static List<byte[]> validFrames() {
         List<byte[]> frames = new ArrayList<>();
         Stream.of(CodecTest.sceneMessages().map(SceneMessage.CODEC::encode),
                 CodecTest.controlMessages().map(ControlMessage.CODEC::encode),
-                CodecTest.hostMessages().map(HOST::encode)).flatMap(s -> s).forEach(frames::add);
+                CodecTest.hostMessages().map(HOST::encode), CodecTest.axonMessages().map(AXON::encode)).flatMap(s -> s).forEach(frames::add);
         return frames;
     }
 
@@ -92,7 +93,8 @@ class FrameFuzzTest {
                     boolean scene = decodes(SceneMessage.CODEC, input);
                     boolean control = decodes(ControlMessage.CODEC, input);
                     boolean host = decodes(HOST, input);
-                    outcomes[scene || control || host ? 0 : 1]++;
+                    boolean axon = decodes(AXON, input);
+                    outcomes[scene || control || host || axon ? 0 : 1]++;
                 } catch (RuntimeException | Error e) {
                     throw new AssertionError("input " + i + " (seed " + SEED + ") " + Arrays.toString(input)
                             + " escaped as " + e, e);
