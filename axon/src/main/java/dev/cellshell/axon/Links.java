@@ -104,9 +104,20 @@ public final class Links {
                 throw new IOException("interrupted while connecting to " + address, e);
             }
             state = channel.getState(true);
-            if (state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.IDLE) {
-                channel.resetConnectBackoff();
+            if (state == ConnectivityState.TRANSIENT_FAILURE) {
+                throw new IOException("no connection to " + address + ": " + whyNot(channel));
             }
+        }
+    }
+
+    /** Why a channel in transient failure is not connected: a call's error says (refused, TLS, no route). */
+    private static String whyNot(ManagedChannel channel) {
+        try {
+            ClientCalls.blockingUnaryCall(channel, AxonWire.PING, CallOptions.DEFAULT.withDeadlineAfter(2,
+                    TimeUnit.SECONDS), new AxonMessage.Ping(0));
+            return "it failed, then answered";
+        } catch (StatusRuntimeException e) {
+            return describe(e);
         }
     }
 

@@ -38,6 +38,7 @@ final class ControlCodec implements Codec<ControlMessage> {
     private static final int SURFACES_REPLY = 20;
     private static final int COMMAND = 21;
     private static final int COMMAND_REPLY = 22;
+    private static final int NODE = 23;
 
     @Override
     public byte[] encode(ControlMessage message) {
@@ -124,6 +125,10 @@ final class ControlCodec implements Codec<ControlMessage> {
             c.args().forEach(out::str);
             out.str(c.cwd());
             tag = COMMAND;
+        } else if (message instanceof ControlMessage.NodeRequest n) {
+            out.str(n.verb()).i32(n.args().size());
+            n.args().forEach(out::str);
+            tag = NODE;
         } else if (message instanceof ControlMessage.CommandReply c) {
             out.i32(c.exit()).str(c.out()).str(c.err());
             tag = COMMAND_REPLY;
@@ -209,6 +214,15 @@ final class ControlCodec implements Codec<ControlMessage> {
                 yield new ControlMessage.CommandRequest(args, in.str());
             }
             case COMMAND_REPLY -> new ControlMessage.CommandReply(in.i32(), in.str(), in.str());
+            case NODE -> {
+                String verb = in.str();
+                int count = in.count(4);
+                List<String> args = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    args.add(in.str());
+                }
+                yield new ControlMessage.NodeRequest(verb, args);
+            }
             case ASK -> new ControlMessage.AskRequest(in.str(), in.bool(), in.bool(), in.bool());
             case ASK_REPLY -> new ControlMessage.AskReply(in.bool(), in.bool(), in.str(), in.str(), in.i64(), in.bool());
             case STATS -> new ControlMessage.StatsRequest();

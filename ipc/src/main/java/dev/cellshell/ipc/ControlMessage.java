@@ -225,6 +225,17 @@ public sealed interface ControlMessage {
     record CommandReply(int exit, String out, String err) implements ControlMessage {
     }
 
+    /**
+     * A verb of {@code cell node} ({@code invite}, {@code pair}, {@code allow}, {@code forget}, {@code listen},
+     * {@code init}) or {@code cell nodes} ({@code list}, {@code json}) for the running shell's node; answered with a
+     * {@link ChangeReply} whose message is what to print.
+     */
+    record NodeRequest(String verb, List<String> args) implements ControlMessage {
+        public NodeRequest {
+            args = List.copyOf(args);
+        }
+    }
+
     /** The request could not be carried out; {@code message} says why, for a person to read. */
     record Failure(String message) implements ControlMessage {
     }

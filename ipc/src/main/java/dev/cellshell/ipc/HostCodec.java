@@ -55,6 +55,7 @@ public final class HostCodec implements Codec<HostMessage> {
         } else if (message instanceof Define m) {
             out.i64(m.generation()).str(m.type()).i32(m.classes().size());
             m.classes().forEach((name, bytes) -> out.str(name).bytes(bytes));
+            strings(out, m.sources());
             tag = DEFINE;
         } else if (message instanceof Instantiate m) {
             out.i64(m.instance()).str(m.cellId()).i64(m.generation()).i64(m.carryFrom());
@@ -135,7 +136,7 @@ public final class HostCodec implements Codec<HostMessage> {
                 for (int i = 0; i < n; i++) {
                     classes.put(in.str(), in.bytes());
                 }
-                yield new Define(generation, type, classes);
+                yield new Define(generation, type, classes, strings(in));
             }
             case INSTANTIATE -> new Instantiate(in.i64(), in.str(), in.i64(), in.i64(), values(in), in.i64());
             case RENDER -> new Render(in.i64(), context(in));

@@ -24,8 +24,15 @@ public sealed interface HostMessage {
     record UseTheme(String name, Map<String, String> tokens) implements HostMessage {
     }
 
-    /** Define a generation's classes in a loader of its own (checked against the sandbox at load time). */
-    record Define(long generation, String type, Map<String, byte[]> classes) implements HostMessage {
+    /**
+     * Define a generation's classes in a loader of its own (checked against the sandbox at load time). The sources
+     * they came from ride along for a host on another node, which compiles them itself (a local host ignores them).
+     */
+    record Define(long generation, String type, Map<String, byte[]> classes, Map<String, String> sources)
+            implements HostMessage {
+        public Define(long generation, String type, Map<String, byte[]> classes) {
+            this(generation, type, classes, Map.of());
+        }
     }
 
     /**

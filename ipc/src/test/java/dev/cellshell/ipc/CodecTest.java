@@ -55,6 +55,7 @@ class CodecTest {
     static Stream<ControlMessage> controlMessages() {
         return Stream.of(
                 new ControlMessage.SurfacesRequest(),
+                new ControlMessage.NodeRequest("pair", List.of("10.0.0.2:7610", "K3PX-9QWM", "")),
                 new ControlMessage.CommandRequest(List.of("set", "label", "text=Grüße ✓", "--workspace", "ws"), "/tmp/ü"),
                 new ControlMessage.CommandRequest(List.of(), "/"),
                 new ControlMessage.CommandReply(3, "out\nline", "cell set: no such cell label\n"),
@@ -108,7 +109,8 @@ class CodecTest {
         state.put("ints", new int[] {3, 4});
         return Stream.of(
                 new HostMessage.UseTheme("dark", Map.of("surface", "#2E3440")),
-                new HostMessage.Define(4, "Clock", Map.of("Clock", new byte[] {(byte) 0xCA, (byte) 0xFE})),
+                new HostMessage.Define(4, "Clock", Map.of("Clock", new byte[] {(byte) 0xCA, (byte) 0xFE}),
+                        Map.of("Clock.java", "class Clock {}")),
                 new HostMessage.Instantiate(9, "clock", 4, 8, state, 3),
                 new HostMessage.Render(9, context),
                 new HostMessage.Event(9, HostMessage.EventKind.KEY_PRESS.ordinal(), 1, 2, 3, 4, 1, 2, 65, "a", context),

@@ -75,6 +75,7 @@ public final class Shell implements AutoCloseable {
     private volatile ControlServer control;
     private final CompletableFuture<ChronicleTissueStore> opening;
     private volatile AuditLog audit;
+    private volatile dev.cellshell.shell.axon.Axon axon;
     private volatile WorkspaceWatcher watcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WorkspaceLock lock;
@@ -205,6 +206,14 @@ public final class Shell implements AutoCloseable {
         }
         Hosts.Factory hostFactory = inPlace != null ? Hosts.Factory.inProcess(Shell.class.getClassLoader())
                 : Hosts.Factory.processes(launch);
+        // This workspace as a node (the axon gateway): cells with "isolation": "node:NAME" run in a cell host there.
+        Hosts.Factory localHosts = hostFactory;
+        try {
+            axon = dev.cellshell.shell.axon.Axon.open(workspace.root());
+            hostFactory = axon.hosts(localHosts);
+        } catch (IOException e) {
+            LOG.error("remote cells are off: {}", e.getMessage());
+        }
         tissue = new Tissue(workspace, new LiveCompiler(Shell.class.getClassLoader()), hostFactory,
                 frozen == null ? Instant::now : () -> frozen, frozen != null, scene, inPlace, stores(),
                 history);
@@ -237,6 +246,32 @@ public final class Shell implements AutoCloseable {
                                 () -> scene.workspaces().count(), scene::switchWorkspace)), coder);
         scene.onSelection(asker::focus);
         control = new ControlServer(controlSocket, tissue, scene, history, workspace.root(), asker);
+        dev.cellshell.shell.axon.Axon node = axon;
+        if (node != null) {
+            tissue.useNodes(new Tissue.Nodes() {
+                @Override
+                public boolean knows(String name) {
+                    return node.knows(name);
+                }
+
+                @Override
+                public boolean ready(String name) {
+                    return node.ready(name);
+                }
+            });
+            node.onReadiness(placedTissue::nodeReadiness);
+            AuditLog log = audit;
+            node.serve(tissue, localHosts, (peer, action, type, generation, sent, own, result) -> {
+                try {
+                    log.append("peer:" + peer, action, "", type, generation, sent.isEmpty() ? ""
+                            : dev.cellshell.shell.history.SourceDiff.hash(sent), own.isEmpty() ? ""
+                            : dev.cellshell.shell.history.SourceDiff.of(own, sent), result);
+                } catch (IOException e) {
+                    LOG.error("audit entry for node '{}' ({} {}) not written: {}", peer, action, type, e.toString());
+                }
+            });
+            control.useNodes(new dev.cellshell.shell.axon.NodeVerbs(node)::answer);
+        }
         tissue.start().get(120, TimeUnit.SECONDS);
         control.start();
         organelles.start(() -> { });
@@ -302,6 +337,9 @@ public final class Shell implements AutoCloseable {
         }
         if (organelles != null) {
             organelles.close();
+        }
+        if (axon != null) {
+            axon.close();
         }
         closeStores();
         if (audit != null) {

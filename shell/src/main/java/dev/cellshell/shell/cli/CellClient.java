@@ -22,7 +22,7 @@ public final class CellClient {
     /** The verbs a running shell runs for the client: they do nothing but talk to it, or read its workspace. */
     static final Set<String> IN_SHELL = Set.of("swap", "shot", "status", "surfaces", "ls", "show", "spawn", "rm",
             "set", "move", "theme", "click", "type", "log", "audit", "undo", "redo", "rollback", "stats", "inspect", "select",
-            "arrange", "broadcast", "catalog", "ask", "new");
+            "arrange", "broadcast", "catalog", "ask", "new", "nodes");
 
     private CellClient() {
     }

@@ -56,7 +56,9 @@ public final class CellCommand implements Runnable {
             Map.entry("ask", AskCommand.class),
             Map.entry("new", NewCommand.class),
             Map.entry("bench", BenchCommand.class),
-            Map.entry("doctor", DoctorCommand.class));
+            Map.entry("doctor", DoctorCommand.class),
+            Map.entry("node", NodeCommand.class),
+            Map.entry("nodes", NodesCommand.class));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

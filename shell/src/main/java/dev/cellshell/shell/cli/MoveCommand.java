@@ -17,15 +17,27 @@ final class MoveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CELL")
     String cellId;
 
-    @Option(names = "--at", required = true, description = "top-left, top, top-right, left, center, right, "
+    @Option(names = "--at", description = "top-left, top, top-right, left, center, right, "
             + "bottom-left, bottom or bottom-right.")
     String at;
+
+    @Option(names = "--to-node", paramLabel = "NODE|local", description = "Mitosis: the cell moves to that node (or "
+            + "back to this one) with its state; the copy takes over when its first frame is drawn.")
+    String node;
 
     @Option(names = "--margin", defaultValue = "24")
     float margin;
 
     @Override
     public Integer call() {
+        if ((at == null) == (node == null)) {
+            workspace.err().println("cell move: give --at (a place on the desktop) or --to-node (another node)");
+            return CellCommand.USAGE;
+        }
+        if (node != null) {
+            return ChangeCommands.send("move", workspace, new ControlMessage.ChangeRequest("divide", cellId, node,
+                    "", 0, 0, 0, Map.of()));
+        }
         return ChangeCommands.send("move", workspace, new ControlMessage.ChangeRequest("move", cellId, "",
                 at, margin, 0, 0, Map.of()));
     }

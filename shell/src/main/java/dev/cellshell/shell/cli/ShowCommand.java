@@ -55,6 +55,8 @@ final class ShowCommand implements Callable<Integer> {
         workspace.out().printf("  state    %s%n", c.state().isEmpty() ? "(none)" : c.state());
         workspace.out().printf("  health   %s%n", c.health());
         workspace.out().printf("  host     %s%n", c.isolation().equals("solo") ? "solo (a cell host of its own)"
+                : c.isolation().startsWith("node:") ? "on node " + c.isolation().substring(5) + " (a cell host "
+                        + "there, through the gateway; its services are that machine's)"
                 : "shared (the cell host of the built-in and your own cells)");
         if (!c.lastError().isEmpty()) {
             workspace.out().printf("  last     %s%n", c.lastError());

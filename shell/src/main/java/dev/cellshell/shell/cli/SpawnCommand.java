@@ -43,6 +43,11 @@ final class SpawnCommand implements Callable<Integer> {
                     + " killed and restarted alone")
     String isolation;
 
+    @Option(names = "--on", paramLabel = "NODE", defaultValue = "",
+            description = "Run the cell on this paired node (cell nodes): its services are that machine's, its frames "
+                    + "draw here.")
+    String node;
+
     @Option(names = "--on-surface", paramLabel = "SURFACE", defaultValue = "",
             description = "The surface to put the cell on, e.g. bar (cell surfaces lists them; default: the first).")
     String surface;
@@ -73,6 +78,7 @@ final class SpawnCommand implements Callable<Integer> {
             return CellCommand.USAGE;
         }
         return ChangeCommands.send("spawn", workspace, new ControlMessage.ChangeRequest("spawn", id, type,
-                at, margin, width, height, ChangeCommands.props(props), in, isolation, surface));
+                at, margin, width, height, ChangeCommands.props(props), in, node.isEmpty() ? isolation
+                        : "node:" + node, surface));
     }
 }

@@ -52,6 +52,8 @@ public final class ControlServer implements AutoCloseable {
 
     private final dev.cellshell.shell.intent.Asker asker;
     private final dev.cellshell.shell.cli.CommandRunner commands;
+    private volatile java.util.function.Function<ControlMessage.NodeRequest, ControlMessage> nodes = request ->
+            new Failure("this shell runs no node");
 
     /** @param asker plans and applies plain-language requests (shared with the workbench's prompt bar) */
     public ControlServer(SocketServer server, Tissue tissue, SceneLink scene, History history, Path workspace,
@@ -63,6 +65,11 @@ public final class ControlServer implements AutoCloseable {
         this.scene = scene;
         this.workspace = workspace;
         this.commands = new dev.cellshell.shell.cli.CommandRunner(workspace);
+    }
+
+    /** Who answers {@code cell node …} and {@code cell nodes}; before {@link #start}. */
+    public void useNodes(java.util.function.Function<ControlMessage.NodeRequest, ControlMessage> answer) {
+        this.nodes = answer;
     }
 
     public void start() {
@@ -135,6 +142,7 @@ public final class ControlServer implements AutoCloseable {
                     case "rm" -> tissue.remove(c.cellId(), "cli");
                     case "set" -> tissue.set(c.cellId(), c.props(), "cli");
                     case "move" -> tissue.move(c.cellId(), Anchor.of(c.anchor()), c.margin(), "cli");
+                    case "divide" -> tissue.divide(c.cellId(), c.type(), "cli");
                     case "theme" -> tissue.setTheme(c.type(), "cli");
                     case "arrange" -> tissue.arrange("cli");
                     case "broadcast" -> tissue.broadcast(c.type(), c.props().getOrDefault("value", ""), "cli");
@@ -167,6 +175,9 @@ public final class ControlServer implements AutoCloseable {
                 tissue.cells().forEach(c -> counts.merge(c.surface().isEmpty() ? first : c.surface(), 1,
                         Integer::sum));
                 return new ControlMessage.SurfacesReply(tissue.surfaces(), scene.monitors(), counts);
+            }
+            if (request instanceof ControlMessage.NodeRequest node) {
+                return nodes.apply(node);
             }
             if (request instanceof ControlMessage.CommandRequest command) {
                 return commands.run(command);

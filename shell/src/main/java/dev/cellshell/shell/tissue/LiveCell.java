@@ -30,6 +30,10 @@ final class LiveCell {
     String isolation;
     Generation generation;
     DisplayList displayList = DisplayList.empty();
+    /** Whether {@link #displayList} is a stand-in the tissue drew (a placeholder, a dimmed frame) and not the cell's. */
+    boolean standIn;
+    /** The cell's own last drawing while a stand-in shows (what a disconnected remote cell shows, dimmed). */
+    DisplayList liveFrame = DisplayList.empty();
     long renderVersion;
     boolean renderScheduled;
     String lastError = "";
@@ -54,6 +58,11 @@ final class LiveCell {
         this.props = PropValues.of(spec.props());
         this.isolation = spec.isolation();
         this.surface = spec.surface();
+    }
+
+    /** The node it runs on, or empty for this one. */
+    String node() {
+        return CellSpec.nodeOf(isolation);
     }
 
     long generationNumber() {

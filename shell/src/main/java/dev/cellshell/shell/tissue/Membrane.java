@@ -65,6 +65,10 @@ final class Membrane implements AutoCloseable {
 
     /** The host a cell of this isolation runs in, started if needed. */
     CellHost hostFor(String cellId, String isolation) throws IOException {
+        String node = dev.cellshell.shell.workspace.CellSpec.nodeOf(isolation);
+        if (!node.isEmpty()) {
+            return hosts.get("node-" + node);
+        }
         return hosts.get(isolation.equals("solo") ? "solo-" + cellId : SHARED);
     }
 
@@ -79,12 +83,19 @@ final class Membrane implements AutoCloseable {
             return null;
         }
         Answer answer = call(host, "", generation, theme,
-                new HostMessage.Define(generation.number(), generation.type(), generation.classes()));
+                new HostMessage.Define(generation.number(), generation.type(), generation.classes(),
+                        sourcesOf(generation)));
         if (answer instanceof Failed failed) {
             return failed.error();
         }
         there.add(generation.number());
         return null;
+    }
+
+    private static Map<String, String> sourcesOf(Generation generation) {
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        generation.sources().forEach(file -> sources.put(file.name(), file.text()));
+        return sources;
     }
 
     /** After an in-place redefinition: generation {@code next} names the classes {@code running} named. */

@@ -83,6 +83,7 @@ public final class Tissue implements AutoCloseable {
     private final TissueJournal journal;
     private final ScheduledExecutorService tissueThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "tissue"));
+    private volatile Nodes nodes = Nodes.NONE;
     private final ExecutorService compilerThread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-compiler"));
     private final Map<String, LiveCell> cells = new LinkedHashMap<>();
     private final Map<String, Generation> generations = new HashMap<>();
@@ -215,6 +216,53 @@ public final class Tissue implements AutoCloseable {
     public void useOrganelles(dev.cellshell.shell.organelles.Organelles organelles) {
         services.useOrganelles(organelles);
         organelles.onChange(this::redrawUsers);
+    }
+
+    /** Which other nodes this one can run cells on, and whether each is reachable now. */
+    public interface Nodes {
+        /** Whether {@code node} is paired and this node can reach it. */
+        boolean knows(String node);
+
+        boolean ready(String node);
+
+        Nodes NONE = new Nodes() {
+            @Override
+            public boolean knows(String node) {
+                return false;
+            }
+
+            @Override
+            public boolean ready(String node) {
+                return false;
+            }
+        };
+    }
+
+    /** The nodes cells may run on ({@code cell spawn --on}); before start. */
+    public void useNodes(Nodes nodes) {
+        this.nodes = nodes;
+    }
+
+    /**
+     * The link to {@code node} came up (any thread): its cells that lost their host get one there again, with their
+     * last saved state; or it went down: theirs show what they showed last, dimmed, until then.
+     */
+    public void nodeReadiness(String node, boolean ready) {
+        try {
+            tissueThread.execute(() -> {
+                List<LiveCell> waiting = cells.values().stream().filter(c -> c.node().equals(node)
+                        && c.instance == 0).toList();
+                if (ready) {
+                    LOG.info("node '{}' is reachable: restoring {} cell(s) there", node, waiting.size());
+                    restore(waiting);
+                } else {
+                    waiting.forEach(this::showStandIn);
+                    publish();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing
+        }
     }
 
     /** Where {@link dev.cellshell.widgets.SystemStats} reads from (tests and golden images fix it); before start. */
@@ -464,6 +512,59 @@ public final class Tissue implements AutoCloseable {
     }
 
     /**
+     * What this node makes of a cell type a peer asked it to run: the classes to define in the peer's host and the
+     * services they declare ({@code @Uses}, read from the class files), or why not ({@code refused}).
+     */
+    public record PeerCode(Map<String, byte[]> classes, java.util.Set<String> uses, String refused) {
+    }
+
+    /**
+     * Compiles {@code sources} of {@code type} for a peer on the compiler thread, under this node's sandbox (its
+     * host's loader checks the classes again when it defines them).
+     */
+    public CompletableFuture<PeerCode> compileForPeer(String type, List<SourceFile> sources) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (sources.isEmpty()) {
+                return new PeerCode(Map.of(), java.util.Set.of(), "no sources of " + type);
+            }
+            CompileResult result = compileCached(sources);
+            if (!result.succeeded()) {
+                return new PeerCode(Map.of(), java.util.Set.of(), type + " does not compile here: "
+                        + result.errors().get(0).format());
+            }
+            if (!result.classes().containsKey(type)) {
+                return new PeerCode(Map.of(), java.util.Set.of(), "the sources of " + type + " declare no class "
+                        + type);
+            }
+            Generation generation = Generation.of(type, 0, result.classes(), sources);
+            return new PeerCode(result.classes(), generation.uses(), null);
+        }, compilerThread);
+    }
+
+    /** This node's own sources of {@code type} (empty when it has none). */
+    public List<SourceFile> ownSources(String type) {
+        return java.nio.file.Files.isDirectory(workspace.typeDirectory(type)) ? readSourcesOrEmpty(type) : List.of();
+    }
+
+    /**
+     * Answers a service call of a cell this node runs for peer {@code peer}. Only the services whose answers mean
+     * the same on the peer's screen cross ({@link #PEER_SERVICES}: this machine's stats, power and network, and a
+     * storage of the peer's own): a picture would name this node's compositor, a clipboard or a spawn this desktop.
+     */
+    public Object answerForPeer(String peer, String cellId, java.util.Set<String> uses,
+            dev.cellshell.ipc.HostMessage.ServiceCall call) {
+        if (!PEER_SERVICES.contains(call.service())) {
+            throw new IllegalStateException(call.service() + " is not for a cell that runs for another node (here: "
+                    + String.join(", ", new java.util.TreeSet<>(PEER_SERVICES)) + ")");
+        }
+        return services.answer("peer-" + peer + "-" + cellId, uses, call);
+    }
+
+    /** The services a cell that runs for another node may use here. */
+    public static final java.util.Set<String> PEER_SERVICES = java.util.Set.of("SystemStats", "Storage", "Power",
+            "Network");
+
+    /**
      * Queues {@code compiles} throw-away compiles on the compiler thread, behind any real swap already queued, so
      * the JIT has seen the compiler's hot paths before the first real swap.
      */
@@ -620,8 +721,20 @@ public final class Tissue implements AutoCloseable {
                 lost.stream().map(c -> c.id).toList());
         views = cells.values().stream().map(LiveCell::view).toList();
         uses = usesOfCells();
-        tissueThread.execute(() -> restore(lost));
+        List<LiveCell> remote = lost.stream().filter(c -> !c.node().isEmpty()).toList();
+        List<LiveCell> local = lost.stream().filter(c -> c.node().isEmpty()).toList();
+        tissueThread.execute(() -> restore(local));
+        if (!remote.isEmpty()) {
+            // Not at once: a link that just broke may still look up for a moment, and a stream opened on it would
+            // fail again at once. Cells whose node is out of reach wait for nodeReadiness.
+            remote.forEach(this::showStandIn);
+            publish();
+            tissueThread.schedule(() -> restore(remote), REMOTE_RESTORE_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
+
+    /** How long after losing a remote host its cells are restored there (when the link is up). */
+    private static final long REMOTE_RESTORE_MILLIS = 300;
 
     /** Gives cells whose host died a new instance of their generation, with their last saved state. */
     private void restore(List<LiveCell> lost) {
@@ -629,6 +742,12 @@ public final class Tissue implements AutoCloseable {
         for (LiveCell cell : lost) {
             if (cells.get(cell.id) != cell || cell.instance != 0 || !cell.quarantined.isEmpty()
                     || cell.generation == null) {
+                continue;
+            }
+            if (!cell.node().isEmpty() && !nodes.ready(cell.node())) {
+                // Its node is out of reach: it shows its last frame, dimmed, until the link is back (nodeReadiness).
+                showStandIn(cell);
+                any = true;
                 continue;
             }
             long now = System.nanoTime();
@@ -1123,9 +1242,15 @@ public final class Tissue implements AutoCloseable {
         } catch (IllegalArgumentException | IOException e) {
             return CompletableFuture.completedFuture(new Change(false, id, e.getMessage()));
         }
-        if (!isolation.isEmpty() && !isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)) {
-            return CompletableFuture.completedFuture(new Change(false, id, "isolation is shared or solo, not '"
-                    + isolation + "'"));
+        String node = CellSpec.nodeOf(isolation);
+        if (!node.isEmpty() && !nodes.knows(node)) {
+            return CompletableFuture.completedFuture(new Change(false, id, "no node '" + node + "' to run it on "
+                    + "('cell nodes' lists the paired ones; 'cell node pair HOST:PORT --code C' pairs one)"));
+        }
+        if (!isolation.isEmpty() && !isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)
+                && node.isEmpty()) {
+            return CompletableFuture.completedFuture(new Change(false, id, "isolation is shared, solo or "
+                    + "node:NAME, not '" + isolation + "'"));
         }
         return CompletableFuture.supplyAsync(() -> generations.get(type) != null ? null : readSourcesOrEmpty(type),
                 tissueThread).thenApplyAsync(sources -> sources == null || sources.isEmpty() ? null
@@ -1318,6 +1443,89 @@ public final class Tissue implements AutoCloseable {
             String where = at.id() + " " + (int) moved.x() + "," + (int) moved.y();
             recordLayout(actor, "move", cellId, cell.type, cell.generationNumber(), before, "moved to " + where);
             return new Change(true, cellId, where, version);
+        }, tissueThread);
+    }
+
+    /**
+     * Mitosis: moves a running cell to another node ({@code local}: this one) with its state. The copy there is made
+     * from the cell's state as its current host reads it, and draws its first frame; only then does it take over and
+     * the old one retire, so the desktop never shows a frame without the cell. Refused, changing nothing, when the
+     * copy cannot be made. Saved to {@code tissue.json} and audited as a tissue change.
+     */
+    public CompletableFuture<Change> divide(String cellId, String node, String actor) {
+        return CompletableFuture.supplyAsync(() -> {
+            LiveCell cell = cells.get(cellId);
+            if (cell == null) {
+                return unknown(cellId);
+            }
+            String isolation = node.equals("local") ? CellSpec.SHARED : CellSpec.NODE + node;
+            String from = cell.node().isEmpty() ? "this node" : "node " + cell.node();
+            String to = node.equals("local") ? "this node" : "node " + node;
+            if (!node.equals("local") && !nodes.knows(node)) {
+                return new Change(false, cellId, "no node '" + node + "' to move it to ('cell nodes' lists them)");
+            }
+            if (cell.node().equals(node.equals("local") ? "" : node)) {
+                return new Change(false, cellId, cellId + " runs on " + to + " already");
+            }
+            if (cell.generation == null || !cell.quarantined.isEmpty()) {
+                return new Change(false, cellId, cellId + " is not running (" + cell.health() + ")");
+            }
+            long started = System.nanoTime();
+            Map<String, Object> state = savedState(cell);
+            if (cell.instance != 0) {
+                Answer read = call(cell.host, cell, cell.generation, new HostMessage.ReadState(cell.instance));
+                if (read instanceof HostMessage.StateSnapshot snapshot) {
+                    state = snapshot.state();
+                }
+            }
+            CellHost there;
+            try {
+                there = membrane.hostFor(cell.id, isolation);
+            } catch (IOException e) {
+                return new Change(false, cellId, "cannot reach " + to + ": " + e.getMessage());
+            }
+            String refused = ensureDefined(there, cell.generation);
+            if (refused != null) {
+                return new Change(false, cellId, to + " refused " + cell.type + ": " + refused);
+            }
+            long fresh = nextInstance++;
+            Answer made = call(there, cell, cell.generation, new HostMessage.Instantiate(fresh, cell.id,
+                    cell.generation.number(), 0, state, 0));
+            if (made instanceof Failed failed) {
+                return new Change(false, cellId, "the copy on " + to + " failed to start: " + failed.error());
+            }
+            Answer first = call(there, cell, cell.generation, new HostMessage.Render(fresh, context(cell)));
+            if (!(first instanceof HostMessage.Rendered rendered)) {
+                closeQuietly(cell, there, fresh);
+                return new Change(false, cellId, "the copy on " + to + " failed its first render: "
+                        + (first instanceof Failed f ? f.error() : first.getClass().getSimpleName()));
+            }
+            DisplayList frame;
+            try {
+                frame = DisplayList.of(rendered.displayList());
+            } catch (IllegalArgumentException e) {
+                closeQuietly(cell, there, fresh);
+                return new Change(false, cellId, "the copy on " + to + " drew a list that does not decode");
+            }
+            String before = spec.toJson();
+            closeQuietly(cell, cell.host, cell.instance);
+            cell.host = there;
+            cell.instance = fresh;
+            cell.isolation = isolation;
+            cell.lastError = "";
+            show(cell, frame);
+            if (rendered.againIn() >= 0) {
+                scheduleRender(cell, rendered.againIn());
+            }
+            saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId)
+                    ? c.withIsolation(isolation) : c).toList()));
+            persist(cell);
+            long version = publish();
+            String result = "divided from " + from + " to " + to + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms with " + state.size() + " state field(s)";
+            recordLayout(actor, "divide", cellId, cell.type, cell.generationNumber(), before, result);
+            LOG.info("cell '{}' {}", cellId, result);
+            return new Change(true, cellId, result, version);
         }, tissueThread);
     }
 
@@ -1928,7 +2136,7 @@ public final class Tissue implements AutoCloseable {
     /** Draws the cell again and waits for it (its placeholder when it has no instance). */
     private void render(LiveCell cell) {
         if (cell.instance == 0) {
-            show(cell, placeholder(cell));
+            showStandIn(cell);
             return;
         }
         long target = cell.instance;
@@ -1944,7 +2152,7 @@ public final class Tissue implements AutoCloseable {
     private CompletableFuture<Boolean> renderLater(LiveCell cell) {
         if (cell.instance == 0) {
             long before = cell.renderVersion;
-            show(cell, placeholder(cell));
+            showStandIn(cell);
             return CompletableFuture.completedFuture(cell.renderVersion != before);
         }
         long target = cell.instance;
@@ -1991,7 +2199,7 @@ public final class Tissue implements AutoCloseable {
         if (failure != null) {
             fail(cell, failure);
             if (cell.instance == 0) {
-                show(cell, placeholder(cell));
+                showStandIn(cell);
             }
         } else if (cell.instance == target) {
             show(cell, list);
@@ -1999,10 +2207,31 @@ public final class Tissue implements AutoCloseable {
     }
 
     private static void show(LiveCell cell, DisplayList list) {
+        cell.standIn = false;
         if (!list.equals(cell.displayList)) {
             cell.displayList = list;
             cell.renderVersion++;
         }
+    }
+
+    /**
+     * Shows what stands in for a cell without an instance: a cell on another node keeps its last frame, dimmed,
+     * with a badge saying why (drawn here, so it shows whatever the network does); any other cell its placeholder.
+     */
+    private void showStandIn(LiveCell cell) {
+        if (!cell.standIn) {
+            cell.liveFrame = cell.displayList;
+        }
+        DisplayList standIn = !cell.node().isEmpty() && cell.quarantined.isEmpty()
+                ? RemoteBadge.over(cell.liveFrame, cell.width, cell.height, nodes.ready(cell.node())
+                        ? "on " + cell.node() + ": " + (cell.lastError.isEmpty() ? "starting" : cell.lastError)
+                        : "disconnected from " + cell.node())
+                : placeholder(cell);
+        if (!standIn.equals(cell.displayList)) {
+            cell.displayList = standIn;
+            cell.renderVersion++;
+        }
+        cell.standIn = true;
     }
 
     private void checkHealth(LiveCell cell, long nanos) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * @param anchor where the cell is pinned, or {@code null} for absolute bounds (or a place in its container)
  * @param parent the id of the container cell this one is inside, empty at the top level; its container places it
  * @param layout how this cell places the cells inside it, or {@code null} when it is no container
- * @param isolation {@value #SHARED} (the cell host of the built-in and the person's own cells) or {@value #SOLO}
- *     (a cell host of its own)
+ * @param isolation {@value #SHARED} (the cell host of the built-in and the person's own cells), {@value #SOLO}
+ *     (a cell host of its own), or {@code node:NAME} (a cell host on the paired node NAME, through the gateway)
  * @param surface the name of the surface the cell is on (its x and y are in that surface's coordinates); empty:
  *     the tissue's first surface. A cell inside a container is on its container's surface.
  */
@@ -19,14 +19,17 @@ public record CellSpec(String id, String type, Anchor anchor, float margin, floa
 
     public static final String SHARED = "shared";
     public static final String SOLO = "solo";
+    /** The prefix of an isolation that names another node. */
+    public static final String NODE = "node:";
 
     public CellSpec {
         props = Map.copyOf(props);
         parent = parent == null ? "" : parent;
         isolation = isolation == null || isolation.isEmpty() ? SHARED : isolation;
         surface = surface == null ? "" : surface;
-        if (!isolation.equals(SHARED) && !isolation.equals(SOLO)) {
-            throw new IllegalArgumentException("isolation is shared or solo, not '" + isolation + "'");
+        if (!isolation.equals(SHARED) && !isolation.equals(SOLO)
+                && !(isolation.startsWith(NODE) && isolation.substring(NODE.length()).matches("[a-z][a-z0-9-]{0,31}"))) {
+            throw new IllegalArgumentException("isolation is shared, solo or node:NAME, not '" + isolation + "'");
         }
     }
 
@@ -43,6 +46,16 @@ public record CellSpec(String id, String type, Anchor anchor, float margin, floa
     /** This cell on the surface named {@code name} (empty: the first one). */
     public CellSpec onSurface(String name) {
         return new CellSpec(id, type, anchor, margin, x, y, width, height, props, parent, layout, isolation, name);
+    }
+
+    /** The node this cell runs on, or empty when it runs on this one. */
+    public String node() {
+        return nodeOf(isolation);
+    }
+
+    /** The node an isolation names ({@code node:NAME}), or empty. */
+    public static String nodeOf(String isolation) {
+        return isolation.startsWith(NODE) ? isolation.substring(NODE.length()) : "";
     }
 
     /** This cell in a cell host of its own ({@value #SOLO}) or the shared one. */
