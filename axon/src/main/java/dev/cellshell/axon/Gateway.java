@@ -68,7 +68,7 @@ public final class Gateway implements AutoCloseable {
             Paired paired) throws IOException {
         Peer.checkedAddress(address, 0);
         PinnedTrust trust = new PinnedTrust(fingerprint -> book.withFingerprint(fingerprint).isPresent()
-                || invites.current().isPresent(), "client");
+                || invites.current().isPresent(), "client", Gateway::refusedHandshake);
         var ssl = GrpcSslContexts.configure(SslContextBuilder.forServer(identity.key(), identity.certificate()))
                 .trustManager(trust).clientAuth(ClientAuth.REQUIRE).build();
         Gateway[] self = new Gateway[1];
@@ -110,6 +110,18 @@ public final class Gateway implements AutoCloseable {
         LOG.info("gateway of node '{}' listens on {} (fingerprint {})", identity.name(), self[0].address(address),
                 Fingerprints.shortForm(identity.fingerprint()));
         return self[0];
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong LAST_REFUSAL_LOGGED =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** Logs a refused handshake, at most one a second (a scanner must not flood the log). */
+    private static void refusedHandshake(String why) {
+        long now = System.nanoTime();
+        long last = LAST_REFUSAL_LOGGED.get();
+        if (now - last > 1_000_000_000L && LAST_REFUSAL_LOGGED.compareAndSet(last, now)) {
+            LOG.warn("gateway refused a connection: {}", why);
+        }
     }
 
     /** The port it listens on (the one picked when asked for 0). */

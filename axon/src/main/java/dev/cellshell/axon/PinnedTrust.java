@@ -17,14 +17,30 @@ public final class PinnedTrust extends X509ExtendedTrustManager {
 
     private final Predicate<String> accepts;
     private final String side;
+    private final java.util.function.Consumer<String> refused;
 
     /** @param side what the peer is to us, for the error: {@code client} or {@code server} */
     public PinnedTrust(Predicate<String> accepts, String side) {
+        this(accepts, side, why -> { });
+    }
+
+    /** @param refused told why, each time a certificate is refused (the gateway logs it) */
+    public PinnedTrust(Predicate<String> accepts, String side, java.util.function.Consumer<String> refused) {
         this.accepts = accepts;
         this.side = side;
+        this.refused = refused;
     }
 
     private void check(X509Certificate[] chain) throws CertificateException {
+        try {
+            verify(chain);
+        } catch (CertificateException e) {
+            refused.accept(e.getMessage());
+            throw e;
+        }
+    }
+
+    private void verify(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the " + side + " presented no certificate");
         }

@@ -77,6 +77,10 @@ final class LiveCell {
         if (!quarantined.isEmpty()) {
             return "quarantined";
         }
+        if (instance == 0 && generation != null && !node().isEmpty()) {
+            return "waiting for node " + node() + (lastError.isEmpty() ? "" : ": " + lastError)
+                    + " (its last frame shows, dimmed)";
+        }
         if (instance == 0 && generation != null) {
             return lastError.isEmpty() ? "restoring (its cell host is starting)" : "not running";
         }

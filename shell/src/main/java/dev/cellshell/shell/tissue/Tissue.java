@@ -640,6 +640,14 @@ public final class Tissue implements AutoCloseable {
      * made in the other host from the saved state.
      */
     private void moveToIsolation(LiveCell cell, String isolation) {
+        if (cell.instance != 0) {
+            String refused = divideInto(cell, isolation);
+            if (refused == null) {
+                return;
+            }
+            LOG.warn("cell '{}' could not divide into {} ({}): it restarts there from its saved state", cell.id,
+                    where(isolation), refused);
+        }
         persist(cell);
         closeQuietly(cell, cell.host, cell.instance);
         cell.instance = 0;
@@ -1459,74 +1467,93 @@ public final class Tissue implements AutoCloseable {
                 return unknown(cellId);
             }
             String isolation = node.equals("local") ? CellSpec.SHARED : CellSpec.NODE + node;
-            String from = cell.node().isEmpty() ? "this node" : "node " + cell.node();
-            String to = node.equals("local") ? "this node" : "node " + node;
             if (!node.equals("local") && !nodes.knows(node)) {
                 return new Change(false, cellId, "no node '" + node + "' to move it to ('cell nodes' lists them)");
             }
             if (cell.node().equals(node.equals("local") ? "" : node)) {
-                return new Change(false, cellId, cellId + " runs on " + to + " already");
-            }
-            if (cell.generation == null || !cell.quarantined.isEmpty()) {
-                return new Change(false, cellId, cellId + " is not running (" + cell.health() + ")");
-            }
-            long started = System.nanoTime();
-            Map<String, Object> state = savedState(cell);
-            if (cell.instance != 0) {
-                Answer read = call(cell.host, cell, cell.generation, new HostMessage.ReadState(cell.instance));
-                if (read instanceof HostMessage.StateSnapshot snapshot) {
-                    state = snapshot.state();
-                }
-            }
-            CellHost there;
-            try {
-                there = membrane.hostFor(cell.id, isolation);
-            } catch (IOException e) {
-                return new Change(false, cellId, "cannot reach " + to + ": " + e.getMessage());
-            }
-            String refused = ensureDefined(there, cell.generation);
-            if (refused != null) {
-                return new Change(false, cellId, to + " refused " + cell.type + ": " + refused);
-            }
-            long fresh = nextInstance++;
-            Answer made = call(there, cell, cell.generation, new HostMessage.Instantiate(fresh, cell.id,
-                    cell.generation.number(), 0, state, 0));
-            if (made instanceof Failed failed) {
-                return new Change(false, cellId, "the copy on " + to + " failed to start: " + failed.error());
-            }
-            Answer first = call(there, cell, cell.generation, new HostMessage.Render(fresh, context(cell)));
-            if (!(first instanceof HostMessage.Rendered rendered)) {
-                closeQuietly(cell, there, fresh);
-                return new Change(false, cellId, "the copy on " + to + " failed its first render: "
-                        + (first instanceof Failed f ? f.error() : first.getClass().getSimpleName()));
-            }
-            DisplayList frame;
-            try {
-                frame = DisplayList.of(rendered.displayList());
-            } catch (IllegalArgumentException e) {
-                closeQuietly(cell, there, fresh);
-                return new Change(false, cellId, "the copy on " + to + " drew a list that does not decode");
+                return new Change(false, cellId, cellId + " runs on " + where(isolation) + " already");
             }
             String before = spec.toJson();
-            closeQuietly(cell, cell.host, cell.instance);
-            cell.host = there;
-            cell.instance = fresh;
-            cell.isolation = isolation;
-            cell.lastError = "";
-            show(cell, frame);
-            if (rendered.againIn() >= 0) {
-                scheduleRender(cell, rendered.againIn());
+            long started = System.nanoTime();
+            String from = where(cell.isolation);
+            String refused = divideInto(cell, isolation);
+            if (refused != null) {
+                return new Change(false, cellId, refused);
             }
             saveSpec(spec.withCells(spec.cells().stream().map(c -> c.id().equals(cellId)
                     ? c.withIsolation(isolation) : c).toList()));
-            persist(cell);
             long version = publish();
-            String result = "divided from " + from + " to " + to + " in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms with " + state.size() + " state field(s)";
+            String result = "divided from " + from + " to " + where(isolation) + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms, its state carried";
             recordLayout(actor, "divide", cellId, cell.type, cell.generationNumber(), before, result);
             LOG.info("cell '{}' {}", cellId, result);
             return new Change(true, cellId, result, version);
         }, tissueThread);
+    }
+
+    private static String where(String isolation) {
+        String node = CellSpec.nodeOf(isolation);
+        return node.isEmpty() ? "this node" : "node " + node;
+    }
+
+    /**
+     * Gives a running cell a new instance in the host {@code isolation} names, with the state its current instance
+     * reads (else its saved state): the copy draws its first frame, then takes over and the old instance retires, so
+     * no frame is without the cell. Returns why not (and changes nothing), or {@code null}.
+     */
+    private String divideInto(LiveCell cell, String isolation) {
+        String to = where(isolation);
+        if (cell.generation == null || !cell.quarantined.isEmpty()) {
+            return cell.id + " is not running (" + cell.health() + ")";
+        }
+        Map<String, Object> state = savedState(cell);
+        if (cell.instance != 0) {
+            Answer read = call(cell.host, cell, cell.generation, new HostMessage.ReadState(cell.instance));
+            if (read instanceof HostMessage.StateSnapshot snapshot) {
+                state = snapshot.state();
+            }
+        }
+        CellHost there;
+        try {
+            there = membrane.hostFor(cell.id, isolation);
+        } catch (IOException e) {
+            return "cannot reach " + to + ": " + e.getMessage();
+        }
+        String refused = ensureDefined(there, cell.generation);
+        if (refused != null) {
+            return to + " refused " + cell.type + ": " + refused;
+        }
+        long fresh = nextInstance++;
+        Answer made = call(there, cell, cell.generation, new HostMessage.Instantiate(fresh, cell.id,
+                cell.generation.number(), 0, state, 0));
+        if (made instanceof Failed failed) {
+            return "the copy on " + to + " failed to start: " + failed.error();
+        }
+        Answer first = call(there, cell, cell.generation, new HostMessage.Render(fresh, context(cell)));
+        DisplayList frame = null;
+        if (first instanceof HostMessage.Rendered rendered) {
+            try {
+                frame = DisplayList.of(rendered.displayList());
+            } catch (IllegalArgumentException e) {
+                frame = null;
+            }
+        }
+        if (frame == null) {
+            closeQuietly(cell, there, fresh);
+            return "the copy on " + to + " failed its first render: " + (first instanceof Failed f ? f.error()
+                    : "its drawing does not decode");
+        }
+        closeQuietly(cell, cell.host, cell.instance);
+        cell.host = there;
+        cell.instance = fresh;
+        cell.isolation = isolation;
+        cell.lastError = "";
+        show(cell, frame);
+        if (((HostMessage.Rendered) first).againIn() >= 0) {
+            scheduleRender(cell, ((HostMessage.Rendered) first).againIn());
+        }
+        persist(cell);
+        return null;
     }
 
     /**
@@ -2227,6 +2254,9 @@ public final class Tissue implements AutoCloseable {
                         ? "on " + cell.node() + ": " + (cell.lastError.isEmpty() ? "starting" : cell.lastError)
                         : "disconnected from " + cell.node())
                 : placeholder(cell);
+        if (!cell.node().isEmpty() && !nodes.ready(cell.node())) {
+            cell.lastError = "disconnected from " + cell.node();
+        }
         if (!standIn.equals(cell.displayList)) {
             cell.displayList = standIn;
             cell.renderVersion++;

@@ -204,9 +204,10 @@ public record TissueSpec(int width, int height, int background, String theme, Li
             float desktopHeight) {
         CellSpec cell = placedCell(node, where, parent, desktopWidth, desktopHeight);
         String isolation = node.path("isolation").asText(CellSpec.SHARED);
-        if (!isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)) {
-            throw new IllegalArgumentException("tissue.json: cell '" + cell.id() + "': isolation is \"shared\" or"
-                    + " \"solo\", not '" + isolation + "'");
+        if (!isolation.equals(CellSpec.SHARED) && !isolation.equals(CellSpec.SOLO)
+                && !(isolation.startsWith(CellSpec.NODE) && isolation.matches("node:[a-z][a-z0-9-]{0,31}"))) {
+            throw new IllegalArgumentException("tissue.json: cell '" + cell.id() + "': isolation is \"shared\", "
+                    + "\"solo\" or \"node:NAME\", not '" + isolation + "'");
         }
         String surface = node.path("surface").asText("");
         return cell.withIsolation(isolation).onSurface(parent.isEmpty() ? surface : "");
@@ -345,8 +346,8 @@ public record TissueSpec(int width, int height, int background, String theme, Li
         if (cell.parent().isEmpty() && !cell.surface().isEmpty()) {
             node.put("surface", cell.surface());
         }
-        if (cell.isolation().equals(CellSpec.SOLO)) {
-            node.put("isolation", CellSpec.SOLO);
+        if (!cell.isolation().equals(CellSpec.SHARED)) {
+            node.put("isolation", cell.isolation());
         }
         if (!cell.props().isEmpty()) {
             ObjectNode props = node.putObject("props");
