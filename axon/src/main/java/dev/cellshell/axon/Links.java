@@ -21,10 +21,12 @@ import java.util.function.Predicate;
 public final class Links {
 
     /**
-     * HTTP/2 pings every second, and a link that does not answer one within a second is down: a partition shows in
-     * about 2 s (PLATFORM.md: without keepalive a dead link went unnoticed).
+     * The server's HTTP/2 pings: every second, a connection that does not answer one within a second is closed (the
+     * node then kills the cell hosts it ran for that connection's streams). A client cannot ping that often (gRPC
+     * raises anything under 10 s to 10 s): {@link PeerLink}'s heartbeat notices a dead link on this side.
      */
     static final long KEEPALIVE_MILLIS = 1_000;
+    private static final long CLIENT_KEEPALIVE_SECONDS = 10;
 
     private Links() {
     }
@@ -38,8 +40,8 @@ public final class Links {
                 .sslContext(ssl)
                 .overrideAuthority(identity.name())
                 .maxInboundMessageSize(AxonWire.MAX_MESSAGE_BYTES)
-                .keepAliveTime(KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS)
-                .keepAliveTimeout(KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS)
+                .keepAliveTime(CLIENT_KEEPALIVE_SECONDS, TimeUnit.SECONDS)
+                .keepAliveTimeout(2, TimeUnit.SECONDS)
                 .keepAliveWithoutCalls(true)
                 .build();
     }

@@ -14,13 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * This node's link to one paired peer: a gRPC channel that trusts only the peer's pinned certificate, keeps itself
- * alive (HTTP/2 pings every second) and reconnects after a failure with a backoff of its own (250 ms doubling to
- * 2 s, so that a link that comes back is used within 2 s, not after gRPC's two-minute cap). Tells
- * {@code onReady} when it becomes usable or stops being so.
+ * This node's link to one paired peer: a gRPC channel that trusts only the peer's pinned certificate and reconnects
+ * after a failure with a backoff of its own (250 ms doubling to 2 s, so that a link that comes back is used within
+ * 2 s, not after gRPC's two-minute cap). Whether it is up is what a heartbeat says: a {@code Ping} every
+ * {@value #BEAT_MILLIS} ms that must be answered within {@value #BEAT_DEADLINE_MILLIS} ms (gRPC's own client
+ * keepalive cannot ping more often than every 10 s, which would leave a partition unseen for 11 s). A missed beat
+ * takes the link down at once (its connection is dropped; {@code onReady(false)}), the next answered one brings it up.
  */
 public final class PeerLink implements AutoCloseable {
 
+    static final long BEAT_MILLIS = 500;
+    static final long BEAT_DEADLINE_MILLIS = 1_500;
     private static final long FIRST_RETRY_MILLIS = 250;
     private static final long LAST_RETRY_MILLIS = 2_000;
 
@@ -31,6 +35,7 @@ public final class PeerLink implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean ready;
     private long retryMillis = FIRST_RETRY_MILLIS;
+    private volatile long lastRoundTripNanos = -1;
 
     private PeerLink(Peer peer, ManagedChannel channel, ScheduledExecutorService timer, Consumer<Boolean> onReady) {
         this.peer = peer;
@@ -49,6 +54,7 @@ public final class PeerLink implements AutoCloseable {
         ManagedChannel channel = Links.channel(identity, peer.address(), peer.fingerprint()::equals);
         PeerLink link = new PeerLink(peer, channel, timer, onReady);
         link.watch(channel.getState(true));
+        link.beat();
         return link;
     }
 
@@ -65,15 +71,60 @@ public final class PeerLink implements AutoCloseable {
         return channel.getState(false).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
+    private void beat() {
+        if (closed) {
+            return;
+        }
+        long sent = System.nanoTime();
+        ClientCalls.asyncUnaryCall(channel.newCall(AxonWire.PING, CallOptions.DEFAULT.withDeadlineAfter(
+                BEAT_DEADLINE_MILLIS, TimeUnit.MILLISECONDS)), new AxonMessage.Ping(sent), new StreamObserver<>() {
+                    @Override
+                    public void onNext(AxonMessage answer) {
+                        lastRoundTripNanos = System.nanoTime() - sent;
+                        up(true);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        if (ready) {
+                            // whatever connection there is cannot be trusted: a new one is made for the next call
+                            channel.enterIdle();
+                        }
+                        up(false);
+                        next(sent);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        next(sent);
+                    }
+                });
+    }
+
+    private void next(long sent) {
+        if (!closed) {
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+            timer.schedule(this::beat, Math.max(0, BEAT_MILLIS - waited), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void up(boolean now) {
+        if (now != ready && !closed) {
+            ready = now;
+            onReady.accept(now);
+        }
+    }
+
+    /** The round trip of the last answered heartbeat, or -1. */
+    public long lastRoundTripNanos() {
+        return lastRoundTripNanos;
+    }
+
     private void watch(ConnectivityState state) {
         if (closed) {
             return;
         }
         boolean now = state == ConnectivityState.READY;
-        if (now != ready) {
-            ready = now;
-            onReady.accept(now);
-        }
         if (now) {
             retryMillis = FIRST_RETRY_MILLIS;
         } else if (state == ConnectivityState.TRANSIENT_FAILURE || state == ConnectivityState.IDLE) {

@@ -59,12 +59,25 @@ final class RunningShell implements AutoCloseable {
         return shell;
     }
 
+    /** Starts like {@link #start}, inside network namespace {@code netns} ({@code ip netns exec}). */
+    static RunningShell startIn(String netns, Path workspace, Map<String, String> environment, String... flags)
+            throws Exception {
+        RunningShell shell = launch(List.of("ip", "netns", "exec", netns), workspace, environment, flags);
+        shell.awaitPresented(1, Duration.ofSeconds(90));
+        return shell;
+    }
+
     private static RunningShell launch(Path workspace, Map<String, String> environment, String... flags)
             throws Exception {
+        return launch(List.of(), workspace, environment, flags);
+    }
+
+    private static RunningShell launch(List<String> prefix, Path workspace, Map<String, String> environment,
+            String... flags) throws Exception {
         Path log = workspace.resolveSibling(workspace.getFileName() + "-shell.log");
         boolean live = flags.length > 0 && flags[0].equals("--live-clock");
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString(), "run", "--workspace",
-                workspace.toString()));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(ROOT.resolve("cell").toString(), "run", "--workspace", workspace.toString()));
         if (live) {
             flags = java.util.Arrays.copyOfRange(flags, 1, flags.length);
         } else {

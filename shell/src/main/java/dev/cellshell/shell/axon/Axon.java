@@ -52,6 +52,8 @@ public final class Axon implements AutoCloseable {
     private final Invites invites = new Invites(Clock.systemUTC());
     private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
     private final Map<String, Counter> traffic = new ConcurrentHashMap<>();
+    /** The hosts this node has on each peer: they go when the link does. */
+    private final Map<String, Set<RemoteHost>> remotes = new ConcurrentHashMap<>();
     private volatile BiConsumer<String, Boolean> readiness = (node, ready) -> { };
     private volatile NodeIdentity identity;
     private volatile PeerBook book;
@@ -121,7 +123,12 @@ public final class Axon implements AutoCloseable {
             if (link == null) {
                 throw new IOException("no node '" + node + "' is paired with this one ('cell nodes' lists them)");
             }
-            return RemoteHost.open(name, node, link, deaths, traffic.computeIfAbsent(node, n -> new Counter()));
+            Set<RemoteHost> onNode = remotes.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet());
+            onNode.removeIf(h -> !h.alive());
+            RemoteHost host = RemoteHost.open(name, node, link, deaths, traffic.computeIfAbsent(node,
+                    n -> new Counter()));
+            onNode.add(host);
+            return host;
         };
     }
 
@@ -151,7 +158,11 @@ public final class Axon implements AutoCloseable {
                     link.close();
                 }
                 link = PeerLink.open(identity, peer, timer, ready -> {
-                    LOG.info("link to node '{}' {}", node, ready ? "is up" : "is down");
+                    LOG.info("link to node '{}' {}", node, ready ? "is up" : "is down (a heartbeat went unanswered)");
+                    if (!ready) {
+                        remotes.getOrDefault(node, Set.of()).forEach(h -> h.linkLost("disconnected from " + node
+                                + " (no answer within 1.5 s)"));
+                    }
                     readiness.accept(node, ready);
                 });
                 links.put(node, link);

@@ -38,6 +38,7 @@ final class RemoteHost implements CellHost {
     private final LinkedBlockingQueue<AxonMessage> fromNode = new LinkedBlockingQueue<>();
     private final ListDeltas deltas = new ListDeltas();
     private final Traffic traffic;
+    private final BiConsumer<CellHost, String> deaths;
     private volatile String gone;
     private volatile boolean goneCellsFault;
     private long sequence;
@@ -46,6 +47,7 @@ final class RemoteHost implements CellHost {
         this.name = name;
         this.node = node;
         this.traffic = traffic;
+        this.deaths = deaths;
         this.toNode = link.openCells(new StreamObserver<>() {
             @Override
             public void onNext(AxonMessage message) {
@@ -81,7 +83,17 @@ final class RemoteHost implements CellHost {
         return new RemoteHost(name, node, link, deaths, traffic);
     }
 
-    private void dies(String why, boolean cellsFault, BiConsumer<CellHost, String> deaths) {
+    /** The link to its node went down (a missed heartbeat): this host is gone, its stream with it. */
+    void linkLost(String why) {
+        dies(why, false, deaths);
+        try {
+            toNode.onError(io.grpc.Status.UNAVAILABLE.withDescription(why).asRuntimeException());
+        } catch (RuntimeException e) {
+            // over already
+        }
+    }
+
+    private synchronized void dies(String why, boolean cellsFault, BiConsumer<CellHost, String> deaths) {
         if (gone != null) {
             return;
         }
