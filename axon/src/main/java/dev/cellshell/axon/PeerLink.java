@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  */
 public final class PeerLink implements AutoCloseable {
 
-    static final long BEAT_MILLIS = 500;
-    static final long BEAT_DEADLINE_MILLIS = 1_500;
+    static final long BEAT_MILLIS = 400;
+    static final long BEAT_DEADLINE_MILLIS = 1_200;
     private static final long FIRST_RETRY_MILLIS = 250;
     private static final long LAST_RETRY_MILLIS = 2_000;
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * would do for latency. Each accepted connection opens one to the target; a reader and a writer per direction, the
  * writer sending each chunk when it is due. Closing one side closes the other.
  */
-final class DelayingRelay implements AutoCloseable {
+public final class DelayingRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -36,7 +36,7 @@ final class DelayingRelay implements AutoCloseable {
     }
 
     /** Listens on {@code listen} and relays to {@code target}, each direction delayed by {@code oneWayMillis}. */
-    static DelayingRelay start(InetSocketAddress listen, InetSocketAddress target, long oneWayMillis)
+    public static DelayingRelay start(InetSocketAddress listen, InetSocketAddress target, long oneWayMillis)
             throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
@@ -44,12 +44,12 @@ final class DelayingRelay implements AutoCloseable {
         return new DelayingRelay(server, target, oneWayMillis);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The one-way delay from now on (connections open now too). */
-    void delay(long oneWayMillis) {
+    public void delay(long oneWayMillis) {
         delayNanos = TimeUnit.MILLISECONDS.toNanos(oneWayMillis);
     }
 

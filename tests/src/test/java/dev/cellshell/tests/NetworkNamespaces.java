@@ -7,16 +7,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Network namespaces joined to this one by veth pairs, one {@code /24} each: namespace i has {@code 10.231.i.2},
- * this side {@code 10.231.i.1}. Needs root (CI runs {@code ./cell test} as root); without it the test fails, saying
- * so, never skips. Everything made is removed on close.
+ * this side {@code 10.231.i.1}. Needs root, or {@code sudo} without a password; without either the test fails,
+ * saying so, never skips. Everything made is removed on close.
  */
-final class NetworkNamespaces implements AutoCloseable {
+public final class NetworkNamespaces implements AutoCloseable {
 
     private final String prefix = "cs" + Long.toString(ProcessHandle.current().pid() % 100_000, 36);
     private final List<String> namespaces = new ArrayList<>();
 
+    public NetworkNamespaces() {
+    }
+
     /** Makes namespace number {@code i} (1–250) and returns its name. */
-    String add(int i) throws Exception {
+    public String add(int i) throws Exception {
         String ns = prefix + "n" + i;
         String outside = prefix + "h" + i;
         String inside = prefix + "c" + i;
@@ -33,20 +36,27 @@ final class NetworkNamespaces implements AutoCloseable {
     }
 
     /** Takes namespace {@code i}'s link down (a partition) or up again. */
-    void link(int i, boolean up) throws Exception {
+    public void link(int i, boolean up) throws Exception {
         run("ip", "link", "set", prefix + "h" + i, up ? "up" : "down");
     }
 
-    static String inside(int i) {
+    public static String inside(int i) {
         return "10.231." + i + ".2";
     }
 
-    static String outside(int i) {
+    public static String outside(int i) {
         return "10.231." + i + ".1";
     }
 
+    /** What runs a command as root: nothing when this is root, else {@code sudo -n} (which fails, saying why). */
+    public static List<String> asRoot() {
+        return "root".equals(System.getProperty("user.name")) ? List.of() : List.of("sudo", "-n");
+    }
+
     static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> full = new ArrayList<>(asRoot());
+        full.addAll(List.of(command));
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish");
@@ -70,7 +80,7 @@ final class NetworkNamespaces implements AutoCloseable {
             }
         }
         try {
-            Process p = new ProcessBuilder("ip", "-o", "link", "show").start();
+            Process p = new ProcessBuilder("ip", "-o", "link", "show").start(); // reading needs no root
             String links = new String(p.getInputStream().readAllBytes());
             p.waitFor();
             for (String line : links.split("\n")) {

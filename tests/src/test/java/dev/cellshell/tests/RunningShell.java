@@ -62,7 +62,9 @@ final class RunningShell implements AutoCloseable {
     /** Starts like {@link #start}, inside network namespace {@code netns} ({@code ip netns exec}). */
     static RunningShell startIn(String netns, Path workspace, Map<String, String> environment, String... flags)
             throws Exception {
-        RunningShell shell = launch(List.of("ip", "netns", "exec", netns), workspace, environment, flags);
+        List<String> prefix = new ArrayList<>(NetworkNamespaces.asRoot());
+        prefix.addAll(List.of("ip", "netns", "exec", netns));
+        RunningShell shell = launch(prefix, workspace, environment, flags);
         shell.awaitPresented(1, Duration.ofSeconds(90));
         return shell;
     }

@@ -9,7 +9,6 @@ import dev.cellshell.axon.Peer;
 import dev.cellshell.axon.PeerBook;
 import dev.cellshell.axon.PeerLink;
 import dev.cellshell.ipc.AxonMessage;
-import dev.cellshell.shell.host.CellHost;
 import dev.cellshell.shell.host.Hosts;
 import dev.cellshell.shell.tissue.Tissue;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -161,7 +159,7 @@ public final class Axon implements AutoCloseable {
                     LOG.info("link to node '{}' {}", node, ready ? "is up" : "is down (a heartbeat went unanswered)");
                     if (!ready) {
                         remotes.getOrDefault(node, Set.of()).forEach(h -> h.linkLost("disconnected from " + node
-                                + " (no answer within 1.5 s)"));
+                                + " (no answer within 1.2 s)"));
                     }
                     readiness.accept(node, ready);
                 });
@@ -286,7 +284,7 @@ public final class Axon implements AutoCloseable {
             Counter counter = traffic.get(peer.name());
             nodes.add(new NodeStatus(peer.name(), peer.address(), Fingerprints.shortForm(peer.fingerprint()), state,
                     rtt, theirs, ours, peer.types(), peer.mayRunCode(), counter == null ? 0 : counter.sent.get(),
-                    counter == null ? 0 : counter.received.get()));
+                    counter == null ? 0 : counter.received.get(), counter == null ? 0 : counter.spared.get()));
         }
         return nodes;
     }
@@ -294,7 +292,7 @@ public final class Axon implements AutoCloseable {
     /** What {@code cell nodes} shows of one peer. */
     public record NodeStatus(String name, String address, String fingerprint, String state, double roundTripMillis,
             List<String> runsForUs, List<String> weRunForIt, Set<String> mayRun, boolean mayRunCode, long bytesSent,
-            long bytesReceived) {
+            long bytesReceived, long bytesSparedByDeltas) {
     }
 
     /** This node's name and fingerprint, or why it has none. */
@@ -356,9 +354,12 @@ public final class Axon implements AutoCloseable {
             }
         }
 
+        final AtomicLong spared = new AtomicLong();
+
         @Override
-        public void received(AxonMessage.Reply reply) {
+        public void received(AxonMessage.Reply reply, int sparedBytes) {
             received.addAndGet(reply.answer().length + 40L);
+            spared.addAndGet(sparedBytes);
         }
     }
 

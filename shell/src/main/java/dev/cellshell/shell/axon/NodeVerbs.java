@@ -84,8 +84,9 @@ public final class NodeVerbs {
                     .append("\n  may run here: ").append(n.mayRun().isEmpty() ? "nothing"
                             : String.join(", ", new java.util.TreeSet<>(n.mayRun())) + (n.mayRunCode()
                                     ? " (its own sources)" : " (this node's sources)"))
-                    .append(String.format(java.util.Locale.ROOT, "; remote cells moved %.1f KB out, %.1f KB in",
-                            n.bytesSent() / 1024.0, n.bytesReceived() / 1024.0));
+                    .append(String.format(java.util.Locale.ROOT, "; remote cells moved %.1f KB out, %.1f KB in "
+                            + "(deltas spared %.1f KB)", n.bytesSent() / 1024.0, n.bytesReceived() / 1024.0,
+                            n.bytesSparedByDeltas() / 1024.0));
         }
         return out.toString();
     }
@@ -102,7 +103,7 @@ public final class NodeVerbs {
             n.weRunForIt().forEach(p.putArray("weRunForIt")::add);
             new java.util.TreeSet<>(n.mayRun()).forEach(p.putArray("mayRun")::add);
             p.put("mayRunCode", n.mayRunCode()).put("bytesSent", n.bytesSent())
-                    .put("bytesReceived", n.bytesReceived());
+                    .put("bytesReceived", n.bytesReceived()).put("bytesSparedByDeltas", n.bytesSparedByDeltas());
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }

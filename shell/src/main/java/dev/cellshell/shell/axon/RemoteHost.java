@@ -148,8 +148,11 @@ final class RemoteHost implements CellHost {
                 throw new HostDied(gone != null ? gone : g.why(), goneCellsFault);
             }
             if (message instanceof AxonMessage.Reply reply && reply.sequence() == seq) {
-                traffic.received(reply);
-                return answer(reply);
+                Answer answer = answer(reply);
+                byte[] drawing = ListDeltas.drawingOf(answer);
+                traffic.received(reply, reply.prefix() < 0 || drawing == null ? 0
+                        : reply.prefix() + reply.suffix());
+                return answer;
             }
             // an answer to a call that timed out earlier: dropped
         }
@@ -204,16 +207,7 @@ final class RemoteHost implements CellHost {
     interface Traffic {
         void sent(AxonMessage message);
 
-        void received(AxonMessage.Reply reply);
-
-        Traffic NONE = new Traffic() {
-            @Override
-            public void sent(AxonMessage message) {
-            }
-
-            @Override
-            public void received(AxonMessage.Reply reply) {
-            }
-        };
+        /** @param spared the drawing's bytes that did not cross, being the same as in the previous drawing */
+        void received(AxonMessage.Reply reply, int spared);
     }
 }
