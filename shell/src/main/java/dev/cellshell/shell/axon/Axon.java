@@ -10,7 +10,6 @@ import dev.cellshell.axon.PeerBook;
 import dev.cellshell.axon.PeerLink;
 import dev.cellshell.ipc.AxonMessage;
 import dev.cellshell.shell.host.Hosts;
-import dev.cellshell.shell.tissue.Tissue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +88,7 @@ public final class Axon implements AutoCloseable {
     }
 
     /** Starts serving peers' cells for {@code tissue}, and the gateway when configured. */
-    public void serve(Tissue tissue, Hosts.Factory local, ServedCells.PeerAudit audit) {
+    public void serve(PeerWork tissue, Hosts.Factory local, ServedCells.PeerAudit audit) {
         served = new ServedCells(tissue, local, audit);
         String listen = configuredListen();
         if (!listen.isEmpty()) {

@@ -5,7 +5,6 @@ import dev.cellshell.axon.Peer;
 import dev.cellshell.ipc.AxonMessage;
 import dev.cellshell.livecompiler.SourceFile;
 import dev.cellshell.shell.host.Hosts;
-import dev.cellshell.shell.tissue.Tissue;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class ServedCells implements Gateway.Cells {
     /** The most streams (remote cell hosts) one peer may have open here at once. */
     static final int MAX_STREAMS_PER_PEER = 8;
 
-    private final Tissue tissue;
+    private final PeerWork tissue;
     private final Hosts.Factory hosts;
     private final PeerAudit audit;
     private final Set<ServedStream> open = ConcurrentHashMap.newKeySet();
@@ -37,7 +36,7 @@ public final class ServedCells implements Gateway.Cells {
                 List<SourceFile> own, String result);
     }
 
-    public ServedCells(Tissue tissue, Hosts.Factory hosts, PeerAudit audit) {
+    public ServedCells(PeerWork tissue, Hosts.Factory hosts, PeerAudit audit) {
         this.tissue = tissue;
         this.hosts = hosts;
         this.audit = audit;

@@ -10,7 +10,6 @@ import dev.cellshell.ipc.ProtocolException;
 import dev.cellshell.livecompiler.SourceFile;
 import dev.cellshell.shell.host.CellHost;
 import dev.cellshell.shell.host.Hosts;
-import dev.cellshell.shell.tissue.Tissue;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,7 +41,7 @@ final class ServedStream implements StreamObserver<AxonMessage> {
     private final Peer peer;
     private final String hostName;
     private final StreamObserver<AxonMessage> toPeer;
-    private final Tissue tissue;
+    private final PeerWork tissue;
     private final Hosts.Factory factory;
     private final ServedCells.PeerAudit audit;
     private final Consumer<ServedStream> ended;
@@ -57,7 +56,7 @@ final class ServedStream implements StreamObserver<AxonMessage> {
     private CellHost host;
     private volatile boolean over;
 
-    ServedStream(Peer peer, String hostName, StreamObserver<AxonMessage> toPeer, Tissue tissue, Hosts.Factory factory,
+    ServedStream(Peer peer, String hostName, StreamObserver<AxonMessage> toPeer, PeerWork tissue, Hosts.Factory factory,
             ServedCells.PeerAudit audit, Consumer<ServedStream> ended) {
         this.peer = peer;
         this.hostName = hostName;
@@ -192,7 +191,7 @@ final class ServedStream implements StreamObserver<AxonMessage> {
             return failed(define, sent, "refused: node '" + peer.name() + "' may not send code here, and this node "
                     + "has no " + type + " of its own");
         }
-        Tissue.PeerCode code;
+        PeerWork.Code code;
         try {
             code = tissue.compileForPeer(type, compiled).get(RemoteHost.DEFINE_DEADLINE_MILLIS - 5_000,
                     TimeUnit.MILLISECONDS);
@@ -223,7 +222,11 @@ final class ServedStream implements StreamObserver<AxonMessage> {
     }
 
     private Answer forward(String cellId, HostMessage request) throws CellHost.HostDied {
-        if (request instanceof HostMessage.Define || request instanceof HostMessage.ServiceReply) {
+        if (!(request instanceof HostMessage.UseTheme || request instanceof HostMessage.Instantiate
+                || request instanceof HostMessage.Render || request instanceof HostMessage.Event
+                || request instanceof HostMessage.Broadcast || request instanceof HostMessage.ReadState
+                || request instanceof HostMessage.Close || request instanceof HostMessage.Forget)) {
+            // a Define travels as sources; answers, hellos and service traffic are the host's and this node's
             throw new IllegalArgumentException("a " + request.getClass().getSimpleName() + " may not be forwarded");
         }
         long instance = ListDeltas.instanceOf(request);

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * a fault (rollback or quarantine) and a host that dies or hangs into a restart of that host with its cells' saved
  * state. Compiles run on the compiler thread.
  */
-public final class Tissue implements AutoCloseable {
+public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tissue.class);
     /** More faults than this within {@link #FAULT_WINDOW_NANOS} quarantine a cell (OTP's restart intensity). */
@@ -512,36 +512,31 @@ public final class Tissue implements AutoCloseable {
     }
 
     /**
-     * What this node makes of a cell type a peer asked it to run: the classes to define in the peer's host and the
-     * services they declare ({@code @Uses}, read from the class files), or why not ({@code refused}).
-     */
-    public record PeerCode(Map<String, byte[]> classes, java.util.Set<String> uses, String refused) {
-    }
-
-    /**
      * Compiles {@code sources} of {@code type} for a peer on the compiler thread, under this node's sandbox (its
      * host's loader checks the classes again when it defines them).
      */
-    public CompletableFuture<PeerCode> compileForPeer(String type, List<SourceFile> sources) {
+    @Override
+    public CompletableFuture<dev.cellshell.shell.axon.PeerWork.Code> compileForPeer(String type, List<SourceFile> sources) {
         return CompletableFuture.supplyAsync(() -> {
             if (sources.isEmpty()) {
-                return new PeerCode(Map.of(), java.util.Set.of(), "no sources of " + type);
+                return new dev.cellshell.shell.axon.PeerWork.Code(Map.of(), java.util.Set.of(), "no sources of " + type);
             }
             CompileResult result = compileCached(sources);
             if (!result.succeeded()) {
-                return new PeerCode(Map.of(), java.util.Set.of(), type + " does not compile here: "
+                return new dev.cellshell.shell.axon.PeerWork.Code(Map.of(), java.util.Set.of(), type + " does not compile here: "
                         + result.errors().get(0).format());
             }
             if (!result.classes().containsKey(type)) {
-                return new PeerCode(Map.of(), java.util.Set.of(), "the sources of " + type + " declare no class "
+                return new dev.cellshell.shell.axon.PeerWork.Code(Map.of(), java.util.Set.of(), "the sources of " + type + " declare no class "
                         + type);
             }
             Generation generation = Generation.of(type, 0, result.classes(), sources);
-            return new PeerCode(result.classes(), generation.uses(), null);
+            return new dev.cellshell.shell.axon.PeerWork.Code(result.classes(), generation.uses(), null);
         }, compilerThread);
     }
 
     /** This node's own sources of {@code type} (empty when it has none). */
+    @Override
     public List<SourceFile> ownSources(String type) {
         return java.nio.file.Files.isDirectory(workspace.typeDirectory(type)) ? readSourcesOrEmpty(type) : List.of();
     }
@@ -551,6 +546,7 @@ public final class Tissue implements AutoCloseable {
      * the same on the peer's screen cross ({@link #PEER_SERVICES}: this machine's stats, power and network, and a
      * storage of the peer's own): a picture would name this node's compositor, a clipboard or a spawn this desktop.
      */
+    @Override
     public Object answerForPeer(String peer, String cellId, java.util.Set<String> uses,
             dev.cellshell.ipc.HostMessage.ServiceCall call) {
         if (!PEER_SERVICES.contains(call.service())) {
