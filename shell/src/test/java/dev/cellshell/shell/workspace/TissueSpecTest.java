@@ -67,13 +67,18 @@ class TissueSpecTest {
         String demo = Assets.demoTissue();
         TissueSpec spec = TissueSpec.parse(demo.replace("\"type\" : \"Button\",",
                 "\"type\" : \"Button\", \"isolation\" : \"solo\",").replace("\"type\" : \"Clock\",",
-                "\"type\" : \"Clock\", \"isolation\" : \"alone\","));
+                "\"type\" : \"Clock\", \"isolation\" : \"alone\",").replace("\"type\" : \"Label\",",
+                "\"type\" : \"Label\", \"isolation\" : \"node:buildbox\","));
         assertThat(spec.cells()).extracting(CellSpec::id, CellSpec::isolation)
-                .containsExactly(tuple("label", "shared"), tuple("button", "solo"));
-        assertThat(spec.problems()).containsExactly("tissue.json: cell 'clock': isolation is \"shared\" or \"solo\","
-                + " not 'alone'");
-        assertThat(spec.toJson()).contains("\"isolation\" : \"solo\"");
-        assertThat(TissueSpec.parse(spec.toJson()).cells().get(1).isolation()).isEqualTo("solo");
+                .containsExactly(tuple("label", "node:buildbox"), tuple("button", "solo"));
+        assertThat(spec.cell("label").node()).isEqualTo("buildbox");
+        assertThat(spec.problems()).containsExactly("tissue.json: cell 'clock': isolation is \"shared\", \"solo\" or"
+                + " \"node:NAME\", not 'alone'");
+        assertThat(spec.toJson()).contains("\"isolation\" : \"solo\"").contains("\"isolation\" : \"node:buildbox\"");
+        assertThat(TissueSpec.parse(spec.toJson()).cells()).extracting(CellSpec::isolation)
+                .containsExactly("node:buildbox", "solo");
+        assertThat(TissueSpec.parse(demo.replace("\"type\" : \"Label\",", "\"type\" : \"Label\", "
+                + "\"isolation\" : \"node:../x\",")).problems()).singleElement().asString().contains("not 'node:../x'");
     }
 
     @Test
