@@ -1050,9 +1050,15 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
         if (previous != null) {
             lastGood.put(plan.type(), previous);
         }
+        // The new frames go on screen first; retiring the old instances, saving state and dropping unused generations
+        // (a round trip each to a host on another node) come after the publish.
+        List<Runnable> retire = new ArrayList<>();
         for (Prepared p : prepared) {
             LiveCell cell = p.cell();
-            closeQuietly(cell, cell.host, cell.instance);
+            CellHost oldHost = cell.host;
+            long oldInstance = cell.instance;
+            Generation oldGeneration = cell.generation;
+            retire.add(() -> closeQuietly(cell, oldHost, oldInstance, oldGeneration));
             cell.instance = p.instance();
             cell.host = p.host();
             cell.generation = next;
@@ -1063,15 +1069,17 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
                 cell.displayList = p.frame();
                 cell.renderVersion++;
             }
-            persist(cell);
+            cell.standIn = false;
             if (p.againIn() >= 0) {
                 scheduleRender(cell, p.againIn());
             }
         }
-        forgetUnused();
         notes.forEach(note -> LOG.info("swap of {} ({} generation {}): {}", plan.cellId(), plan.type(),
                 next.number(), note));
         long version = publish();
+        retire.forEach(Runnable::run);
+        prepared.forEach(p -> persist(p.cell()));
+        forgetUnused();
         LOG.info("swapped {} to {} generation {} in {} ms compile", plan.cellId(), plan.type(), next.number(),
                 result.nanos() / 1_000_000);
         return new SwapOutcome(true, plan.cellId(), plan.type(), next.number(), result.diagnostics(), "", version,
@@ -2308,10 +2316,15 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
     }
 
     private void closeQuietly(LiveCell cell, CellHost host, long instance) {
+        closeQuietly(cell, host, instance, cell.generation);
+    }
+
+    /** Closes {@code instance}, which runs {@code generation}'s code (its services are checked against it). */
+    private void closeQuietly(LiveCell cell, CellHost host, long instance, Generation generation) {
         if (host == null || instance == 0) {
             return;
         }
-        Answer closed = call(host, cell, cell.generation, new HostMessage.Close(instance));
+        Answer closed = call(host, cell, generation, new HostMessage.Close(instance));
         if (closed instanceof Failed failed) {
             LOG.warn("cell '{}': {}", cell.id, failed.error());
         }

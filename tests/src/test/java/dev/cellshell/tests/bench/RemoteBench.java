@@ -105,6 +105,14 @@ public final class RemoteBench {
 
     private static String run(NetworkNamespaces net, DelayingRelay relay, TerminalBench.Probe probe, Path laptop,
             int samples) throws Exception {
+        // The same measures for cells of this node, as the baseline.
+        spawn(laptop, "Hello", "edited", "top-left", "shared");
+        spawn(laptop, "Button", "pressed", "bottom-left", "shared");
+        String local = String.format(Locale.ROOT, "{\"edit_to_pixel\": %s, \"input_to_pixel\": %s}",
+                TerminalBench.stats(edits(laptop, "local", samples)), TerminalBench.stats(inputs(probe,
+                        cellOnScreen(laptop, "pressed"), samples)));
+        remove(laptop, "edited");
+        remove(laptop, "pressed");
         spawn(laptop, "Hello", "edited", "top-left");
         spawn(laptop, "Button", "pressed", "bottom-left");
         int[] button = cellOnScreen(laptop, "pressed");
@@ -117,22 +125,8 @@ public final class RemoteBench {
                 pings.add(nodesJson(laptop).path("nodes").get(0).path("roundTripMillis").asDouble());
             }
             double rtt = pings.stream().sorted().toList().get(3);
-            List<Double> edits = new ArrayList<>();
-            String source = Files.readString(laptop.resolve("cells/Hello/Hello.java"));
-            for (int i = 0; i < samples; i++) {
-                String changed = source.replace("class Hello", "// edit " + added + "-" + i + "\nclass Hello");
-                ControlMessage reply = TerminalBench.call(laptop, new ControlMessage.SwapRequest("edited",
-                        "Hello.java", changed));
-                if (!(reply instanceof ControlMessage.SwapReply swap) || !swap.swapped() || swap.editToPixelNanos() < 0) {
-                    throw new IllegalStateException("swap of the remote Hello failed: " + reply);
-                }
-                edits.add(swap.editToPixelNanos() / 1e6);
-            }
-            List<Double> inputs = new ArrayList<>();
-            for (int i = 0; i < samples; i++) {
-                inputs.add(clickToPixel(probe, button));
-                Thread.sleep(150);
-            }
+            List<Double> edits = edits(laptop, Integer.toString(added), samples);
+            List<Double> inputs = inputs(probe, button, samples);
             rtts.append(rtts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                     "\"%d\": {\"measured_rtt_ms\": %.1f, \"edit_to_pixel\": %s, \"input_to_pixel\": %s}", added, rtt,
                     TerminalBench.stats(edits), TerminalBench.stats(inputs)));
@@ -143,8 +137,33 @@ public final class RemoteBench {
         String clock = traffic(laptop, "Clock", "clock-r");
         String monitor = traffic(laptop, "SystemMonitor", "monitor-r");
         String partition = partition(net, probe, laptop, samples < 5 ? samples : 5);
-        return String.format(Locale.ROOT, "{\"added_rtt_ms\": {%s}, \"ticking_clock\": %s, \"busy_monitor\": %s, "
-                + "\"partition\": %s}", rtts, clock, monitor, partition);
+        return String.format(Locale.ROOT, "{\"local_cells\": %s, \"added_rtt_ms\": {%s}, \"ticking_clock\": %s, "
+                + "\"busy_monitor\": %s, \"partition\": %s}", local, rtts, clock, monitor, partition);
+    }
+
+    /** Swaps of cell {@code edited}'s source (a Hello), each different: edit→pixel as the shell measures it. */
+    private static List<Double> edits(Path laptop, String tag, int samples) throws Exception {
+        List<Double> edits = new ArrayList<>();
+        String source = Files.readString(laptop.resolve("cells/Hello/Hello.java"));
+        for (int i = 0; i < samples; i++) {
+            String changed = source.replace("class Hello", "// edit " + tag + "-" + i + "\nclass Hello");
+            ControlMessage reply = TerminalBench.call(laptop, new ControlMessage.SwapRequest("edited", "Hello.java",
+                    changed));
+            if (!(reply instanceof ControlMessage.SwapReply swap) || !swap.swapped() || swap.editToPixelNanos() < 0) {
+                throw new IllegalStateException("swap of Hello failed: " + reply);
+            }
+            edits.add(swap.editToPixelNanos() / 1e6);
+        }
+        return edits;
+    }
+
+    private static List<Double> inputs(TerminalBench.Probe probe, int[] button, int samples) throws Exception {
+        List<Double> inputs = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            inputs.add(clickToPixel(probe, button));
+            Thread.sleep(150);
+        }
+        return inputs;
     }
 
     /** An XTest click on the cell, then XGetImage until its pixels change; milliseconds (NaN after 3 s). */
@@ -214,8 +233,12 @@ public final class RemoteBench {
     }
 
     private static void spawn(Path laptop, String type, String id, String at) throws Exception {
+        spawn(laptop, type, id, at, "node:buildbox");
+    }
+
+    private static void spawn(Path laptop, String type, String id, String at, String isolation) throws Exception {
         ControlMessage reply = TerminalBench.call(laptop, new ControlMessage.ChangeRequest("spawn", id, type, at, 24,
-                0, 0, java.util.Map.of(), "", "node:buildbox"));
+                0, 0, java.util.Map.of(), "", isolation));
         if (!(reply instanceof ControlMessage.ChangeReply c) || !c.done()) {
             throw new IllegalStateException("spawn " + type + " on buildbox: " + reply);
         }
