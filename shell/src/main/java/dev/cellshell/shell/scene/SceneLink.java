@@ -61,6 +61,12 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     /** The keys the connected compositor has been sent. */
     private final java.util.Set<Long> pictured = new java.util.HashSet<>();
     private volatile long presented = -1;
+    /**
+     * When recent scene versions were first shown (nanoTime), so that a caller who asks after the frame came (a swap
+     * whose post-publish work took a while) still gets the moment it showed, not the moment it asked.
+     */
+    private final ConcurrentSkipListMap<Long, Long> presentedAt = new ConcurrentSkipListMap<>();
+    private static final int PRESENTED_KEPT = 256;
     private volatile Hello hello;
     private volatile long lastHelloPid = -1;
     private volatile boolean closed;
@@ -215,6 +221,12 @@ public final class SceneLink implements SceneSink, AutoCloseable {
     private void handle(SceneMessage message) {
         if (message instanceof FramePresented frame) {
             long now = System.nanoTime();
+            if (frame.sceneVersion() > presented) {
+                presentedAt.put(frame.sceneVersion(), now);
+                while (presentedAt.size() > PRESENTED_KEPT) {
+                    presentedAt.pollFirstEntry();
+                }
+            }
             presented = Math.max(presented, frame.sceneVersion());
             var done = presentWaiters.headMap(frame.sceneVersion(), true);
             done.values().forEach(f -> f.complete(now));
@@ -345,7 +357,9 @@ public final class SceneLink implements SceneSink, AutoCloseable {
         CompletableFuture<Long> waiter = presentWaiters.computeIfAbsent(sceneVersion, v -> new CompletableFuture<>());
         if (presented >= sceneVersion) {
             presentWaiters.remove(sceneVersion);
-            waiter.complete(System.nanoTime());
+            // the first frame that showed this version or a later one
+            java.util.Map.Entry<Long, Long> first = presentedAt.ceilingEntry(sceneVersion);
+            waiter.complete(first != null ? first.getValue() : System.nanoTime());
         }
         return waiter;
     }
