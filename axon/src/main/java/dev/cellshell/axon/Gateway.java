@@ -46,11 +46,6 @@ public final class Gateway implements AutoCloseable {
         List<String> cellsFor(Peer peer);
     }
 
-    /** Told when a peer paired through an invite. */
-    public interface Paired {
-        void paired(Peer peer);
-    }
-
     private final Server server;
     private final NodeIdentity identity;
     private final PeerBook book;
@@ -64,8 +59,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Listens on {@code address} ({@code host:port}; port 0 picks one). */
-    public static Gateway start(NodeIdentity identity, String address, PeerBook book, Invites invites, Cells cells,
-            Paired paired) throws IOException {
+    public static Gateway start(NodeIdentity identity, String address, PeerBook book, Invites invites, Cells cells)
+            throws IOException {
         Peer.checkedAddress(address, 0);
         PinnedTrust trust = new PinnedTrust(fingerprint -> book.withFingerprint(fingerprint).isPresent()
                 || invites.current().isPresent(), "client", Gateway::refusedHandshake);
@@ -74,7 +69,7 @@ public final class Gateway implements AutoCloseable {
         Gateway[] self = new Gateway[1];
         ServerServiceDefinition service = ServerServiceDefinition.builder(AxonWire.SERVICE)
                 .addMethod(AxonWire.PAIR, ServerCalls.asyncUnaryCall((request, reply) ->
-                        self[0].pair(request, reply, paired)))
+                        self[0].pair(request, reply)))
                 .addMethod(AxonWire.PING, ServerCalls.asyncUnaryCall((request, reply) -> {
                     Peer peer = self[0].pinnedCaller(reply);
                     if (peer != null && request instanceof AxonMessage.Ping ping) {
@@ -143,7 +138,7 @@ public final class Gateway implements AutoCloseable {
         return peer;
     }
 
-    private void pair(AxonMessage request, StreamObserver<AxonMessage> reply, Paired paired) {
+    private void pair(AxonMessage request, StreamObserver<AxonMessage> reply) {
         String fingerprint = FINGERPRINT.get();
         Invites.Invite invite = invites.current().orElse(null);
         AxonMessage.PairReply answer;
@@ -159,14 +154,13 @@ public final class Gateway implements AutoCloseable {
                     fingerprint), ask.name(), left);
             answer = refusal("wrong code" + (left == 0 ? "; the code is void now, ask for a new one" : ""));
         } else {
-            answer = accept(ask, fingerprint, invite, paired);
+            answer = accept(ask, fingerprint, invite);
         }
         reply.onNext(answer);
         reply.onCompleted();
     }
 
-    private AxonMessage.PairReply accept(AxonMessage.PairRequest ask, String fingerprint, Invites.Invite invite,
-            Paired paired) {
+    private AxonMessage.PairReply accept(AxonMessage.PairRequest ask, String fingerprint, Invites.Invite invite) {
         try {
             NodeIdentity.checkedName(ask.name());
             Peer known = book.named(ask.name()).orElse(null);
@@ -182,7 +176,6 @@ public final class Gateway implements AutoCloseable {
                     Fingerprints.shortForm(fingerprint), peer.types().isEmpty() ? "nothing"
                             : String.join(", ", new java.util.TreeSet<>(peer.types())),
                     peer.mayRunCode() ? "with its own sources" : "only with this node's sources");
-            paired.paired(peer);
             return new AxonMessage.PairReply(true, identity.name(), Pairing.acceptorProof(invite.code(),
                     identity.fingerprint(), fingerprint, identity.name()), "");
         } catch (IllegalArgumentException | IOException e) {

@@ -44,7 +44,7 @@ class GatewayTest {
         laptopBook = PeerBook.open(dir.resolve("laptop"));
         buildboxBook = PeerBook.open(dir.resolve("buildbox"));
         invites = new Invites(Clock.systemUTC());
-        gateway = Gateway.start(buildbox, "127.0.0.1:0", buildboxBook, invites, new EchoCells(), peer -> { });
+        gateway = Gateway.start(buildbox, "127.0.0.1:0", buildboxBook, invites, new EchoCells());
     }
 
     @AfterEach
@@ -127,7 +127,7 @@ class GatewayTest {
         }
         NodeIdentity rogue = NodeIdentity.create(dir.resolve("rogue"), "buildbox");
         Gateway impostor = Gateway.start(rogue, "127.0.0.1:0", PeerBook.open(dir.resolve("rogue")),
-                new Invites(Clock.systemUTC()), new EchoCells(), peer -> { });
+                new Invites(Clock.systemUTC()), new EchoCells());
         try (PeerLink link = PeerLink.open(laptop, pretend.withAddress("127.0.0.1:" + impostor.port()), timer,
                 ready -> { })) {
             assertThatThrownBy(() -> link.ping(DEADLINE)).as("a server with another certificate under the same name")

@@ -240,7 +240,7 @@ public final class Axon implements AutoCloseable {
     private synchronized void listen(String address) throws IOException {
         NodeIdentity me = identity();
         closeGateway();
-        gateway = Gateway.start(me, address, book, invites, served, peer -> { });
+        gateway = Gateway.start(me, address, book, invites, served);
         listening = address.substring(0, address.lastIndexOf(':')) + ":" + gateway.port();
     }
 
