@@ -49,6 +49,9 @@ public final class RemoteBench {
                 Process b = start(buildboxNs, buildbox, dir.resolve("buildbox.log"), null);
                 Process a = start(laptopNs, laptop, dir.resolve("laptop.log"), x.display());
                 try {
+                    Thread.sleep(10_000);
+                    long laptopAlone = settledPss(a);
+                    long buildboxAlone = settledPss(b);
                     Matcher code = CODE.matcher(TerminalBench.cli(buildbox, "node", "invite", "--types", "*",
                             "--code"));
                     if (!code.find()) {
@@ -59,8 +62,21 @@ public final class RemoteBench {
                     if (!paired.contains("paired with")) {
                         throw new IllegalStateException(paired);
                     }
-                    Thread.sleep(1500);
-                    System.out.println(run(net, relay, probe, laptop, samples));
+                    Thread.sleep(10_000);
+                    long laptopLinked = settledPss(a);
+                    long buildboxLinked = settledPss(b);
+                    String spawns = spawnTimes(laptop);
+                    Thread.sleep(5_000);
+                    long laptopServed = settledPss(a);
+                    long buildboxServing = settledPss(b);
+                    remove(laptop, "spawned");
+                    String memory = String.format(Locale.ROOT, "{\"laptop_pss_mb\": {\"alone\": %.1f, "
+                            + "\"linked\": %.1f, \"with_a_remote_cell\": %.1f}, \"buildbox_pss_mb\": {\"alone\": "
+                            + "%.1f, \"linked_gateway\": %.1f, \"serving_a_cell\": %.1f}}", laptopAlone / 1024.0,
+                            laptopLinked / 1024.0, laptopServed / 1024.0, buildboxAlone / 1024.0,
+                            buildboxLinked / 1024.0, buildboxServing / 1024.0);
+                    System.out.println("{\"memory\": " + memory + ", \"spawn_on\": " + spawns + ", "
+                            + run(net, relay, probe, laptop, samples).substring(1));
                 } finally {
                     a.destroy();
                     b.destroy();
@@ -164,6 +180,50 @@ public final class RemoteBench {
             Thread.sleep(150);
         }
         return inputs;
+    }
+
+    /**
+     * The PSS (KB) of a desktop's every process after each JVM of it that {@code jcmd} reaches collected its garbage
+     * and trimmed its C heap: the JVMs give back down to 30 % free heap, so what stays is what is kept, not what a
+     * collection had not reached yet (a cell host inside its own pid namespace is out of jcmd's reach: as it is).
+     */
+    private static long settledPss(Process desktop) throws Exception {
+        long[] pids = TerminalBench.family(desktop.toHandle());
+        for (long pid : pids) {
+            if (ProcessHandle.of(pid).flatMap(h -> h.info().command()).orElse("").endsWith("/java")) {
+                for (String command : new String[] {"GC.run", "System.trim_native_heap"}) {
+                    Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    jcmd.waitFor(20, TimeUnit.SECONDS);
+                }
+            }
+        }
+        Thread.sleep(1000);
+        return TerminalBench.pss(pids);
+    }
+
+    /**
+     * {@code cell spawn Hello --on buildbox} end to end (the CLI's JVM included): the first starts buildbox's cell
+     * host for laptop; then five more into that host.
+     */
+    private static String spawnTimes(Path laptop) throws Exception {
+        long start = System.nanoTime();
+        String first = TerminalBench.cli(laptop, "spawn", "Hello", "--on", "buildbox", "--id", "spawned");
+        double cold = (System.nanoTime() - start) / 1e6;
+        if (!first.contains("spawn spawned")) {
+            throw new IllegalStateException(first);
+        }
+        List<Double> warm = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            String out = TerminalBench.cli(laptop, "spawn", "Hello", "--on", "buildbox", "--id", "again-" + i);
+            warm.add((System.nanoTime() - t) / 1e6);
+            if (!out.contains("spawn again-" + i)) {
+                throw new IllegalStateException(out);
+            }
+            remove(laptop, "again-" + i);
+        }
+        return String.format(Locale.ROOT, "{\"first_ms\": %.1f, \"then\": %s}", cold, TerminalBench.stats(warm));
     }
 
     /** An XTest click on the cell, then XGetImage until its pixels change; milliseconds (NaN after 3 s). */
