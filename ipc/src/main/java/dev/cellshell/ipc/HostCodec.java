@@ -46,7 +46,8 @@ public final class HostCodec implements Codec<HostMessage> {
 
     @Override
     public byte[] encode(HostMessage message) {
-        WireOut out = new WireOut();
+        WireOut out = new WireOut(message instanceof Rendered r ? r.displayList().length + 64
+                : message instanceof Handled h ? h.displayList().length + 256 : 128);
         int tag;
         if (message instanceof UseTheme m) {
             out.str(m.name());

@@ -6,7 +6,16 @@ import java.nio.charset.StandardCharsets;
 /** Writes message fields big-endian into a growing buffer. */
 final class WireOut {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    private final ByteArrayOutputStream out;
+
+    WireOut() {
+        this(128);
+    }
+
+    /** Sized for what is to be written: a drawing of megabytes is then copied once, not doubled its way up. */
+    WireOut(int expectedBytes) {
+        out = new ByteArrayOutputStream(Math.max(128, expectedBytes));
+    }
 
     WireOut u8(int value) {
         out.write(value);

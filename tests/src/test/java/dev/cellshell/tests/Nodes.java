@@ -85,6 +85,14 @@ final class Nodes {
                 + "\",\"types\":[],\"code\":false,\"pairedAt\":\"\"}]}\n");
     }
 
+    /** Writes {@code text} to {@code dir/name} and returns its path as text. */
+    static String write(Path dir, String name, String text) throws Exception {
+        Path file = dir.resolve("sources").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
     static ControlMessage.CellStatus cell(RunningShell shell, String id) throws Exception {
         return shell.status().cells().stream().filter(c -> c.cellId().equals(id)).findFirst().orElseThrow();
     }

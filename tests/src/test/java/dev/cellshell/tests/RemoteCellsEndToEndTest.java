@@ -92,6 +92,29 @@ class RemoteCellsEndToEndTest {
                     && l.contains("refused: node 'laptop' may not run Clock here"));
             assertThat(buildbox.cli("audit", "verify").exit()).isZero();
 
+            // Code that hangs buildbox's host (a JDK loop the budget cannot stop) is faulted and rolled back, and the
+            // cell stays on buildbox: a fault never brings a remote cell's code home into a host of laptop's.
+            String button = Files.readString(laptopSpace.resolve("cells/Button/Button.java"));
+            RunningShell.Result hang = laptop.cli("swap", "remote", Nodes.write(dir, "Button.java", button.replace(
+                    "clicks++;", "clicks++;\n                if (clicks > 3) {\n                    clicks += (int) "
+                            + "java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum();\n                }")));
+            assertThat(hang.exit()).as(hang.err()).isZero();
+            laptop.cli("click", Integer.toString((int) (Nodes.cell(laptop, "remote").x() + 20)),
+                    Integer.toString((int) (Nodes.cell(laptop, "remote").y() + 20)));
+            ScreenComparison.await("the fault rolled Button back", () -> Files.readAllLines(laptopSpace.resolve(
+                    "audit.log")).stream().anyMatch(l -> l.contains("\tsupervisor\trollback\t")
+                            && l.contains("\tButton\t")));
+            try {
+                ScreenComparison.await("the cell runs again on buildbox", () -> laptop.cli("show", "remote").out()
+                        .contains("health   ok"));
+            } catch (AssertionError e) {
+                throw new AssertionError(laptop.cli("show", "remote").out() + "\n" + laptop.log(), e);
+            }
+            assertThat(laptop.cli("show", "remote").out()).contains("on node buildbox");
+            assertThat(Files.readString(laptopSpace.resolve("tissue.json"))).contains("\"node:buildbox\"")
+                    .doesNotContain("\"solo\"");
+            assertThat(buildbox.log()).contains("did not answer Event within");
+
             // A node that never paired is refused at the handshake.
             Path strangerSpace = dir.resolve("stranger");
             Nodes.init(strangerSpace, "stranger", "");

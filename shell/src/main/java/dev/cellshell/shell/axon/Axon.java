@@ -145,12 +145,12 @@ public final class Axon implements AutoCloseable {
             return null;
         }
         PeerLink link = links.get(node);
-        if (link != null && link.peer().equals(peer)) {
+        if (link != null && sameEnd(link.peer(), peer)) {
             return link;
         }
         synchronized (links) {
             link = links.get(node);
-            if (link == null || !link.peer().equals(peer)) {
+            if (link == null || !sameEnd(link.peer(), peer)) {
                 if (link != null) {
                     link.close();
                 }
@@ -166,6 +166,11 @@ public final class Axon implements AutoCloseable {
             }
             return link;
         }
+    }
+
+    /** Whether a link to {@code a} reaches {@code b} (permissions may differ: they are about the other way). */
+    private static boolean sameEnd(Peer a, Peer b) {
+        return a.address().equals(b.address()) && a.fingerprint().equals(b.fingerprint());
     }
 
     // The verbs of 'cell node' and 'cell nodes'.

@@ -39,8 +39,12 @@ final class RemoteHost implements CellHost {
     private final ListDeltas deltas = new ListDeltas();
     private final Traffic traffic;
     private final BiConsumer<CellHost, String> deaths;
+    private final Object state = new Object();
     private volatile String gone;
     private volatile boolean goneCellsFault;
+    /** Guarded by {@link #state}: a call is waiting for its answer; the death was reported to the tissue. */
+    private boolean inCall;
+    private boolean reported;
     private long sequence;
 
     private RemoteHost(String name, String node, PeerLink link, BiConsumer<CellHost, String> deaths, Traffic traffic) {
@@ -93,13 +97,24 @@ final class RemoteHost implements CellHost {
         }
     }
 
-    private synchronized void dies(String why, boolean cellsFault, BiConsumer<CellHost, String> deaths) {
-        if (gone != null) {
-            return;
+    /**
+     * The host is gone. A call in progress reports it itself (it reads the {@code Gone} this queues and throws
+     * {@link HostDied}, saying whether the cell is to blame); otherwise the tissue is told now, as for a local host
+     * that dies between calls. Never waits for a call: it runs on gRPC's threads and the heartbeat's.
+     */
+    private void dies(String why, boolean cellsFault, BiConsumer<CellHost, String> deaths) {
+        synchronized (state) {
+            if (gone != null) {
+                return;
+            }
+            goneCellsFault = cellsFault;
+            gone = why;
+            fromNode.add(new AxonMessage.Gone(why, cellsFault));
+            if (inCall) {
+                return;
+            }
+            reported = true;
         }
-        goneCellsFault = cellsFault;
-        gone = why;
-        fromNode.add(new AxonMessage.Gone(why, cellsFault));
         deaths.accept(this, why);
     }
 
@@ -110,9 +125,36 @@ final class RemoteHost implements CellHost {
 
     @Override
     public synchronized Answer call(String cellId, HostMessage request) throws HostDied {
-        if (gone != null) {
-            throw new HostDied(gone, false);
+        synchronized (state) {
+            if (gone != null) {
+                throw new HostDied(gone, false);
+            }
+            inCall = true;
         }
+        boolean threw = false;
+        try {
+            return exchange(cellId, request);
+        } catch (HostDied e) {
+            threw = true;
+            synchronized (state) {
+                reported = true;
+            }
+            throw e;
+        } finally {
+            boolean report;
+            synchronized (state) {
+                inCall = false;
+                // it died while this call was in flight, but the answer came first: tell the tissue now
+                report = !threw && gone != null && !reported;
+                reported |= report;
+            }
+            if (report) {
+                deaths.accept(this, gone);
+            }
+        }
+    }
+
+    private Answer exchange(String cellId, HostMessage request) throws HostDied {
         long seq = ++sequence;
         AxonMessage out;
         long deadline = CALL_DEADLINE_MILLIS;
@@ -193,8 +235,11 @@ final class RemoteHost implements CellHost {
 
     @Override
     public void close() {
-        if (gone == null) {
-            gone = "closed";
+        synchronized (state) {
+            if (gone == null) {
+                gone = "closed";
+                reported = true;
+            }
         }
         try {
             toNode.onCompleted();

@@ -662,6 +662,11 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
         if (cell.isolation.equals(CellSpec.SOLO) || cells.get(cell.id) != cell) {
             return;
         }
+        if (!cell.node().isEmpty()) {
+            // It runs on another node, which gives each peer's cells hosts of their own: moving it to a solo host
+            // would bring its code home. Its faults still count (quarantine).
+            return;
+        }
         LOG.warn("cell '{}' ({}) took its cell host down: it runs in a host of its own from now on", cell.id,
                 cell.type);
         cell.isolation = CellSpec.SOLO;
@@ -2271,6 +2276,12 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
     private void checkHealth(LiveCell cell, long nanos) {
         boolean wasSlow = cell.slow();
         cell.lastRenderNanos = nanos;
+        if (!cell.node().isEmpty()) {
+            // Measured here, a remote cell's render includes the round trip (and a new host's cold start there):
+            // against a 16 ms frame budget every one would look slow. Its node's time is not known here.
+            cell.slowRenders = 0;
+            return;
+        }
         cell.slowRenders = nanos > FRAME_BUDGET_NANOS ? cell.slowRenders + 1 : 0;
         if (cell.slow() && !wasSlow) {
             LOG.warn("cell '{}' ({} generation {}) is unhealthy: {}", cell.id, cell.type, cell.generationNumber(),
