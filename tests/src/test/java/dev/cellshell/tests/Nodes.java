@@ -34,23 +34,9 @@ final class Nodes {
         if (!listen.isEmpty()) {
             args.addAll(List.of("--listen", listen));
         }
-        RunningShell.Result made = cell(workspace, args.toArray(String[]::new));
+        RunningShell.Result made = RunningShell.cli(workspace, args.toArray(String[]::new));
         assertThat(made.exit()).as(made.err()).isZero();
         assertThat(made.out()).contains("node " + name);
-    }
-
-    /** Runs {@code ./cell ARGS --workspace DIR} without a running shell. */
-    static RunningShell.Result cell(Path workspace, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(RunningShell.ROOT.resolve("cell").toString()));
-        command.addAll(Arrays.asList(args));
-        command.addAll(List.of("--workspace", workspace.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("CELLSHELL_NO_BUILD", "1");
-        Path out = Files.createTempFile("cell-out", ".txt");
-        Path err = Files.createTempFile("cell-err", ".txt");
-        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return new RunningShell.Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /**

@@ -110,6 +110,11 @@ final class RunningShell implements AutoCloseable {
 
     /** Runs {@code ./cell VERB ARGS --workspace DIR}. */
     Result cli(String... verbAndArgs) throws Exception {
+        return cli(workspace, verbAndArgs);
+    }
+
+    /** Runs {@code ./cell VERB ARGS --workspace DIR}, whether a shell runs there or not. */
+    static Result cli(Path workspace, String... verbAndArgs) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("cell").toString()));
         command.addAll(List.of(verbAndArgs));
         command.addAll(List.of("--workspace", workspace.toString()));

@@ -126,12 +126,12 @@ public final class RemoteBench {
         spawn(laptop, "Button", "pressed", "bottom-left", "shared");
         String local = String.format(Locale.ROOT, "{\"edit_to_pixel\": %s, \"input_to_pixel\": %s}",
                 TerminalBench.stats(edits(laptop, "local", samples)), TerminalBench.stats(inputs(probe,
-                        cellOnScreen(laptop, "pressed"), samples)));
+                        TerminalBench.cellOnScreen(laptop, "pressed"), samples)));
         remove(laptop, "edited");
         remove(laptop, "pressed");
         spawn(laptop, "Hello", "edited", "top-left");
         spawn(laptop, "Button", "pressed", "bottom-left");
-        int[] button = cellOnScreen(laptop, "pressed");
+        int[] button = TerminalBench.cellOnScreen(laptop, "pressed");
         StringBuilder rtts = new StringBuilder();
         for (int added : new int[] {0, 20, 100}) {
             relay.delay(added / 2);
@@ -262,7 +262,7 @@ public final class RemoteBench {
     private static String partition(NetworkNamespaces net, TerminalBench.Probe probe, Path laptop, int samples)
             throws Exception {
         spawn(laptop, "Button", "cut", "center");
-        int[] rect = cellOnScreen(laptop, "cut");
+        int[] rect = TerminalBench.cellOnScreen(laptop, "cut");
         List<Double> detect = new ArrayList<>();
         List<Double> heal = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
@@ -311,11 +311,5 @@ public final class RemoteBench {
     private static JsonNode nodesJson(Path laptop) throws Exception {
         ControlMessage reply = TerminalBench.call(laptop, new ControlMessage.NodeRequest("json", List.of()));
         return JSON.readTree(((ControlMessage.ChangeReply) reply).message());
-    }
-
-    private static int[] cellOnScreen(Path workspace, String id) throws Exception {
-        JsonNode bounds = JSON.readTree(TerminalBench.cli(workspace, "show", id, "--json")).get("bounds");
-        return new int[] {bounds.get(0).asInt(), bounds.get(1).asInt(), bounds.get(2).asInt(),
-            bounds.get(3).asInt()};
     }
 }

@@ -371,7 +371,7 @@ public final class TerminalBench {
         }
     }
 
-    private static int[] cellOnScreen(Path workspace, String id) throws Exception {
+    static int[] cellOnScreen(Path workspace, String id) throws Exception {
         String surfaces = cli(workspace, "surfaces", "--json");
         int ox = 0;
         int oy = 0;
