@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A cell whose timed render hangs in a JDK loop (only the host's deadline stops it) holds up its own host only: a
  * cell of the shared host that redraws every 50 ms keeps reaching the screen while the hung host waits out its
- * deadline; then the hung host is killed and its cell quarantined, and the shell answers throughout.
+ * deadline; then the hung host is killed, its cell (with nothing to roll back to) restarted from its saved state in a
+ * host of its own until it has done so more times than the restart intensity allows, then quarantined; the shell
+ * answers throughout.
  */
 class HungHostEndToEndTest {
 
@@ -108,6 +110,8 @@ class HungHostEndToEndTest {
                 Thread.sleep(20);
             }
             assertThat(health).as("the hung cell, with nothing to roll back to").isEqualTo("quarantined");
+            assertThat(cell(shell, "hang").lastError()).as("restarted each time, until the restart intensity")
+                    .contains("took its cell host down 4 times");
             assertThat(cell(shell, "hang").isolation()).isEqualTo("solo");
             assertThat(cell(shell, "ticker").health()).isEqualTo("ok");
         }

@@ -75,6 +75,11 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
     private long nextInstance = 1;
     /** Errors of calls whose host was lost without the called cell being to blame: not counted as faults. */
     private final java.util.Set<String> notFaults = new java.util.HashSet<>();
+    /**
+     * Errors of calls that took their host down (a missed deadline, a crash): the cell is restored in a host of its
+     * own, and with nothing to roll back to that restore is its answer (counted; too many quarantine it).
+     */
+    private final java.util.Set<String> hostKills = new java.util.HashSet<>();
     private final Supplier<Instant> clock;
     private final boolean timeFrozen;
     private final SceneSink sink;
@@ -706,6 +711,7 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
         if (calling != null && cellsFault) {
             isolateAfterFault(calling);
             calling.restores.add(System.nanoTime());
+            hostKills.add(why);
         } else if (calling != null) {
             notFaults.add(why);
         }
@@ -768,11 +774,16 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
                 continue;
             }
             instantiate(cell, cell.generation, savedState(cell), 0);
-            render(cell);
-            // A new host's JVM is cold (its first renders load and compile classes): what was measured before and
-            // during the restore says nothing about the cell, and a cell that draws only on input would otherwise
-            // stay "slow" until its next click.
-            cell.slowRenders = 0;
+            // Not waited for: a restored cell that hangs again must not hold the tissue thread for its deadline.
+            tracked(renderLater(cell).thenAccept(changed -> {
+                // A new host's JVM is cold (its first renders load and compile classes): what was measured before
+                // and during the restore says nothing about the cell, and a cell that draws only on input would
+                // otherwise stay "slow" until its next click.
+                cell.slowRenders = 0;
+                if (changed) {
+                    publish();
+                }
+            }));
             any = true;
         }
         if (any) {
@@ -2321,9 +2332,24 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
             LOG.warn("cell '{}' lost its host ({}); it is restored from its saved state", cell.id, error);
             return;
         }
+        boolean tookItsHostDown = hostKills.remove(error);
         cell.lastError = error;
         LOG.error("cell '{}' ({} generation {}) failed in {}", cell.id, cell.type, cell.generationNumber(), error);
+        if (tookItsHostDown && !canRollBack(cell)) {
+            // A missed deadline may be the machine's moment (a loaded CI box, a long GC), not the cell's code: with
+            // no earlier generation to go back to, it starts again from its saved state (restore counts these, and
+            // more than MAX_FAULTS within the window quarantine it) instead of being quarantined at the first one.
+            LOG.warn("cell '{}' ({} generation {}) has no earlier generation to roll back to: it starts again "
+                    + "from its saved state", cell.id, cell.type, cell.generationNumber());
+            return;
+        }
         fault(cell, error);
+    }
+
+    /** Whether a fault of the cell can roll its type back to a generation that ran before. */
+    private boolean canRollBack(LiveCell cell) {
+        Generation good = lastGood.get(cell.type);
+        return good != null && good != cell.generation && !handlingFault;
     }
 
     private void closeQuietly(LiveCell cell, CellHost host, long instance) {
