@@ -87,11 +87,23 @@ final class GoldenImages {
             Path actualFile = writeFailure(actual, name + "-actual");
             Path diffFile = writeFailure(diff, name + "-diff");
             fail(name + ": " + off + " pixels differ by more than " + TOLERANCE + " levels (worst " + worst
+                    + "; most common colour " + mostCommon(actual) + ", the golden's " + mostCommon(expected)
                     + "); actual: " + actualFile + ", diff: " + diffFile);
         }
     }
 
-    /** Largest difference of any channel (A, R, G, B) between two ARGB pixels. */
+    /** The colour most pixels have, as {@code #RRGGBB} (what a failure names: a background tells a lot). */
+    static String mostCommon(BufferedImage image) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                counts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(e -> String.format(java.util.Locale.ROOT, "#%06X", e.getKey())).orElse("none");
+    }
+
     /** Pixels of two images of the same size that differ by more than {@link #TOLERANCE}; all of them when sizes differ. */
     static long differingPixels(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
@@ -106,6 +118,7 @@ final class GoldenImages {
         return off;
     }
 
+    /** Largest difference of any channel (A, R, G, B) between two ARGB pixels. */
     static int channelDifference(int p, int q) {
         int max = 0;
         for (int shift = 0; shift < 32; shift += 8) {

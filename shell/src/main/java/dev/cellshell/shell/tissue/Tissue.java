@@ -67,7 +67,12 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
     static final int SLOW_RENDERS = 3;
     /** The shortest delay between timed re-renders of an unhealthy cell. */
     static final long THROTTLED_MILLIS = 250;
-    static final long FAULT_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /**
+     * The window of the restart intensity. A cell that fails every time is restarted in it until quarantined, and one
+     * that hangs costs a host start and the 1 s deadline a round (2-3 s on a loaded machine): 10 s let such a cell go
+     * on restarting for ever.
+     */
+    static final long FAULT_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Workspace workspace;
     private final LiveCompiler compiler;
@@ -75,11 +80,6 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
     private long nextInstance = 1;
     /** Errors of calls whose host was lost without the called cell being to blame: not counted as faults. */
     private final java.util.Set<String> notFaults = new java.util.HashSet<>();
-    /**
-     * Errors of calls that took their host down (a missed deadline, a crash): the cell is restored in a host of its
-     * own, and with nothing to roll back to that restore is its answer (counted; too many quarantine it).
-     */
-    private final java.util.Set<String> hostKills = new java.util.HashSet<>();
     private final Supplier<Instant> clock;
     private final boolean timeFrozen;
     private final SceneSink sink;
@@ -711,7 +711,6 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
         if (calling != null && cellsFault) {
             isolateAfterFault(calling);
             calling.restores.add(System.nanoTime());
-            hostKills.add(why);
         } else if (calling != null) {
             notFaults.add(why);
         }
@@ -2332,24 +2331,9 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
             LOG.warn("cell '{}' lost its host ({}); it is restored from its saved state", cell.id, error);
             return;
         }
-        boolean tookItsHostDown = hostKills.remove(error);
         cell.lastError = error;
         LOG.error("cell '{}' ({} generation {}) failed in {}", cell.id, cell.type, cell.generationNumber(), error);
-        if (tookItsHostDown && !canRollBack(cell)) {
-            // A missed deadline may be the machine's moment (a loaded CI box, a long GC), not the cell's code: with
-            // no earlier generation to go back to, it starts again from its saved state (restore counts these, and
-            // more than MAX_FAULTS within the window quarantine it) instead of being quarantined at the first one.
-            LOG.warn("cell '{}' ({} generation {}) has no earlier generation to roll back to: it starts again "
-                    + "from its saved state", cell.id, cell.type, cell.generationNumber());
-            return;
-        }
         fault(cell, error);
-    }
-
-    /** Whether a fault of the cell can roll its type back to a generation that ran before. */
-    private boolean canRollBack(LiveCell cell) {
-        Generation good = lastGood.get(cell.type);
-        return good != null && good != cell.generation && !handlingFault;
     }
 
     private void closeQuietly(LiveCell cell, CellHost host, long instance) {
@@ -2380,18 +2364,59 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
         cell.faults.removeIf(t -> now - t > FAULT_WINDOW_NANOS);
         cell.faults.add(now);
         Generation good = lastGood.get(cell.type);
-        if (cell.faults.size() > MAX_FAULTS || handlingFault || good == null || good == cell.generation) {
+        if (cell.faults.size() > MAX_FAULTS || handlingFault) {
             quarantine(cell, cell.faults.size() > MAX_FAULTS
                     ? cell.faults.size() + " faults in " + FAULT_WINDOW_NANOS / 1_000_000_000L + " s, last: " + error
-                    : error);
+                    : (cell.faults.size() > 1 ? "failed again while recovering: " : "") + error);
             return;
         }
         handlingFault = true;
         try {
-            rollBack(cell.type, good, error);
+            if (good == null || good == cell.generation) {
+                restart(cell, error);
+            } else {
+                rollBack(cell.type, good, error);
+            }
         } finally {
             handlingFault = false;
         }
+    }
+
+    /**
+     * A faulted cell whose type has no generation to roll back to (a built-in, a first generation) starts again: a new
+     * instance of the same generation, from its last saved state (the failed call may have left the old one's fields
+     * half changed). A render over its budget may be the machine's moment (a loaded CI box, a long pause), not the
+     * code, and quarantining a built-in Terminal for one left it a placeholder for good; code that fails every time
+     * fails again and is quarantined at the restart intensity, or at once when the restarted instance fails.
+     */
+    private void restart(LiveCell cell, String error) {
+        List<SourceFile> running = cell.generation.sources();
+        journal.record("supervisor", "restart", cell.id, cell.type, cell.generationNumber(), running, running,
+                "restarted from its saved state: " + error);
+        LOG.warn("cell '{}' ({} generation {}) has no earlier generation to roll back to: it starts again from its "
+                + "saved state", cell.id, cell.type, cell.generationNumber());
+        closeQuietly(cell, cell.host, cell.instance);
+        cell.instance = 0;
+        cell.host = null;
+        instantiate(cell, cell.generation, savedState(cell), 0);
+        if (cell.instance == 0) {
+            quarantine(cell, "restarting it failed: " + cell.lastError);
+            return;
+        }
+        cell.lastError = "restarted (fault " + cell.faults.size() + " of " + MAX_FAULTS + " allowed in "
+                + FAULT_WINDOW_NANOS / 1_000_000_000L + " s): " + error;
+        publish();
+        String report = cell.lastError;
+        listeners.forEach(l -> l.faulted(cell.id, report));
+        // Its last frame stays until the new instance draws. Not waited for here: a first render that fails again is
+        // a fault like any other (counted), not a failure of the recovery, and a new host's cold first render on a
+        // loaded machine must not quarantine it; nor does a restarted cell that hangs hold the tissue thread.
+        tracked(renderLater(cell).thenAccept(changed -> {
+            cell.slowRenders = 0;
+            if (changed) {
+                publish();
+            }
+        }));
     }
 
     private void rollBack(String type, Generation good, String error) {

@@ -125,6 +125,7 @@ class HostKillSupervisionTest {
         tissue.settled().get(10, TimeUnit.SECONDS);
 
         assertThat(button().health()).as(button().lastError()).isEqualTo("ok");
+        assertThat(button().lastError()).startsWith("restarted (fault 1 of " + Tissue.MAX_FAULTS);
         assertThat(button().isolation()).isEqualTo("solo");
         assertThat(started).containsExactlyInAnyOrder("shared", "shared", "solo-button");
         // its saved state came along (the click that killed the host was not counted), and it runs: clicks count
@@ -145,7 +146,8 @@ class HostKillSupervisionTest {
             }
         }
         assertThat(button().health()).isEqualTo("quarantined");
-        assertThat(button().lastError()).contains("took its cell host down " + (Tissue.MAX_FAULTS + 1) + " times");
+        assertThat(button().lastError()).startsWith("quarantined: " + (Tissue.MAX_FAULTS + 1) + " faults in 30 s, last: "
+                + "cell host solo-button did not answer Event");
         assertThat(sink.texts("button")).first().asString().contains("button (Button) is quarantined");
     }
 }

@@ -269,10 +269,20 @@ class TissueTest {
         RecordingSink restartedSink = new RecordingSink();
         Tissue faulty = TestTissues.started(other, restartedSink);
         try {
+            // With nothing to roll back to, each fault starts it again from its saved state (it draws once more)...
+            for (int fault = 1; fault <= Tissue.MAX_FAULTS; fault++) {
+                faulty.input(new PointerInput(PointerKind.PRESS, 60, 60, 1));
+                faulty.settled().get(10, TimeUnit.SECONDS);
+                assertThat(faulty.cells().get(0).health()).isEqualTo("ok");
+                assertThat(faulty.cells().get(0).lastError()).startsWith("restarted (fault " + fault + " of "
+                        + Tissue.MAX_FAULTS + " allowed in 30 s): render (threw");
+                assertThat(restartedSink.texts("label")).first().asString().doesNotContain("quarantined");
+            }
+            // ... until more faults than the restart intensity allows within its window quarantine it.
             faulty.input(new PointerInput(PointerKind.PRESS, 60, 60, 1));
             faulty.settled().get(10, TimeUnit.SECONDS);
             assertThat(restartedSink.texts("label")).first().asString().contains("label (Label) is quarantined");
-            assertThat(faulty.cells().get(0).lastError()).startsWith("quarantined: render (threw");
+            assertThat(faulty.cells().get(0).lastError()).startsWith("quarantined: 4 faults in 30 s, last: render (threw");
             faulty.input(new PointerInput(PointerKind.PRESS, 60, 190, 1));
             faulty.settled().get(10, TimeUnit.SECONDS);
             assertThat(restartedSink.texts("button")).containsExactly("Click me (1)");
