@@ -29,6 +29,8 @@ public final class ServedCells implements Gateway.Cells {
     private final PeerAudit audit;
     private final Set<ServedStream> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong streams = new AtomicLong();
+    /** Shared by all of a peer's streams: opening more streams buys no more compiles. */
+    private final CompileAllowance compiles = new CompileAllowance();
 
     /** Records what a peer asked this node to run, and what came of it. */
     public interface PeerAudit {
@@ -64,7 +66,7 @@ public final class ServedCells implements Gateway.Cells {
             };
         }
         ServedStream stream = new ServedStream(peer, "peer-" + peer.name() + "-" + streams.incrementAndGet(), toPeer,
-                tissue, hosts, audit, open::remove);
+                tissue, hosts, audit, compiles, open::remove);
         open.add(stream);
         LOG.info("node '{}' opened a cell stream ({})", peer.name(), stream.hostName());
         return stream;

@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 /**
  * One cell stream a peer opened: its messages are worked off in order on a lane of their own (never on gRPC's
  * threads), into a cell host this node started for it. A {@code DefineSource} is checked against the peer's
- * permissions, compiled here (the peer's sources when it may send code, else this node's own of the type) and
- * audited; other requests go to the host as they are; answers go back with their drawings as deltas. The host dying
+ * permissions and its {@link CompileAllowance}, compiled here (the peer's sources when it may send code, else this
+ * node's own of the type) and audited; other requests go to the host as they are; answers go back with their drawings as deltas. The host dying
  * ends the stream ({@code Gone}); the stream ending kills the host.
  */
 final class ServedStream implements StreamObserver<AxonMessage> {
@@ -45,6 +45,7 @@ final class ServedStream implements StreamObserver<AxonMessage> {
     private final Hosts.Factory factory;
     private final ServedCells.PeerAudit audit;
     private final Consumer<ServedStream> ended;
+    private final CompileAllowance compiles;
     private final ExecutorService lane;
     private final ListDeltas deltas = new ListDeltas();
     /** Generation number (the peer's) → the services its classes declare, as compiled here. */
@@ -57,8 +58,9 @@ final class ServedStream implements StreamObserver<AxonMessage> {
     private volatile boolean over;
 
     ServedStream(Peer peer, String hostName, StreamObserver<AxonMessage> toPeer, PeerWork tissue, Hosts.Factory factory,
-            ServedCells.PeerAudit audit, Consumer<ServedStream> ended) {
+            ServedCells.PeerAudit audit, CompileAllowance compiles, Consumer<ServedStream> ended) {
         this.peer = peer;
+        this.compiles = compiles;
         this.hostName = hostName;
         this.toPeer = toPeer;
         this.tissue = tissue;
@@ -190,6 +192,10 @@ final class ServedStream implements StreamObserver<AxonMessage> {
         if (compiled.isEmpty()) {
             return failed(define, sent, "refused: node '" + peer.name() + "' may not send code here, and this node "
                     + "has no " + type + " of its own");
+        }
+        String tooMany = compiles.ask(peer.name());
+        if (tooMany != null) {
+            return failed(define, sent, "refused: " + tooMany);
         }
         PeerWork.Code code;
         try {

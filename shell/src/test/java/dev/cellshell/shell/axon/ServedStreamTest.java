@@ -38,10 +38,13 @@ class ServedStreamTest {
     private final LiveCompiler compiler = new LiveCompiler(getClass().getClassLoader());
     private final List<String> audit = new ArrayList<>();
     private final Map<String, List<SourceFile>> own = new LinkedHashMap<>();
+    /** Compiles done for the peer. */
+    private volatile int compiled;
 
     private final PeerWork work = new PeerWork() {
         @Override
         public CompletableFuture<Code> compileForPeer(String type, List<SourceFile> sources) {
+            compiled++;
             CompileResult result = compiler.compile(sources);
             return CompletableFuture.completedFuture(result.succeeded()
                     ? new Code(result.classes(), Set.of(), null)
@@ -61,6 +64,10 @@ class ServedStreamTest {
 
     private final LinkedBlockingQueue<AxonMessage> toPeer = new LinkedBlockingQueue<>();
 
+    /** Nanoseconds of the compile allowance's clock (a test moves it). */
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    private final CompileAllowance compiles = new CompileAllowance(now::get);
+
     private ServedStream stream(Set<String> types, boolean code) {
         Peer peer = new Peer("laptop", "", "ab".repeat(32), types, code, "");
         return new ServedStream(peer, "peer-laptop-1", new StreamObserver<>() {
@@ -78,7 +85,7 @@ class ServedStreamTest {
             }
         }, work, Hosts.Factory.inProcess(getClass().getClassLoader()),
                 (p, action, type, generation, sent, mine, result) -> audit.add(p + " " + type + ": " + result),
-                s -> { });
+                compiles, s -> { });
     }
 
     private HostMessage answer(long sequence) throws Exception {
@@ -149,6 +156,28 @@ class ServedStreamTest {
         s.onNext(new AxonMessage.DefineSource(1, 4, "Hello", hello("this is not even Java")));
         assertThat(answer(1)).isInstanceOf(HostMessage.Done.class);
         assertThat(audit).containsExactly("laptop Hello: ran for laptop with this node's sources");
+        s.end();
+    }
+
+    @Test
+    void aPeerPastItsCompileAllowanceIsRefusedWithoutACompileUntilTheMinuteHasPassed() throws Exception {
+        // the peer's definitions count over all its streams: the first streams used them up
+        for (int i = 0; i < CompileAllowance.PER_MINUTE; i++) {
+            assertThat(compiles.ask("laptop")).isNull();
+        }
+        ServedStream s = stream(Set.of("Hello"), true);
+        s.onNext(new AxonMessage.DefineSource(1, 4, "Hello", hello(Assets.cellSource("Hello"))));
+        assertThat(((HostMessage.Failed) answer(1)).error()).isEqualTo("node 'laptop' asked for 30 definitions within "
+                + "a minute (at most 30); ask again in 60 s");
+        assertThat(audit).containsExactly("laptop Hello: refused: node 'laptop' asked for 30 definitions within a "
+                + "minute (at most 30); ask again in 60 s");
+        assertThat(compiled).as("nothing was compiled for it").isZero();
+        assertThat(compiles.ask("buildbox")).as("another peer's allowance is its own").isNull();
+
+        now.addAndGet(CompileAllowance.WINDOW_NANOS);
+        s.onNext(new AxonMessage.DefineSource(2, 4, "Hello", hello(Assets.cellSource("Hello"))));
+        assertThat(answer(2)).isInstanceOf(HostMessage.Done.class);
+        assertThat(compiled).isEqualTo(1);
         s.end();
     }
 
