@@ -773,21 +773,28 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
                 continue;
             }
             instantiate(cell, cell.generation, savedState(cell), 0);
-            // Not waited for: a restored cell that hangs again must not hold the tissue thread for its deadline.
-            tracked(renderLater(cell).thenAccept(changed -> {
-                // A new host's JVM is cold (its first renders load and compile classes): what was measured before
-                // and during the restore says nothing about the cell, and a cell that draws only on input would
-                // otherwise stay "slow" until its next click.
-                cell.slowRenders = 0;
-                if (changed) {
-                    publish();
-                }
-            }));
+            firstRenderOfNewInstance(cell);
             any = true;
         }
         if (any) {
             publish();
         }
+    }
+
+    /**
+     * Draws a restored or restarted cell's new instance without waiting for its host: one that hangs again must not
+     * hold the tissue thread for its deadline, and a failure is one more fault (counted), not a failed recovery.
+     */
+    private void firstRenderOfNewInstance(LiveCell cell) {
+        tracked(renderLater(cell).thenAccept(changed -> {
+            // A new host's JVM is cold (its first renders load and compile classes): what was measured before and
+            // during the restore says nothing about the cell, and a cell that draws only on input would otherwise
+            // stay "slow" until its next click.
+            cell.slowRenders = 0;
+            if (changed) {
+                publish();
+            }
+        }));
     }
 
     private static Map<String, Object> savedState(LiveCell cell) {
@@ -2408,15 +2415,9 @@ public final class Tissue implements dev.cellshell.shell.axon.PeerWork, AutoClos
         publish();
         String report = cell.lastError;
         listeners.forEach(l -> l.faulted(cell.id, report));
-        // Its last frame stays until the new instance draws. Not waited for here: a first render that fails again is
-        // a fault like any other (counted), not a failure of the recovery, and a new host's cold first render on a
-        // loaded machine must not quarantine it; nor does a restarted cell that hangs hold the tissue thread.
-        tracked(renderLater(cell).thenAccept(changed -> {
-            cell.slowRenders = 0;
-            if (changed) {
-                publish();
-            }
-        }));
+        // Its last frame stays until the new instance draws (a new host's cold first render on a loaded machine
+        // must not quarantine it).
+        firstRenderOfNewInstance(cell);
     }
 
     private void rollBack(String type, Generation good, String error) {

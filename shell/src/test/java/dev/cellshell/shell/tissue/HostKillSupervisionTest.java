@@ -68,12 +68,12 @@ class HostKillSupervisionTest {
 
         @Override
         public List<String> walls() {
-            return List.of();
+            return inside.walls();
         }
 
         @Override
         public long pid() {
-            return -1;
+            return inside.pid();
         }
 
         @Override
